@@ -1,0 +1,46 @@
+import type { Bilingual, Locale } from '../i18n/locale';
+import { ISSUE_TEXTS, type IssueCode } from './texts';
+
+export type Severity = 'error' | 'warning';
+
+/**
+ * One row of `data_issues` (SPEC §2.8): where, what value, what is wrong. `sheet` and `column`
+ * are the names as the user wrote them; `row` is the sheet row number (null for a whole sheet).
+ */
+export interface DataIssue {
+  readonly sheet: string;
+  readonly row: number | null;
+  readonly column: string;
+  readonly value: string;
+  readonly code: IssueCode;
+  /** Parameters of the text; a `Bilingual` one is shown in the reader's language. */
+  readonly params?: Readonly<Record<string, string | number | Bilingual>>;
+  readonly severity: Severity;
+}
+
+export function issueText(issue: DataIssue, locale: Locale): string {
+  const template = ISSUE_TEXTS[issue.code][locale === 'zh-CN' ? 'zh' : 'en'];
+  const zh = locale === 'zh-CN';
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const p = issue.params?.[k];
+    if (p === undefined) return '';
+    return typeof p === 'object' ? (zh ? p.zh : p.en) : String(p);
+  });
+}
+
+/** Collects issues, reporting each (sheet, row, column, code) once. */
+export class IssueList {
+  private readonly seen = new Set<string>();
+  readonly items: DataIssue[] = [];
+
+  add(issue: DataIssue): void {
+    const key = `${issue.sheet}\u0000${issue.row}\u0000${issue.column}\u0000${issue.code}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(issue);
+  }
+
+  get errorCount(): number {
+    return this.items.filter((i) => i.severity === 'error').length;
+  }
+}

@@ -1,0 +1,166 @@
+import type { Day } from '../calendar/day';
+import { computeMetrics } from '../engine/compute';
+import { pick, type Locale } from '../i18n/locale';
+import { formatCount, message } from '../i18n/messages';
+import { issueText, type DataIssue } from '../issues/issue';
+import type { AccountMetrics } from '../model/metrics';
+import type { Clock, Notifier } from '../ports/host';
+import type { WorkbookStore } from '../ports/workbook';
+import { CHURN_RISKS, RFM_SEGMENTS, SEVERITIES, optionLabel } from '../schema/enums';
+import { sheetDef } from '../schema/sheets';
+import { dateCell, instantCell, type CellValue, type Grid } from '../values/cell';
+import { BudgetExceededError, UserFacingError } from './errors';
+import { readWorkbook, type WorkbookRead } from './read';
+
+/** Apps Script stops a run at 6 minutes; a refresh gives up at 5 so it never writes half. */
+export const REFRESH_BUDGET_MS = 5 * 60 * 1000;
+
+export interface RefreshResult {
+  readonly accounts: number;
+  readonly issues: readonly DataIssue[];
+  readonly errors: number;
+  readonly locale: Locale;
+  readonly today: Day;
+  readonly read: WorkbookRead;
+  readonly metrics: readonly AccountMetrics[];
+}
+
+export interface RefreshDeps {
+  readonly store: WorkbookStore;
+  readonly clock: Clock;
+  readonly notifier: Notifier;
+  readonly budgetMs?: number;
+  /** Extra outputs written after the accounts (summary, history, monthly), same budget rules. */
+  readonly extraWrites?: (ctx: RefreshContext) => void;
+}
+
+export interface RefreshContext {
+  readonly read: WorkbookRead;
+  readonly metrics: readonly AccountMetrics[];
+  readonly today: Day;
+  readonly nowMs: number;
+  readonly issues: DataIssue[];
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** The value of one refreshed script column for one account, in the workbook's language. */
+function scriptValue(key: string, m: AccountMetrics, locale: Locale): CellValue {
+  const zh = locale === 'zh-CN';
+  switch (key) {
+    case 'last_activity_date':
+      return m.lastActivityDate === null ? null : dateCell(m.lastActivityDate);
+    case 'days_since_activity':
+      return m.daysSinceActivity;
+    case 'revenue_12m':
+      return round2(m.revenue12m);
+    case 'abc_class':
+      return m.abcClass;
+    case 'rfm_score':
+      return m.rfm ? m.rfm.score : null;
+    case 'rfm_segment':
+      return optionLabel(RFM_SEGMENTS, m.rfmSegment, zh);
+    case 'churn_risk':
+      return optionLabel(CHURN_RISKS, m.churnRisk, zh);
+    case 'health_score':
+      return m.healthScore;
+    case 'credit_rating':
+      return m.creditRating;
+    case 'stale':
+      return m.stale;
+    default:
+      return null;
+  }
+}
+
+/** Groups sorted 1-based columns into runs of adjacent columns. */
+export function contiguousBlocks(cols: readonly number[]): number[][] {
+  const sorted = [...cols].sort((a, b) => a - b);
+  const blocks: number[][] = [];
+  for (const c of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && last[last.length - 1] === c - 1) last.push(c);
+    else blocks.push([c]);
+  }
+  return blocks;
+}
+
+/** Rows of `data_issues` in the workbook's language (SPEC §2.8). */
+export function issueRows(issues: readonly DataIssue[], locale: Locale, nowMs: number): Grid {
+  const detected = instantCell(nowMs);
+  return issues.map((i) => [
+    i.sheet,
+    i.row,
+    i.column,
+    i.value,
+    issueText(i, locale),
+    optionLabel(SEVERITIES, i.severity, locale === 'zh-CN'),
+    detected,
+  ]);
+}
+
+/**
+ * Refresh scores (SPEC §3): read each sheet once, compute, then write every refreshed script
+ * column of `accounts` (one write per block of adjacent script columns) and rewrite
+ * `data_issues`. Nothing is written when the time budget is already spent, so a run that is
+ * stopped never leaves half-written columns. User columns are never written.
+ */
+export function refresh(deps: RefreshDeps): RefreshResult {
+  const { store, clock, notifier } = deps;
+  const budget = deps.budgetMs ?? REFRESH_BUDGET_MS;
+  const today = clock.today();
+  const read = readWorkbook(store, today);
+  const { locale } = read;
+  notifier.progress(message('refresh_start', locale));
+  const metrics = computeMetrics(read.parsed.model, today);
+  const issues = [...read.issues];
+  const accountsName = read.names.get('accounts') as string;
+  const table = read.parsed.accountsTable;
+  if (!table || table.header.issues.some((i) => i.code === 'header_missing')) {
+    const problem = table?.header.issues.find((i) => i.code === 'header_missing');
+    writeIssues(store, read, issues, clock.nowMs());
+    throw new UserFacingError(
+      message('broken_header', locale, { sheet: accountsName, problem: problem ? issueText(problem, locale) : '' }),
+    );
+  }
+
+  const byRow = new Map<number, AccountMetrics>();
+  read.parsed.model.accounts.forEach((a, i) => byRow.set(a.row, metrics[i]));
+  const grid = read.grids.accounts?.values ?? [];
+  const bodyRows = Math.max(grid.length - 1, 0);
+  const refreshed = sheetDef('accounts').columns.filter((c) => c.owner === 'script' && c.refreshed);
+  const colKey = new Map<number, string>();
+  for (const c of refreshed) {
+    const at = table.header.index.get(c.key);
+    if (at !== undefined) colKey.set(at + 1, c.key);
+  }
+  const blocks = bodyRows > 0 ? contiguousBlocks([...colKey.keys()]) : [];
+  const writes = blocks.map((block) => {
+    const values: Grid = new Array(bodyRows);
+    for (let r = 0; r < bodyRows; r++) {
+      const m = byRow.get(r + 2);
+      values[r] = block.map((c) => (m ? scriptValue(colKey.get(c) as string, m, locale) : null));
+    }
+    return { col: block[0], values };
+  });
+
+  const ctx: RefreshContext = { read, metrics, today, nowMs: clock.nowMs(), issues };
+  if (clock.elapsedMs() > budget)
+    throw new BudgetExceededError(message('refresh_budget', locale, { minutes: Math.round(budget / 60000) }));
+  for (const w of writes) store.writeRange(accountsName, 2, w.col, w.values);
+  deps.extraWrites?.(ctx);
+  writeIssues(store, read, issues, ctx.nowMs);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  notifier.done(message('refresh_done', locale, { accounts: formatCount(metrics.length), issues: formatCount(issues.length) }));
+  return { accounts: metrics.length, issues, errors, locale, today, read, metrics };
+}
+
+function writeIssues(store: WorkbookStore, read: WorkbookRead, issues: readonly DataIssue[], nowMs: number): void {
+  const def = sheetDef('data_issues');
+  const name = read.names.get('data_issues') ?? (store.sheetNames().includes(pick(def, read.locale)) ? pick(def, read.locale) : null);
+  if (name === null) {
+    store.createSheet(pick(def, read.locale));
+    store.writeRange(pick(def, read.locale), 1, 1, [def.columns.map((c) => pick(c, read.locale))]);
+  }
+  store.replaceBody(name ?? pick(def, read.locale), issueRows(issues, read.locale, nowMs), def.columns.length);
+}

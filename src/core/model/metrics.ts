@@ -1,0 +1,74 @@
+import type { Day } from '../calendar/day';
+
+export type AbcClass = 'A' | 'B' | 'C';
+export type CreditRating = 'A' | 'B' | 'C' | 'D';
+export type SegmentCode =
+  | 'champions'
+  | 'loyal_customers'
+  | 'potential_loyalists'
+  | 'new_customers'
+  | 'promising'
+  | 'need_attention'
+  | 'about_to_sleep'
+  | 'at_risk'
+  | 'cant_lose_them'
+  | 'hibernating'
+  | 'no_purchases';
+export type ChurnCode = 'active' | 'watch' | 'at_risk' | 'churn_warning' | 'insufficient_history';
+export type HealthBand = 'green' | 'yellow' | 'red';
+
+export interface RfmScore {
+  readonly recencyDays: number;
+  readonly frequency: number;
+  readonly monetary: number;
+  readonly r: number;
+  readonly f: number;
+  readonly m: number;
+  /** Three digits R, F, M, e.g. "545". */
+  readonly score: string;
+}
+
+/** Why an account is stale (an account may have several reasons). */
+export type StaleReason = 'no_activity' | 'over_threshold' | 'next_action_passed';
+
+export interface HealthComponents {
+  readonly recency: number;
+  readonly trend: number;
+  readonly satisfaction: number;
+  readonly complaints: number;
+  readonly actions: number;
+  readonly contacts: number;
+}
+
+/** Everything the refresh computes for one account (SPEC §3 and §5). */
+export interface AccountMetrics {
+  readonly accountId: string;
+  readonly lastActivityDate: Day | null;
+  readonly daysSinceActivity: number | null;
+  readonly revenue12m: number;
+  readonly revenuePrev12m: number;
+  readonly orders12m: number;
+  readonly lastOrderDate: Day | null;
+  readonly abcClass: AbcClass;
+  readonly rfm: RfmScore | null;
+  readonly rfmSegment: SegmentCode;
+  readonly churnRisk: ChurnCode;
+  readonly healthScore: number;
+  readonly healthBand: HealthBand;
+  readonly healthComponents: HealthComponents;
+  readonly creditRating: CreditRating | null;
+  /** Threshold used for staleness: stale_days_<abc_class>. */
+  readonly staleThreshold: number;
+  readonly stale: boolean;
+  readonly staleReasons: readonly StaleReason[];
+  /** Not stale, but days since activity > threshold − warning_days. */
+  readonly dueSoon: boolean;
+  /** Lost or paused until today or later: never stale, no reminders. */
+  readonly exempt: boolean;
+  readonly openActions: number;
+  readonly overdueActions: number;
+  readonly openComplaints: number;
+  /** Mean satisfaction in the window, rounded to 2 decimals; null when none. */
+  readonly avgSatisfaction: number | null;
+  readonly contactsCount: number;
+}

@@ -1,0 +1,111 @@
+import type { Day } from '../calendar/day';
+import type { Settings } from '../settings/settings';
+
+/**
+ * Typed records parsed from the user sheets. `row` is the sheet row number as the user sees it
+ * (header = 1), so every result and message can point back to the cell. Enum fields hold stable
+ * codes (see schema/enums.ts); text fields are trimmed strings ('' when blank).
+ */
+export interface AccountRecord {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly parentId: string | null;
+  readonly industry: string;
+  readonly region: string;
+  readonly address: string;
+  readonly ownerEmail: string | null;
+  readonly backupOwnerEmail: string | null;
+  readonly tier: string | null;
+  readonly status: string | null;
+  /** null (blank) or 0 means no limit is set. */
+  readonly creditLimit: number | null;
+  readonly nextActionDate: Day | null;
+  readonly remindersPausedUntil: Day | null;
+  readonly notes: string;
+}
+
+export interface TransactionRecord {
+  readonly row: number;
+  readonly date: Day;
+  readonly accountId: string;
+  readonly product: string;
+  /** Amount in the home currency (converted with rate_to_home); negative = return or credit. */
+  readonly amount: number;
+  /** Upper-case currency code as given (home currency when blank). */
+  readonly currency: string;
+  readonly paymentDueDate: Day | null;
+  readonly paidDate: Day | null;
+}
+
+export interface InteractionRecord {
+  readonly row: number;
+  readonly date: Day;
+  readonly accountId: string;
+  readonly type: string | null;
+  readonly ownerEmail: string | null;
+  readonly summary: string;
+  readonly nextStep: string;
+  readonly satisfaction: number | null;
+  readonly complaint: boolean;
+  readonly complaintStatus: 'open' | 'closed' | null;
+}
+
+export interface ActionRecord {
+  readonly row: number;
+  readonly task: string;
+  readonly accountId: string | null;
+  readonly ownerEmail: string | null;
+  readonly startDate: Day | null;
+  readonly dueDate: Day | null;
+  readonly status: string | null;
+  readonly completedDate: Day | null;
+  readonly outcome: string;
+}
+
+/** A birthday whose year may be unknown. */
+export interface MonthDay {
+  readonly month: number;
+  readonly day: number;
+  readonly year: number | null;
+}
+
+export interface ContactRecord {
+  readonly row: number;
+  readonly accountId: string | null;
+  readonly name: string;
+  readonly title: string;
+  readonly email: string | null;
+  readonly phone: string;
+  readonly role: string | null;
+  readonly influence: number | null;
+  readonly relationship: number | null;
+  readonly birthday: MonthDay | null;
+}
+
+export interface PlanRecord {
+  readonly row: number;
+  readonly accountId: string;
+  readonly period: string;
+  readonly challenges: string;
+  readonly goals: string;
+  readonly specialRequirements: string;
+  readonly valueProposition: string;
+  readonly revenueTarget: number | null;
+  readonly nextReviewDate: Day | null;
+}
+
+/**
+ * Everything the rules need, after parsing and validation: only records that are safe to use
+ * in the figures (rows with unreadable required values, unknown accounts, unknown currencies or
+ * future dates are already left out and reported as data issues).
+ */
+export interface KamModel {
+  readonly accounts: readonly AccountRecord[];
+  readonly contacts: readonly ContactRecord[];
+  readonly transactions: readonly TransactionRecord[];
+  readonly interactions: readonly InteractionRecord[];
+  readonly actions: readonly ActionRecord[];
+  readonly plans: readonly PlanRecord[];
+  readonly settings: Settings;
+}

@@ -1,0 +1,108 @@
+import type { IssueList } from '../issues/issue';
+import { matchHeaders, type HeaderMap } from '../schema/match';
+import type { ColumnDef } from '../schema/types';
+import { isBlank, type CellValue } from '../values/cell';
+import { displayValue } from '../values/parse';
+import { readCell, type FieldValue } from './cells';
+
+/** A sheet as read by a host: its name and every value of its data range, header row first. */
+export interface SheetGrid {
+  readonly name: string;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+export interface TableRow {
+  /** Row number as the user sees it. */
+  readonly row: number;
+  /** Column key → value; absent columns and blank cells are null. */
+  readonly fields: Readonly<Record<string, FieldValue>>;
+  /** Keys of cells that could not be read (already reported). */
+  readonly bad: ReadonlySet<string> | null;
+}
+
+export interface Table {
+  readonly name: string;
+  readonly header: HeaderMap;
+  readonly rows: readonly TableRow[];
+}
+
+/**
+ * Reads a table whose header is at `headerIndex` (0-based) and whose body runs to `endIndex`
+ * (exclusive): every non-blank row becomes typed fields, every unreadable cell one data issue.
+ * Rows that are blank in every known column are skipped silently.
+ */
+export function readTable(
+  grid: SheetGrid,
+  columns: readonly ColumnDef[],
+  issues: IssueList,
+  headerIndex = 0,
+  endIndex = grid.values.length,
+): Table {
+  const header = matchHeaders(grid.name, columns, grid.values[headerIndex] ?? [], headerIndex + 1);
+  header.issues.forEach((i) => issues.add(i));
+  const present = columns
+    .filter((c) => header.index.has(c.key))
+    .map((c) => ({ col: c, at: header.index.get(c.key) as number, label: header.label.get(c.key) as string }));
+  const rows: TableRow[] = [];
+  for (let r = headerIndex + 1; r < endIndex; r++) {
+    const cells = grid.values[r];
+    if (!cells) continue;
+    let any = false;
+    for (const p of present) {
+      if (!isBlank(cells[p.at])) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) continue;
+    const fields: Record<string, FieldValue> = {};
+    let bad: Set<string> | null = null;
+    for (const p of present) {
+      const v = cells[p.at] ?? null;
+      const res = readCell(p.col, v);
+      if (res.ok) {
+        fields[p.col.key] = res.value;
+      } else {
+        fields[p.col.key] = null;
+        (bad ??= new Set()).add(p.col.key);
+        issues.add({
+          sheet: grid.name,
+          row: r + 1,
+          column: p.label,
+          value: displayValue(v),
+          code: res.problem.code,
+          params: res.problem.params,
+          severity: 'error',
+        });
+      }
+    }
+    for (const c of columns) if (!(c.key in fields)) fields[c.key] = null;
+    rows.push({ row: r + 1, fields, bad });
+  }
+  return { name: grid.name, header, rows };
+}
+
+/** Reports required fields that are blank (unreadable ones were reported already). */
+export function hasRequired(
+  table: Table,
+  row: TableRow,
+  keys: readonly { key: string; en: string; zh: string }[],
+  issues: IssueList,
+): boolean {
+  let ok = true;
+  for (const c of keys) {
+    if (row.fields[c.key] !== null && row.fields[c.key] !== '') continue;
+    ok = false;
+    if (row.bad?.has(c.key)) continue;
+    issues.add({
+      sheet: table.name,
+      row: row.row,
+      column: table.header.label.get(c.key) ?? c.en,
+      value: '',
+      code: 'required_missing',
+      params: { name: { en: c.en, zh: c.zh } },
+      severity: 'error',
+    });
+  }
+  return ok;
+}

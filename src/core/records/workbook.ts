@@ -1,0 +1,269 @@
+import type { Day } from '../calendar/day';
+import { IssueList, type DataIssue } from '../issues/issue';
+import type {
+  AccountRecord,
+  ActionRecord,
+  ContactRecord,
+  InteractionRecord,
+  KamModel,
+  MonthDay,
+  PlanRecord,
+  TransactionRecord,
+} from '../model/records';
+import { sheetDef } from '../schema/sheets';
+import type { SheetKey } from '../schema/types';
+import { displayValue } from '../values/parse';
+import type { FieldValue } from './cells';
+import { parseSettings } from './settings';
+import { hasRequired, readTable, type SheetGrid, type Table, type TableRow } from './table';
+
+export type WorkbookGrids = Partial<Record<SheetKey, SheetGrid>>;
+
+export interface ParsedWorkbook {
+  readonly model: KamModel;
+  readonly issues: readonly DataIssue[];
+  /** The accounts table as read (header map for writing script columns back). */
+  readonly accountsTable: Table | null;
+}
+
+const s = (v: FieldValue): string => (typeof v === 'string' ? v : v === null ? '' : String(v));
+const sOrNull = (v: FieldValue): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const n = (v: FieldValue): number | null => (typeof v === 'number' ? v : null);
+const d = (v: FieldValue): Day | null => (typeof v === 'number' ? v : null);
+
+function req(sheet: SheetKey, ...keys: string[]): { key: string; en: string; zh: string }[] {
+  return keys.map((k) => sheetDef(sheet).columns.find((c) => c.key === k) as { key: string; en: string; zh: string });
+}
+
+/**
+ * Turns the grids of the user sheets into typed, validated records (SPEC §3 "Reading values").
+ * Every unreadable cell, unknown account, unknown currency, future date, duplicate ID and parent
+ * problem becomes a data issue; the affected row is left out of the figures it would corrupt and
+ * everything else is still computed.
+ */
+export function parseWorkbook(grids: WorkbookGrids, today: Day): ParsedWorkbook {
+  const issues = new IssueList();
+  const settings = parseSettings(grids.settings ?? null, issues);
+  const table = (key: SheetKey): Table | null => {
+    const g = grids[key];
+    return g ? readTable(g, sheetDef(key).columns, issues) : null;
+  };
+
+  const accountsTable = table('accounts');
+  const accounts: AccountRecord[] = [];
+  const accountIds = new Map<string, number>();
+  if (accountsTable) {
+    const required = req('accounts', 'account_id', 'account_name');
+    for (const r of accountsTable.rows) {
+      const f = r.fields;
+      if (!hasRequired(accountsTable, r, required, issues)) continue;
+      const id = s(f.account_id);
+      const first = accountIds.get(id);
+      if (first !== undefined) {
+        issues.add({ sheet: accountsTable.name, row: r.row, column: label(accountsTable, 'account_id'), value: id, code: 'duplicate_id', params: { id, first }, severity: 'error' });
+        continue;
+      }
+      accountIds.set(id, r.row);
+      accounts.push({
+        row: r.row,
+        id,
+        name: s(f.account_name),
+        parentId: sOrNull(f.parent_account_id),
+        industry: s(f.industry),
+        region: s(f.region),
+        address: s(f.address),
+        ownerEmail: sOrNull(f.owner_email),
+        backupOwnerEmail: sOrNull(f.backup_owner_email),
+        tier: sOrNull(f.tier),
+        status: sOrNull(f.status),
+        creditLimit: n(f.credit_limit),
+        nextActionDate: d(f.next_action_date),
+        remindersPausedUntil: d(f.reminders_paused_until),
+        notes: s(f.notes),
+      });
+    }
+    checkParents(accountsTable, accounts, accountIds, issues);
+  }
+
+  /** A row's account must exist; otherwise it is reported and left out. */
+  const knownAccount = (t: Table, r: TableRow, optional: boolean): boolean => {
+    const id = sOrNull(r.fields.account_id);
+    if (id === null) return optional;
+    if (accountIds.has(id)) return true;
+    issues.add({ sheet: t.name, row: r.row, column: label(t, 'account_id'), value: id, code: 'unknown_account', params: { id }, severity: 'error' });
+    return false;
+  };
+  const notFuture = (t: Table, r: TableRow, day: Day): boolean => {
+    if (day <= today) return true;
+    issues.add({ sheet: t.name, row: r.row, column: label(t, 'date'), value: displayValue({ kind: 'date', day, seconds: 0 }), code: 'future_date', severity: 'warning' });
+    return false;
+  };
+
+  const transactions: TransactionRecord[] = [];
+  const txTable = table('transactions');
+  if (txTable) {
+    const required = req('transactions', 'date', 'account_id');
+    for (const r of txTable.rows) {
+      const f = r.fields;
+      if (!hasRequired(txTable, r, required, issues) || !knownAccount(txTable, r, false)) continue;
+      if (r.bad && (r.bad.has('amount') || r.bad.has('currency'))) continue;
+      let amount = n(f.amount);
+      if (amount === null) {
+        const q = n(f.quantity);
+        const p = n(f.unit_price);
+        if (q === null || p === null) {
+          if (!r.bad?.has('quantity') && !r.bad?.has('unit_price'))
+            issues.add({ sheet: txTable.name, row: r.row, column: label(txTable, 'amount'), value: '', code: 'amount_missing', severity: 'error' });
+          continue;
+        }
+        amount = q * p;
+      }
+      const currency = (s(f.currency) || settings.homeCurrency).toUpperCase();
+      const rate = settings.rates.get(currency);
+      if (rate === undefined) {
+        issues.add({ sheet: txTable.name, row: r.row, column: label(txTable, 'currency'), value: s(f.currency), code: 'unknown_currency', params: { currency }, severity: 'error' });
+        continue;
+      }
+      const date = d(f.date) as Day;
+      if (!notFuture(txTable, r, date)) continue;
+      transactions.push({
+        row: r.row,
+        date,
+        accountId: s(f.account_id),
+        product: s(f.product),
+        amount: amount * rate,
+        currency,
+        paymentDueDate: d(f.payment_due_date),
+        paidDate: d(f.paid_date),
+      });
+    }
+  }
+
+  const interactions: InteractionRecord[] = [];
+  const inTable = table('interactions');
+  if (inTable) {
+    const required = req('interactions', 'date', 'account_id');
+    for (const r of inTable.rows) {
+      const f = r.fields;
+      if (!hasRequired(inTable, r, required, issues) || !knownAccount(inTable, r, false)) continue;
+      const date = d(f.date) as Day;
+      if (!notFuture(inTable, r, date)) continue;
+      interactions.push({
+        row: r.row,
+        date,
+        accountId: s(f.account_id),
+        type: sOrNull(f.type),
+        ownerEmail: sOrNull(f.owner_email),
+        summary: s(f.summary),
+        nextStep: s(f.next_step),
+        satisfaction: n(f.satisfaction),
+        complaint: f.complaint === true,
+        complaintStatus: (sOrNull(f.complaint_status) as 'open' | 'closed' | null) ?? null,
+      });
+    }
+  }
+
+  const actions: ActionRecord[] = [];
+  const acTable = table('actions');
+  if (acTable) {
+    const required = req('actions', 'task');
+    for (const r of acTable.rows) {
+      const f = r.fields;
+      if (!hasRequired(acTable, r, required, issues) || !knownAccount(acTable, r, true)) continue;
+      actions.push({
+        row: r.row,
+        task: s(f.task),
+        accountId: sOrNull(f.account_id),
+        ownerEmail: sOrNull(f.owner_email),
+        startDate: d(f.start_date),
+        dueDate: d(f.due_date),
+        status: sOrNull(f.status),
+        completedDate: d(f.completed_date),
+        outcome: s(f.outcome),
+      });
+    }
+  }
+
+  const contacts: ContactRecord[] = [];
+  const coTable = table('contacts');
+  if (coTable) {
+    const required = req('contacts', 'name');
+    for (const r of coTable.rows) {
+      const f = r.fields;
+      if (!hasRequired(coTable, r, required, issues) || !knownAccount(coTable, r, true)) continue;
+      contacts.push({
+        row: r.row,
+        accountId: sOrNull(f.account_id),
+        name: s(f.name),
+        title: s(f.title),
+        email: sOrNull(f.email),
+        phone: s(f.phone),
+        role: sOrNull(f.role),
+        influence: n(f.influence),
+        relationship: n(f.relationship),
+        birthday: (f.birthday as MonthDay | null) ?? null,
+      });
+    }
+  }
+
+  const plans: PlanRecord[] = [];
+  const plTable = table('plans');
+  if (plTable) {
+    const required = req('plans', 'account_id');
+    for (const r of plTable.rows) {
+      const f = r.fields;
+      if (!hasRequired(plTable, r, required, issues) || !knownAccount(plTable, r, false)) continue;
+      plans.push({
+        row: r.row,
+        accountId: s(f.account_id),
+        period: s(f.period),
+        challenges: s(f.challenges),
+        goals: s(f.goals),
+        specialRequirements: s(f.special_requirements),
+        valueProposition: s(f.value_proposition),
+        revenueTarget: n(f.revenue_target),
+        nextReviewDate: d(f.next_review_date),
+      });
+    }
+  }
+
+  return {
+    model: { accounts, contacts, transactions, interactions, actions, plans, settings },
+    issues: issues.items,
+    accountsTable,
+  };
+}
+
+function label(t: Table, key: string): string {
+  return t.header.label.get(key) ?? key;
+}
+
+/** Parents must exist and must not form a cycle; each cycle is reported once, on its first row. */
+function checkParents(t: Table, accounts: readonly AccountRecord[], ids: Map<string, number>, issues: IssueList): void {
+  const parentOf = new Map<string, string>();
+  for (const a of accounts) {
+    if (a.parentId === null) continue;
+    if (!ids.has(a.parentId)) {
+      issues.add({ sheet: t.name, row: a.row, column: label(t, 'parent_account_id'), value: a.parentId, code: 'unknown_parent', params: { id: a.parentId }, severity: 'warning' });
+      continue;
+    }
+    parentOf.set(a.id, a.parentId);
+  }
+  const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
+  for (const a of accounts) {
+    const path: string[] = [];
+    let cur: string | undefined = a.id;
+    while (cur !== undefined && !state.has(cur)) {
+      state.set(cur, 1);
+      path.push(cur);
+      cur = parentOf.get(cur);
+    }
+    if (cur !== undefined && state.get(cur) === 1) {
+      const cycle = path.slice(path.indexOf(cur));
+      const rowOf = (id: string): number => ids.get(id) as number;
+      const firstId = cycle.reduce((m, id) => (rowOf(id) < rowOf(m) ? id : m), cycle[0]);
+      issues.add({ sheet: t.name, row: rowOf(firstId), column: label(t, 'parent_account_id'), value: parentOf.get(firstId) ?? '', code: 'parent_cycle', params: { path: [...cycle, cycle[0]].join(' → ') }, severity: 'error' });
+    }
+    for (const id of path) state.set(id, 2);
+  }
+}

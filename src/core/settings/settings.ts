@@ -1,0 +1,53 @@
+import type { Locale } from '../i18n/locale';
+
+export interface HealthWeights {
+  readonly recency: number;
+  readonly trend: number;
+  readonly satisfaction: number;
+  readonly complaints: number;
+  readonly actions: number;
+  readonly contacts: number;
+}
+
+/** Parsed settings (SPEC §2.7). Every rule takes these as an argument. */
+export interface Settings {
+  readonly language: 'auto' | Locale;
+  readonly homeCurrency: string;
+  readonly analysisWindowMonths: number;
+  readonly abcCutoffA: number;
+  readonly abcCutoffB: number;
+  readonly staleDays: { readonly A: number; readonly B: number; readonly C: number };
+  readonly warningDays: number;
+  readonly dueSoonDays: number;
+  readonly careDaysAhead: number;
+  readonly reminderHour: number;
+  /** Lower-case domains (`example.com`) or full addresses (`me@gmail.com`); empty = host default. */
+  readonly allowedRecipientDomains: readonly string[];
+  readonly reminderSenderName: string;
+  readonly escalationCc: string;
+  readonly recycleAfterDays: number;
+  readonly historyRetentionDays: number;
+  readonly healthWeights: HealthWeights;
+  /** Upper-case currency code → rate to home currency. The home currency is always 1. */
+  readonly rates: ReadonlyMap<string, number>;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'auto',
+  homeCurrency: 'CNY',
+  analysisWindowMonths: 12,
+  abcCutoffA: 0.8,
+  abcCutoffB: 0.95,
+  staleDays: { A: 14, B: 30, C: 60 },
+  warningDays: 3,
+  dueSoonDays: 7,
+  careDaysAhead: 7,
+  reminderHour: 8,
+  allowedRecipientDomains: [],
+  reminderSenderName: 'Key Account Reminders',
+  escalationCc: '',
+  recycleAfterDays: 0,
+  historyRetentionDays: 400,
+  healthWeights: { recency: 30, trend: 20, satisfaction: 20, complaints: 10, actions: 10, contacts: 10 },
+  rates: new Map([['CNY', 1]]),
+};

@@ -1,0 +1,158 @@
+import { pick, type Locale } from '../i18n/locale';
+import { columnLetter } from '../schema/match';
+import type { ColumnDef, SheetDef } from '../schema/types';
+
+export type Validation =
+  | { readonly kind: 'list'; readonly values: readonly string[]; readonly help: string }
+  | { readonly kind: 'date'; readonly help: string }
+  | { readonly kind: 'email'; readonly help: string }
+  | {
+      readonly kind: 'number';
+      readonly min: number | null;
+      readonly max: number | null;
+      readonly help: string;
+    };
+
+export interface LayoutColumn {
+  /** 1-based column of the header in the sheet. */
+  readonly col: number;
+  readonly key: string;
+  readonly owner: 'user' | 'script';
+  readonly validation: Validation | null;
+  readonly numberFormat: string | null;
+}
+
+/** A conditional-format rule the script owns; `formula` is relative to the first body row. */
+export interface ConditionalRule {
+  readonly firstCol: number;
+  readonly numCols: number;
+  readonly formula: string;
+  readonly background: string;
+  readonly fontColor: string | null;
+}
+
+/** Everything `Set up workbook` applies to one sheet besides cell values (idempotent). */
+export interface SheetLayout {
+  readonly frozenRows: number;
+  /** Number of header columns the script knows about (the table's width). */
+  readonly width: number;
+  readonly columns: readonly LayoutColumn[];
+  readonly conditional: readonly ConditionalRule[];
+  /** Named range over the table (`kam_accounts`), or null. */
+  readonly namedRange: string | null;
+  /** The marker the host uses to recognise its own protections and rules. */
+  readonly marker: string;
+}
+
+export const SCRIPT_HEADER_BACKGROUND = '#d9d9d9';
+export const USER_HEADER_BACKGROUND = '#e8f0fe';
+export const LAYOUT_MARKER = 'kam-sheets';
+
+const HELP = {
+  list: { en: 'Choose from the list (English or Chinese values are both accepted).', zh: '请从列表中选择（中文或英文值均可）。' },
+  date: { en: 'Enter a date (YYYY-MM-DD).', zh: '请输入日期（YYYY-MM-DD）。' },
+  email: { en: 'Enter one email address.', zh: '请输入一个邮箱地址。' },
+  number: { en: 'Enter a number.', zh: '请输入数字。' },
+  range: { en: 'Enter a number from {min} to {max}.', zh: '请输入 {min} 到 {max} 之间的数字。' },
+  min: { en: 'Enter a number of at least {min}.', zh: '请输入不小于 {min} 的数字。' },
+};
+
+function validationFor(col: ColumnDef, locale: Locale): Validation | null {
+  if (col.owner !== 'user') return null;
+  switch (col.type) {
+    case 'enum':
+      return { kind: 'list', values: (col.options ?? []).map((o) => pick(o, locale)), help: pick(HELP.list, locale) };
+    case 'yesno':
+      return { kind: 'list', values: locale === 'zh-CN' ? ['是', '否'] : ['Yes', 'No'], help: pick(HELP.list, locale) };
+    case 'date':
+      // Birthdays may be written without a year (MM-DD), which a date rule would flag.
+      return col.key === 'birthday' ? null : { kind: 'date', help: pick(HELP.date, locale) };
+    case 'email':
+      return { kind: 'email', help: pick(HELP.email, locale) };
+    case 'number':
+    case 'integer': {
+      const min = col.min ?? null;
+      const max = col.max ?? null;
+      const help =
+        min !== null && max !== null
+          ? pick(HELP.range, locale).replace('{min}', String(min)).replace('{max}', String(max))
+          : min !== null
+            ? pick(HELP.min, locale).replace('{min}', String(min))
+            : pick(HELP.number, locale);
+      return { kind: 'number', min, max, help };
+    }
+    default:
+      return null;
+  }
+}
+
+function formatFor(col: ColumnDef): string | null {
+  switch (col.type) {
+    case 'date':
+      return col.key === 'birthday' ? null : 'yyyy-mm-dd';
+    case 'datetime':
+      return 'yyyy-mm-dd hh:mm';
+    case 'number':
+      return col.owner === 'script' ? '#,##0.00' : null;
+    case 'integer':
+      return col.owner === 'script' ? '0' : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The layout of a sheet whose known columns sit at `positions` (key → 1-based column).
+ * Conditional rules use English function names and commas, as the Sheets API expects in
+ * every locale.
+ */
+export function buildLayout(
+  def: SheetDef,
+  positions: ReadonlyMap<string, number>,
+  width: number,
+  locale: Locale,
+): SheetLayout {
+  const columns: LayoutColumn[] = [];
+  for (const col of def.columns) {
+    const at = positions.get(col.key);
+    if (at === undefined) continue;
+    columns.push({ col: at, key: col.key, owner: col.owner, validation: validationFor(col, locale), numberFormat: formatFor(col) });
+  }
+  const letter = (key: string): string | null => {
+    const at = positions.get(key);
+    return at === undefined ? null : columnLetter(at - 1);
+  };
+  const conditional: ConditionalRule[] = [];
+  if (def.key === 'accounts') {
+    const stale = letter('stale');
+    if (stale) conditional.push({ firstCol: 1, numCols: width, formula: `=$${stale}2=TRUE`, background: '#fce8e6', fontColor: null });
+    const abc = positions.get('abc_class');
+    if (abc !== undefined) {
+      const l = columnLetter(abc - 1);
+      conditional.push({ firstCol: abc, numCols: 1, formula: `=$${l}2="A"`, background: '#b7e1cd', fontColor: null });
+      conditional.push({ firstCol: abc, numCols: 1, formula: `=$${l}2="B"`, background: '#fce8b2', fontColor: null });
+      conditional.push({ firstCol: abc, numCols: 1, formula: `=$${l}2="C"`, background: '#efefef', fontColor: null });
+    }
+  }
+  if (def.key === 'actions') {
+    const due = letter('due_date');
+    const status = letter('status');
+    if (due && status)
+      conditional.push({
+        firstCol: 1,
+        numCols: width,
+        formula: `=AND($${due}2<>"",$${due}2<TODAY(),$${status}2<>"Done",$${status}2<>"已完成",$${status}2<>"done")`,
+        background: '#f4c7c3',
+        fontColor: '#a50e0e',
+      });
+  }
+  const userTable = def.kind === 'user' || def.kind === 'script' || def.kind === 'log';
+  return {
+    frozenRows: def.kind === 'dashboard' ? 0 : 1,
+    width,
+    columns,
+    conditional,
+    namedRange: userTable ? `kam_${def.key}` : null,
+    marker: LAYOUT_MARKER,
+  };
+}

@@ -1,0 +1,126 @@
+import { resolveLocale, type Locale } from '../core/i18n/locale';
+import { message } from '../core/i18n/messages';
+import { planEdit } from '../core/jobs/edit';
+import { BudgetExceededError } from '../core/jobs/errors';
+import { refresh } from '../core/jobs/refresh';
+import { setupWorkbook, workbookLocale } from '../core/jobs/setup';
+import { IssueList } from '../core/issues/issue';
+import { parseSettings } from '../core/records/settings';
+import { resolveSheets } from '../core/schema/match';
+import { kamAbc, kamRfm, kamSegment } from '../core/custom/functions';
+import type { CellValue } from '../core/values/cell';
+import { fallbackLocale, gasContext, runJob, type GasContext } from './context';
+import { SpreadsheetDates } from './dates';
+import { buildMenu } from './menu';
+import { scheduleOnce } from './triggers';
+import { fromSheetGrid, toSheetGrid } from './values';
+
+function localeOf(ctx: GasContext): Locale {
+  const names = ctx.store.sheetNames();
+  const settings = resolveSheets(names).sheets.get('settings');
+  return workbookLocale(ctx.store, settings ? ctx.store.readSheet(settings) : null, settings ?? '');
+}
+
+/** onOpen: the menu in the workbook's language (Settings `language`, else the locale). */
+export function handleOpen(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let locale: Locale;
+  try {
+    const settings = resolveSheets(ss.getSheets().map((s) => s.getName())).sheets.get('settings');
+    const sheet = settings ? ss.getSheetByName(settings) : null;
+    const grid = sheet ? fromSheetGrid(sheet.getDataRange().getValues(), new SpreadsheetDates(ss.getSpreadsheetTimeZone())) : null;
+    const lang = grid ? parseSettings({ name: settings as string, values: grid }, new IssueList()).language : 'auto';
+    locale = resolveLocale(lang === 'auto' ? null : lang, ss.getSpreadsheetLocale());
+  } catch {
+    locale = fallbackLocale(ss);
+  }
+  buildMenu(locale);
+}
+
+export function handleSetup(): void {
+  const ctx = gasContext(true);
+  runJob(ctx, () => fallbackLocale(ctx.store.ss), true, () => {
+    const result = setupWorkbook(ctx.store);
+    const columns = result.addedColumns.reduce((n, a) => n + a.headers.length, 0);
+    const nothing = result.createdSheets.length === 0 && columns === 0 && result.addedSettings.length === 0;
+    ctx.notifier.done(
+      nothing
+        ? message('setup_unchanged', result.locale)
+        : message('setup_done', result.locale, { created: result.createdSheets.length, columns, settings: result.addedSettings.length }),
+    );
+    buildMenu(result.locale);
+  });
+}
+
+export const CONTINUE_REFRESH_HANDLER = 'kamContinueRefresh';
+
+/** Refresh from the menu (interactive) or from the nightly trigger. */
+export function handleRefresh(interactive: boolean): void {
+  const ctx = gasContext(interactive);
+  try {
+    runJob(ctx, () => localeOf(ctx), interactive, () => refresh({ store: ctx.store, clock: ctx.clock, notifier: ctx.notifier }));
+  } catch (e) {
+    if (!(e instanceof BudgetExceededError)) throw e;
+    // Nothing was written; a fresh execution gets a fresh 6 minutes.
+    scheduleOnce(CONTINUE_REFRESH_HANDLER, 60_000);
+  }
+}
+
+/**
+ * onEdit (simple trigger): stamps `updated_at`/`updated_by` and logs owner, tier, status and
+ * credit-limit changes. One read (the header row) and at most two writes; it never throws,
+ * because an error in a simple trigger would only confuse the person typing.
+ */
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  try {
+    const range = e.range;
+    const sheet = range.getSheet();
+    const ss = e.source;
+    const sheets = resolveSheets(ss.getSheets().map((s) => s.getName())).sheets;
+    const name = sheet.getName();
+    if (sheets.get('accounts') !== name) return;
+    const dates = new SpreadsheetDates(ss.getSpreadsheetTimeZone());
+    const header = fromSheetGrid(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues(), dates)[0] ?? [];
+    const user = (e.user && e.user.getEmail()) || Session.getActiveUser().getEmail() || '';
+    const plan = planEdit({
+      sheetName: name,
+      header,
+      row: range.getRow(),
+      col: range.getColumn(),
+      numRows: range.getNumRows(),
+      numCols: range.getNumColumns(),
+      newValues: () =>
+        range.getNumRows() === 1 && range.getNumColumns() === 1
+          ? [[(e.value as CellValue | undefined) ?? null]]
+          : fromSheetGrid(range.getValues(), dates),
+      oldValue: e.oldValue as CellValue | undefined,
+      user,
+      nowMs: Date.now(),
+    });
+    for (const s of plan.stamps) sheet.getRange(s.row, s.col, s.values.length, s.values[0].length).setValues(toSheetGrid(s.values, dates));
+    const logName = sheets.get('change_log');
+    if (plan.changeLog.length > 0 && logName) {
+      const log = ss.getSheetByName(logName);
+      if (log) log.getRange(log.getLastRow() + 1, 1, plan.changeLog.length, plan.changeLog[0].length).setValues(toSheetGrid(plan.changeLog, dates));
+    }
+  } catch (err) {
+    Logger.log(`onEdit: ${(err as Error).message}`);
+  }
+}
+
+function sheetLocale(language: unknown): Locale {
+  const lang = typeof language === 'string' ? language : '';
+  let spreadsheetLocale = '';
+  try {
+    spreadsheetLocale = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
+  } catch {
+    // Custom functions may run without a spreadsheet context in tests; English then.
+  }
+  return resolveLocale(lang || null, spreadsheetLocale);
+}
+
+type Arg = CellValue | CellValue[][] | undefined;
+
+export const customAbc = (revenues: Arg, a?: Arg, b?: Arg): string[][] => kamAbc(revenues, a, b);
+export const customRfm = (r: Arg, f: Arg, m: Arg): (string | number)[][] => kamRfm(r, f, m);
+export const customSegment = (r: Arg, f: Arg, language?: unknown): string[][] => kamSegment(r, f, sheetLocale(language));

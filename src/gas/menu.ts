@@ -1,0 +1,18 @@
+import type { Locale } from '../core/i18n/locale';
+import { message, type MessageKey } from '../core/i18n/messages';
+
+/** Menu items in order; `null` is a separator. Only capabilities that exist are listed. */
+export const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
+  ['menu_setup', 'kamSetupWorkbook'],
+  ['menu_refresh', 'kamRefreshScores'],
+];
+
+/** Builds the Key Accounts / 大客户管理 menu in the workbook's language. */
+export function buildMenu(locale: Locale): void {
+  const menu = SpreadsheetApp.getUi().createMenu(message('menu_title', locale));
+  for (const item of MENU_ITEMS) {
+    if (item === null) menu.addSeparator();
+    else menu.addItem(message(item[0], locale), item[1]);
+  }
+  menu.addToUi();
+}

@@ -1,0 +1,119 @@
+import type { WorkbookStore } from '../core/ports/workbook';
+import type { SheetLayout } from '../core/setup/layout';
+import type { Grid } from '../core/values/cell';
+import { SpreadsheetDates } from './dates';
+import { applyLayout } from './layout';
+import { fromSheetGrid, toSheetGrid } from './values';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * The workbook port over SpreadsheetApp. Sheets are listed once per job; each read is one
+ * `getDataRange().getValues()` and each write one `setValues`, so the number of service calls
+ * does not grow with the number of rows (DESIGN.md "Sheet I/O").
+ */
+export class GasWorkbookStore implements WorkbookStore {
+  readonly dates: SpreadsheetDates;
+  private sheets: Map<string, Sheet> | null = null;
+  private readonly ids = new Map<string, number>();
+  private cachedUrl: string | null = null;
+
+  constructor(readonly ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {
+    this.dates = new SpreadsheetDates(ss.getSpreadsheetTimeZone());
+  }
+
+  private all(): Map<string, Sheet> {
+    if (!this.sheets) {
+      this.sheets = new Map();
+      for (const s of this.ss.getSheets()) this.sheets.set(s.getName(), s);
+    }
+    return this.sheets;
+  }
+
+  sheet(name: string): Sheet {
+    const s = this.all().get(name);
+    if (!s) throw new Error(`Sheet "${name}" not found`);
+    return s;
+  }
+
+  sheetNames(): readonly string[] {
+    return [...this.all().keys()];
+  }
+
+  readSheet(name: string): Grid {
+    const sheet = this.sheet(name);
+    const values = sheet.getDataRange().getValues();
+    // An empty sheet's data range is A1 alone, holding "".
+    if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return [];
+    return fromSheetGrid(values, this.dates);
+  }
+
+  /** Grows the grid first: writing past the last row or column of a sheet fails in Sheets. */
+  private ensureSize(sheet: Sheet, lastRow: number, lastCol: number): void {
+    const maxRows = sheet.getMaxRows();
+    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+    const maxCols = sheet.getMaxColumns();
+    if (lastCol > maxCols) sheet.insertColumnsAfter(maxCols, lastCol - maxCols);
+  }
+
+  writeRange(name: string, row: number, col: number, values: Grid): void {
+    if (values.length === 0 || values[0].length === 0) return;
+    const sheet = this.sheet(name);
+    this.ensureSize(sheet, row + values.length - 1, col + values[0].length - 1);
+    sheet.getRange(row, col, values.length, values[0].length).setValues(toSheetGrid(values, this.dates));
+  }
+
+  replaceBody(name: string, rows: Grid, width: number): void {
+    const sheet = this.sheet(name);
+    const lastRow = sheet.getLastRow();
+    if (rows.length > 0) this.writeRange(name, 2, 1, rows);
+    const stale = lastRow - 1 - rows.length;
+    if (stale > 0) sheet.getRange(rows.length + 2, 1, stale, width).clearContent();
+  }
+
+  appendRows(name: string, rows: Grid, _width: number): void {
+    if (rows.length === 0) return;
+    const sheet = this.sheet(name);
+    this.writeRange(name, sheet.getLastRow() + 1, 1, rows);
+  }
+
+  insertRowsAfter(name: string, afterRow: number, count: number): void {
+    this.sheet(name).insertRowsAfter(afterRow, count);
+  }
+
+  createSheet(name: string): void {
+    const sheet = this.ss.insertSheet(name, this.ss.getSheets().length);
+    this.all().set(name, sheet);
+  }
+
+  applyLayout(name: string, layout: SheetLayout): void {
+    applyLayout(this.ss, this.sheet(name), layout);
+  }
+
+  sheetId(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.sheet(name).getSheetId();
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+
+  rowLink(name: string, row: number): string {
+    return `${this.url()}#gid=${this.sheetId(name)}&range=A${row}`;
+  }
+
+  locale(): string {
+    return this.ss.getSpreadsheetLocale();
+  }
+
+  title(): string {
+    return this.ss.getName();
+  }
+
+  url(): string {
+    this.cachedUrl ??= this.ss.getUrl();
+    return this.cachedUrl;
+  }
+}

@@ -1,0 +1,46 @@
+import { isDateCell, isInstantCell, type CellValue, type Grid } from '../core/values/cell';
+import type { SpreadsheetDates } from './dates';
+
+type SheetValue = string | number | boolean | Date;
+
+/** Sheets would turn these strings into formulas, numbers, dates or booleans on write. */
+const COERCED = /^[=+\-@]|^\s*[\d.,]|^(true|false)$/i;
+
+/**
+ * Core values → what `setValues` takes. Text that Sheets would reinterpret (a formula prefix
+ * `= + - @`, something that looks like a number or date, TRUE/FALSE) gets a leading apostrophe,
+ * which Sheets keeps as "this is text" and does not show: an account ID `00123` or a note
+ * `=HYPERLINK(…)` is written as the text it is and is never run.
+ */
+export function toSheetValue(v: CellValue, dates: SpreadsheetDates): SheetValue {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v !== '' && COERCED.test(v) ? `'${v}` : v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  if (typeof v === 'boolean') return v;
+  if (isDateCell(v)) return dates.midnightOf(v.day);
+  if (isInstantCell(v)) return new Date(v.ms);
+  return '';
+}
+
+export function toSheetGrid(values: Grid, dates: SpreadsheetDates): SheetValue[][] {
+  return values.map((row) => row.map((v) => toSheetValue(v, dates)));
+}
+
+/** `getValues` output → core values: `""` → null, `Date` → calendar day in the sheet's zone. */
+export function fromSheetGrid(values: unknown[][], dates: SpreadsheetDates): Grid {
+  const out: Grid = new Array(values.length);
+  for (let r = 0; r < values.length; r++) {
+    const src = values[r];
+    const row: CellValue[] = new Array(src.length);
+    for (let c = 0; c < src.length; c++) {
+      const v = src[c];
+      if (v === '' || v === null || v === undefined) row[c] = null;
+      else if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
+        const { day, seconds } = dates.dayOf(v as Date);
+        row[c] = { kind: 'date', day, seconds };
+      } else row[c] = v as CellValue;
+    }
+    out[r] = row;
+  }
+  return out;
+}

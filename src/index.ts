@@ -1,0 +1,97 @@
+/**
+ * Everything Apps Script calls by name: simple triggers, menu callbacks, trigger handlers and
+ * custom functions. Each is a one-line wrapper; the build turns them into top-level functions.
+ */
+import {
+  CONTINUE_REFRESH_HANDLER,
+  customAbc,
+  customRfm,
+  customSegment,
+  handleEdit,
+  handleOpen,
+  handleRefresh,
+  handleSetup,
+} from './gas/handlers';
+import { deleteTriggers } from './gas/triggers';
+
+/** Simple trigger: adds the Key Accounts / 大客户管理 menu. */
+function onOpen(): void {
+  handleOpen();
+}
+
+/** Simple trigger: stamps edited account rows and logs owner, tier, status and credit changes. */
+function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
+}
+
+/** Menu: Set up workbook / 初始化工作簿. */
+function kamSetupWorkbook(): void {
+  handleSetup();
+}
+
+/** Menu: Refresh scores / 刷新评分. */
+function kamRefreshScores(): void {
+  handleRefresh(true);
+}
+
+/** Trigger: the nightly refresh. */
+function kamNightlyRefresh(): void {
+  handleRefresh(false);
+}
+
+/** Trigger: one-off continuation of a refresh that hit its time budget; deletes itself. */
+function kamContinueRefresh(): void {
+  deleteTriggers(CONTINUE_REFRESH_HANDLER);
+  handleRefresh(false);
+}
+
+/**
+ * ABC class (A/B/C) of each revenue by cumulative share.
+ * Example: =KAM_ABC(C2:C100) or =KAM_ABC(C2:C100, 0.8, 0.95)
+ * @param {number[][]} revenues Revenues, one per row.
+ * @param {number} cutoff_a Cumulative share for A (default 0.8).
+ * @param {number} cutoff_b Cumulative share for B (default 0.95).
+ * @return A column of A, B or C.
+ * @customfunction
+ */
+function KAM_ABC(revenues: unknown, cutoff_a?: unknown, cutoff_b?: unknown): string[][] {
+  return customAbc(revenues as never, cutoff_a as never, cutoff_b as never);
+}
+
+/**
+ * RFM scores: R, F, M (1–5), the three-digit score and the segment code per row.
+ * Example: =KAM_RFM(D2:D100, E2:E100, F2:F100)
+ * @param {number[][]} recency_days Days since the last purchase.
+ * @param {number[][]} frequency Purchase dates in the window.
+ * @param {number[][]} monetary Revenue in the window.
+ * @return Five columns: R, F, M, score, segment.
+ * @customfunction
+ */
+function KAM_RFM(recency_days: unknown, frequency: unknown, monetary: unknown): (string | number)[][] {
+  return customRfm(recency_days as never, frequency as never, monetary as never);
+}
+
+/**
+ * RFM segment label for R and F scores, in the workbook's language (or "en" / "zh-CN").
+ * Example: =KAM_SEGMENT(5, 4) → Champions; =KAM_SEGMENT(G2:G100, H2:H100, "zh-CN")
+ * @param {number[][]} r Recency score 1–5.
+ * @param {number[][]} f Frequency score 1–5.
+ * @param {string} language Optional: en or zh-CN.
+ * @return A column of segment labels.
+ * @customfunction
+ */
+function KAM_SEGMENT(r: unknown, f: unknown, language?: unknown): string[][] {
+  return customSegment(r as never, f as never, language);
+}
+
+export {
+  onOpen,
+  onEdit,
+  kamSetupWorkbook,
+  kamRefreshScores,
+  kamNightlyRefresh,
+  kamContinueRefresh,
+  KAM_ABC,
+  KAM_RFM,
+  KAM_SEGMENT,
+};
