@@ -1,0 +1,319 @@
+import { formatDay, type Day } from '../calendar/day';
+import { pick, type Locale } from '../i18n/locale';
+import { columnDef, sheetDef } from '../schema/sheets';
+import { escapeHtml, safeHttpUrl } from '../text/escape';
+import { isolateBidi, singleLine, stripBidiControls } from '../text/plain';
+import { reminderMessages, type ReminderMessages } from './messages';
+import type { Digest, StaleAccountItem } from './plan';
+
+/**
+ * Turns a digest into an email: a subject, a plain-text part and an HTML part, in the workbook
+ * language.
+ *
+ * The HTML is written for mail clients, not browsers: a complete document, nested tables for
+ * layout, inline styles only (Gmail drops <style> blocks and classes; Outlook for Windows renders
+ * with Word, so widths are also given as attributes), at most 640px wide, no images, fonts or
+ * scripts. Every user value is escaped (& < > " '); text such as `=HYPERLINK(…)` is shown
+ * literally — it is an email, so nothing evaluates it. Only http(s) links become links.
+ * In the plain text, user values are kept on one line and right-to-left values are isolated so
+ * they cannot reorder the separators around them.
+ */
+export interface RenderOptions {
+  readonly locale: Locale;
+  readonly today: Day;
+  readonly senderName: string;
+  readonly spreadsheetName: string;
+  readonly spreadsheetUrl: string;
+}
+
+export interface RenderedDigest {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+/** How values become output in one of the two parts. */
+interface Out {
+  /** A value a user typed. */
+  user(value: string): string;
+  /** A message template; string arguments are already output of this `Out`. */
+  msg<A extends unknown[]>(fn: (...args: A) => string, ...args: A): string;
+  /** A highlighted fragment (already output). */
+  strong(fragment: string): string;
+}
+
+const TEXT_OUT: Out = {
+  user: (v) => isolateBidi(singleLine(v)),
+  msg: (fn, ...args) => fn(...args),
+  strong: (f) => f,
+};
+
+// Placeholders that cannot occur in a template (control characters never appear in messages).
+const MARK = '\u0000';
+// eslint-disable-next-line no-control-regex
+const MARKED = /\u0000(\d+)\u0000/g;
+const HTML_OUT: Out = {
+  user: (v) => `<span dir="auto">${escapeHtml(stripBidiControls(singleLine(v)))}</span>`,
+  msg<A extends unknown[]>(fn: (...args: A) => string, ...args: A): string {
+    // Empty strings stay empty so templates can still test for them.
+    const marked = args.map((a, i) =>
+      typeof a === 'string' && a !== '' ? `${MARK}${i}${MARK}` : a,
+    ) as A;
+    return escapeHtml(fn(...marked)).replace(MARKED, (_, i: string) => args[Number(i)] as string);
+  },
+  strong: (f) => `<b style="color:#b42318;">${f}</b>`,
+};
+
+interface Row {
+  readonly accountId: string;
+  readonly accountName: string;
+  /** Parts of the detail, each already output. */
+  readonly detail: readonly string[];
+  readonly link: string | null;
+}
+
+interface Section {
+  readonly title: string;
+  readonly rows: readonly Row[];
+}
+
+function staleDetail(item: StaleAccountItem, m: ReminderMessages, out: Out): string[] {
+  const reasons: string[] = [];
+  const days = item.daysSinceActivity;
+  for (const reason of item.reasons) {
+    switch (reason) {
+      case 'no_activity':
+        reasons.push(out.msg(() => m.noActivity));
+        break;
+      case 'over_threshold':
+        reasons.push(out.msg(m.overThreshold, days ?? 0, item.threshold));
+        break;
+      case 'next_action_passed':
+        reasons.push(
+          out.msg(
+            m.nextActionPassed,
+            item.nextActionDate === null ? null : formatDay(item.nextActionDate),
+          ),
+        );
+        break;
+      case 'due_soon':
+        reasons.push(out.msg(m.dueSoon, days ?? 0, item.threshold));
+        break;
+    }
+  }
+  if (item.escalate) reasons.push(out.strong(out.msg(() => m.escalate)));
+  if (item.recycle) reasons.push(out.strong(out.msg(() => m.recycle)));
+  // The separators of joinReasons are plain punctuation, safe in both parts.
+  return [out.msg(m.abcClass, item.abcClass), m.joinReasons(reasons)];
+}
+
+function userOrEmpty(out: Out, value: string): string {
+  return singleLine(value) === '' ? '' : out.user(value);
+}
+
+function sections(digest: Digest, m: ReminderMessages, out: Out): Section[] {
+  const all: Section[] = [
+    {
+      title: m.staleHeading,
+      rows: digest.staleAccounts.map((s) => ({
+        accountId: s.accountId,
+        accountName: s.accountName,
+        detail: staleDetail(s, m, out),
+        link: safeHttpUrl(s.link),
+      })),
+    },
+    {
+      title: m.actionsHeading,
+      rows: digest.actions.map((a) => ({
+        accountId: a.accountId,
+        accountName: a.accountName,
+        detail: [out.user(a.task), out.msg(m.actionDue, formatDay(a.dueDate), a.daysLeft)],
+        link: safeHttpUrl(a.link),
+      })),
+    },
+    {
+      title: m.careHeading,
+      rows: digest.care.map((c) => ({
+        accountId: c.accountId,
+        accountName: c.accountName,
+        detail: [out.msg(m.birthday, out.user(c.contactName), formatDay(c.date), c.daysUntil)],
+        link: safeHttpUrl(c.link),
+      })),
+    },
+    {
+      title: m.reviewsHeading,
+      rows: digest.reviews.map((r) => ({
+        accountId: r.accountId,
+        accountName: r.accountName,
+        detail: [out.msg(m.review, userOrEmpty(out, r.period), formatDay(r.date), r.daysUntil)],
+        link: safeHttpUrl(r.link),
+      })),
+    },
+  ];
+  return all.filter((s) => s.rows.length > 0);
+}
+
+export function renderSubject(digest: Digest, locale: Locale, today: Day): string {
+  const m = reminderMessages(locale);
+  return m.subject(
+    {
+      stale: digest.counts.staleAccounts,
+      dueSoon: digest.counts.dueSoonAccounts,
+      actions: digest.actions.length,
+      birthdays: digest.care.length,
+      reviews: digest.reviews.length,
+    },
+    formatDay(today),
+  );
+}
+
+interface Footer {
+  readonly why: string;
+  readonly pause: string;
+  readonly escalation: string | null;
+  readonly sentBy: string;
+}
+
+function footer(digest: Digest, opts: RenderOptions, m: ReminderMessages, out: Out): Footer {
+  const accounts = sheetDef('accounts');
+  const paused = columnDef('accounts', 'reminders_paused_until');
+  return {
+    why: out.msg(m.whyReceived, out.user(opts.spreadsheetName)),
+    pause: out.msg(
+      m.howToPause,
+      pick(accounts, opts.locale),
+      pick(paused, opts.locale),
+      paused.key,
+    ),
+    escalation:
+      digest.escalationCc === null
+        ? null
+        : out.msg(m.escalationNote, out.user(digest.escalationCc)),
+    sentBy: out.msg(m.sentBy, out.user(opts.senderName)),
+  };
+}
+
+export function renderDigest(digest: Digest, opts: RenderOptions): RenderedDigest {
+  const subject = renderSubject(digest, opts.locale, opts.today);
+  return { subject, text: renderText(digest, opts), html: renderHtml(digest, opts, subject) };
+}
+
+function renderText(digest: Digest, opts: RenderOptions): string {
+  const m = reminderMessages(opts.locale);
+  const out = TEXT_OUT;
+  const lines: string[] = [
+    m.greeting,
+    '',
+    m.intro(formatDay(opts.today), out.user(opts.spreadsheetName)),
+  ];
+  for (const section of sections(digest, m, out)) {
+    lines.push('', m.heading(section.title, section.rows.length));
+    for (const row of section.rows) {
+      const parts = [
+        out.user(row.accountId),
+        out.user(row.accountName),
+        ...row.detail,
+        row.link ?? '',
+      ];
+      lines.push(`- ${parts.filter((p) => p !== '').join(' · ')}`);
+    }
+  }
+  const f = footer(digest, opts, m, out);
+  lines.push('', '--', f.why, f.pause);
+  if (f.escalation) lines.push(f.escalation);
+  const url = safeHttpUrl(opts.spreadsheetUrl);
+  if (url) lines.push(m.openSpreadsheet(url));
+  lines.push(f.sentBy, '');
+  return lines.join('\n');
+}
+
+// Kept short: every row repeats them (Outlook does not inherit fonts into table cells), and
+// Gmail clips messages over about 100 KB.
+const FONT = "font-family:Arial,'Microsoft YaHei',sans-serif;";
+const TEXT_STYLE = `${FONT}font-size:14px;line-height:20px;color:#1f2933;`;
+const CELL_STYLE = `${FONT}font-size:13px;line-height:18px;color:#1f2933;padding:6px 8px 6px 0;border-top:1px solid #e4e7eb;vertical-align:top;word-break:break-word;`;
+const HEAD_STYLE = `${FONT}font-size:12px;line-height:16px;color:#616e7c;padding:0 8px 4px 0;`;
+const LINK_STYLE = 'color:#1a56db;';
+
+function anchor(url: string, label: string): string {
+  return `<a href="${escapeHtml(url)}" style="${LINK_STYLE}">${label}</a>`;
+}
+
+function renderHtml(digest: Digest, opts: RenderOptions, subject: string): string {
+  const m = reminderMessages(opts.locale);
+  const out = HTML_OUT;
+  const html: string[] = [];
+  html.push(
+    '<!DOCTYPE html>',
+    `<html lang="${m.htmlLang}" dir="ltr">`,
+    '<head>',
+    '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
+    `<title>${escapeHtml(subject)}</title>`,
+    '</head>',
+    '<body style="margin:0;padding:0;background-color:#f5f7fa;">',
+    '<table role="presentation" width="100%" border="0" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;background-color:#f5f7fa;">',
+    '<tr><td align="center" style="padding:16px 8px;">',
+    '<table role="presentation" width="640" border="0" cellpadding="0" cellspacing="0" style="width:100%;max-width:640px;border-collapse:collapse;background-color:#ffffff;border:1px solid #d9e2ec;">',
+    `<tr><td style="padding:20px 24px 4px 24px;${TEXT_STYLE}">`,
+    `<p style="margin:0 0 8px 0;">${out.msg(() => m.greeting)}</p>`,
+    `<p style="margin:0;">${out.msg(m.intro, formatDay(opts.today), out.user(opts.spreadsheetName))}</p>`,
+    '</td></tr>',
+  );
+  for (const section of sections(digest, m, out)) {
+    html.push(
+      '<tr><td style="padding:16px 24px 0 24px;">',
+      `<h2 style="margin:0 0 8px 0;${FONT}font-size:16px;line-height:22px;color:#102a43;">${out.msg(
+        m.heading,
+        out.msg(() => section.title),
+        section.rows.length,
+      )}</h2>`,
+      '<table role="presentation" width="100%" border="0" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;">',
+      `<tr><th align="left" width="180" style="${HEAD_STYLE}">${out.msg(() => m.columnAccount)}</th>` +
+        `<th align="left" style="${HEAD_STYLE}">${out.msg(() => m.columnDetail)}</th></tr>`,
+    );
+    for (const row of section.rows) {
+      // Two cells per row: the account (ID in bold over the name), then details and the link.
+      const account = [row.accountId, row.accountName].every((v) => v === '')
+        ? ''
+        : `<b>${out.user(row.accountId)}</b><br>${out.user(row.accountName)}`;
+      const detail =
+        row.detail.join(' · ') +
+        (row.link
+          ? ` · ${anchor(
+              row.link,
+              out.msg(() => m.linkText),
+            )}`
+          : '');
+      html.push(
+        `<tr><td width="180" style="${CELL_STYLE}">${account}</td><td style="${CELL_STYLE}">${detail}</td></tr>`,
+      );
+    }
+    html.push('</table>', '</td></tr>');
+  }
+  const f = footer(digest, opts, m, out);
+  const small = `margin:0 0 6px 0;${FONT}font-size:12px;line-height:18px;color:#616e7c;`;
+  html.push(
+    `<tr><td style="padding:20px 24px 20px 24px;">`,
+    `<table role="presentation" width="100%" border="0" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;"><tr><td style="border-top:1px solid #d9e2ec;padding-top:12px;">`,
+    `<p style="${small}">${f.why}</p>`,
+    `<p style="${small}">${f.pause}</p>`,
+  );
+  if (f.escalation) html.push(`<p style="${small}">${f.escalation}</p>`);
+  const url = safeHttpUrl(opts.spreadsheetUrl);
+  if (url) {
+    html.push(
+      `<p style="${small}">${out.msg(m.openSpreadsheet, anchor(url, out.user(opts.spreadsheetName || url)))}</p>`,
+    );
+  }
+  html.push(
+    `<p style="${small}">${f.sentBy}</p>`,
+    '</td></tr></table>',
+    '</td></tr>',
+    '</table>',
+    '</td></tr></table>',
+    '</body>',
+    '</html>',
+  );
+  return html.join('\n');
+}
