@@ -3,15 +3,19 @@
  * custom functions. Each is a one-line wrapper; the build turns them into top-level functions.
  */
 import {
-  CONTINUE_REFRESH_HANDLER,
   customAbc,
   customRfm,
   customSegment,
+  handleAutomationOff,
+  handleAutomationOn,
+  handleAutomationStatus,
   handleEdit,
   handleOpen,
   handleRefresh,
   handleSetup,
 } from './gas/handlers';
+import { CONTINUE_REFRESH_HANDLER, CONTINUE_REMINDERS_HANDLER } from './gas/automation';
+import { handlePreview, handleSendReminders, handleTestDigest } from './gas/reminders';
 import { deleteTriggers } from './gas/triggers';
 
 /** Simple trigger: adds the Key Accounts / 大客户管理 menu. */
@@ -43,6 +47,47 @@ function kamNightlyRefresh(): void {
 function kamContinueRefresh(): void {
   deleteTriggers(CONTINUE_REFRESH_HANDLER);
   handleRefresh(false);
+}
+
+/** Menu: Send reminders now / 立即发送提醒. */
+function kamSendReminders(): void {
+  handleSendReminders(true);
+}
+
+/** Menu: Preview reminders / 预览提醒 (sends nothing). */
+function kamPreviewReminders(): void {
+  handlePreview();
+}
+
+/** Menu: Send me a test digest / 给我发送测试摘要. */
+function kamSendTestDigest(): void {
+  handleTestDigest();
+}
+
+/** Trigger: the daily reminders at reminder_hour. */
+function kamDailyReminders(): void {
+  handleSendReminders(false);
+}
+
+/** Trigger: one-off continuation of a reminder run that hit its time budget; deletes itself. */
+function kamContinueReminders(): void {
+  deleteTriggers(CONTINUE_REMINDERS_HANDLER);
+  handleSendReminders(false);
+}
+
+/** Menu: Turn on daily automation / 开启每日自动化. */
+function kamAutomationOn(): void {
+  handleAutomationOn();
+}
+
+/** Menu: Turn off daily automation / 关闭每日自动化. */
+function kamAutomationOff(): void {
+  handleAutomationOff();
+}
+
+/** Menu: automation status (on/off, last run, what happened). */
+function kamAutomationStatus(): void {
+  handleAutomationStatus();
 }
 
 /**
@@ -91,6 +136,14 @@ export {
   kamRefreshScores,
   kamNightlyRefresh,
   kamContinueRefresh,
+  kamSendReminders,
+  kamPreviewReminders,
+  kamSendTestDigest,
+  kamDailyReminders,
+  kamContinueReminders,
+  kamAutomationOn,
+  kamAutomationOff,
+  kamAutomationStatus,
   KAM_ABC,
   KAM_RFM,
   KAM_SEGMENT,

@@ -37,9 +37,15 @@ export function fallbackLocale(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Lo
  * workbook as it was. Unexpected errors are re-thrown for triggers so the execution log and
  * Google's failure emails show them.
  */
-export function runJob<T>(ctx: GasContext, locale: () => Locale, interactive: boolean, job: () => T): T | undefined {
+export function runJob<T>(
+  ctx: GasContext,
+  locale: () => Locale,
+  interactive: boolean,
+  job: () => T,
+  lockWaitMs: number = LOCK_WAIT_MS,
+): T | undefined {
   try {
-    return ctx.lock.run(LOCK_WAIT_MS, job);
+    return ctx.lock.run(lockWaitMs, job);
   } catch (e) {
     const err = e as Error;
     if (err instanceof LockBusyError) {

@@ -3,23 +3,19 @@ import { message } from '../core/i18n/messages';
 import { planEdit } from '../core/jobs/edit';
 import { BudgetExceededError } from '../core/jobs/errors';
 import { refresh } from '../core/jobs/refresh';
-import { setupWorkbook, workbookLocale } from '../core/jobs/setup';
+import { setupWorkbook } from '../core/jobs/setup';
 import { IssueList } from '../core/issues/issue';
 import { parseSettings } from '../core/records/settings';
 import { resolveSheets } from '../core/schema/match';
 import { kamAbc, kamRfm, kamSegment } from '../core/custom/functions';
 import type { CellValue } from '../core/values/cell';
-import { fallbackLocale, gasContext, runJob, type GasContext } from './context';
+import { fallbackLocale, gasContext, runJob } from './context';
+import { CONTINUE_REFRESH_HANDLER, hostAllowList, recordLastRun, turnOff, turnOn, statusLine, automationIsOn } from './automation';
+import { localeOf } from './locale';
 import { SpreadsheetDates } from './dates';
 import { buildMenu } from './menu';
 import { scheduleOnce } from './triggers';
 import { fromSheetGrid, toSheetGrid } from './values';
-
-function localeOf(ctx: GasContext): Locale {
-  const names = ctx.store.sheetNames();
-  const settings = resolveSheets(names).sheets.get('settings');
-  return workbookLocale(ctx.store, settings ? ctx.store.readSheet(settings) : null, settings ?? '');
-}
 
 /** onOpen: the menu in the workbook's language (Settings `language`, else the locale). */
 export function handleOpen(): void {
@@ -34,7 +30,16 @@ export function handleOpen(): void {
   } catch {
     locale = fallbackLocale(ss);
   }
-  buildMenu(locale);
+  buildMenu(locale, menuStatus(locale, ss.getSpreadsheetTimeZone()));
+}
+
+/** The status line shown in the menu; onOpen may not read triggers, so it uses properties. */
+function menuStatus(locale: Locale, timeZone: string): string | null {
+  try {
+    return statusLine(locale, (ms) => Utilities.formatDate(new Date(ms), timeZone, 'MM-dd HH:mm'));
+  } catch {
+    return null;
+  }
 }
 
 export function handleSetup(): void {
@@ -48,19 +53,26 @@ export function handleSetup(): void {
         ? message('setup_unchanged', result.locale)
         : message('setup_done', result.locale, { created: result.createdSheets.length, columns, settings: result.addedSettings.length }),
     );
-    buildMenu(result.locale);
+    buildMenu(result.locale, menuStatus(result.locale, ctx.store.dates.timeZone));
   });
 }
-
-export const CONTINUE_REFRESH_HANDLER = 'kamContinueRefresh';
 
 /** Refresh from the menu (interactive) or from the nightly trigger. */
 export function handleRefresh(interactive: boolean): void {
   const ctx = gasContext(interactive);
   try {
-    runJob(ctx, () => localeOf(ctx), interactive, () => refresh({ store: ctx.store, clock: ctx.clock, notifier: ctx.notifier }));
+    const result = runJob(ctx, () => localeOf(ctx), interactive, () =>
+      refresh({ store: ctx.store, clock: ctx.clock, notifier: ctx.notifier, defaultAllowList: hostAllowList() }),
+    );
+    recordLastRun({
+      at: Date.now(),
+      job: 'refresh',
+      ok: result !== undefined,
+      summary: result ? `${result.accounts} accounts, ${result.issues.length} data issues` : 'not run (busy or failed, see Executions)',
+    });
   } catch (e) {
     if (!(e instanceof BudgetExceededError)) throw e;
+    recordLastRun({ at: Date.now(), job: 'refresh', ok: false, summary: 'time budget reached; continuing in a minute' });
     // Nothing was written; a fresh execution gets a fresh 6 minutes.
     scheduleOnce(CONTINUE_REFRESH_HANDLER, 60_000);
   }
@@ -124,3 +136,38 @@ type Arg = CellValue | CellValue[][] | undefined;
 export const customAbc = (revenues: Arg, a?: Arg, b?: Arg): string[][] => kamAbc(revenues, a, b);
 export const customRfm = (r: Arg, f: Arg, m: Arg): (string | number)[][] => kamRfm(r, f, m);
 export const customSegment = (r: Arg, f: Arg, language?: unknown): string[][] => kamSegment(r, f, sheetLocale(language));
+
+/** Turn on daily automation: nightly refresh and daily reminders. */
+export function handleAutomationOn(): void {
+  const ctx = gasContext(true);
+  runJob(ctx, () => localeOf(ctx), true, () => {
+    const p = parseSettingsOf(ctx);
+    const msg = turnOn(p.settings.reminderHour, ctx.store.dates.timeZone, p.locale);
+    SpreadsheetApp.getUi().alert(msg);
+    buildMenu(p.locale, menuStatus(p.locale, ctx.store.dates.timeZone));
+  });
+}
+
+export function handleAutomationOff(): void {
+  const ctx = gasContext(true);
+  runJob(ctx, () => localeOf(ctx), true, () => {
+    const locale = localeOf(ctx);
+    SpreadsheetApp.getUi().alert(turnOff(locale));
+    buildMenu(locale, menuStatus(locale, ctx.store.dates.timeZone));
+  });
+}
+
+export function handleAutomationStatus(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ctx = gasContext(true);
+  const locale = localeOf(ctx);
+  automationIsOn(); // re-syncs the menu flag with the real triggers
+  SpreadsheetApp.getUi().alert(menuStatus(locale, ss.getSpreadsheetTimeZone()) ?? '');
+}
+
+function parseSettingsOf(ctx: ReturnType<typeof gasContext>): { settings: ReturnType<typeof parseSettings>; locale: Locale } {
+  const name = resolveSheets(ctx.store.sheetNames()).sheets.get('settings');
+  const grid = name ? ctx.store.readSheet(name) : null;
+  const settings = parseSettings(grid ? { name: name as string, values: grid } : null, new IssueList());
+  return { settings, locale: resolveLocale(settings.language === 'auto' ? null : settings.language, ctx.store.locale()) };
+}

@@ -5,14 +5,25 @@ import { message, type MessageKey } from '../core/i18n/messages';
 export const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
   ['menu_setup', 'kamSetupWorkbook'],
   ['menu_refresh', 'kamRefreshScores'],
+  null,
+  ['menu_send', 'kamSendReminders'],
+  ['menu_preview', 'kamPreviewReminders'],
+  ['menu_test', 'kamSendTestDigest'],
+  null,
+  ['menu_automation_on', 'kamAutomationOn'],
+  ['menu_automation_off', 'kamAutomationOff'],
 ];
 
-/** Builds the Key Accounts / 大客户管理 menu in the workbook's language. */
-export function buildMenu(locale: Locale): void {
+/**
+ * Builds the Key Accounts / 大客户管理 menu in the workbook's language. The last item shows
+ * whether automation is on and how its last run went; choosing it opens the full status.
+ */
+export function buildMenu(locale: Locale, status: string | null = null): void {
   const menu = SpreadsheetApp.getUi().createMenu(message('menu_title', locale));
   for (const item of MENU_ITEMS) {
     if (item === null) menu.addSeparator();
     else menu.addItem(message(item[0], locale), item[1]);
   }
+  menu.addItem(status ?? message('menu_automation_status', locale), 'kamAutomationStatus');
   menu.addToUi();
 }

@@ -23,3 +23,18 @@ export function resolveLocale(setting: string | null | undefined, spreadsheetLoc
   if (s === 'zh-cn' || s === 'zh' || s === '中文' || s === '简体中文') return 'zh-CN';
   return /^zh([_-]|$)/i.test(spreadsheetLocale.trim()) ? 'zh-CN' : 'en';
 }
+
+/** Fills `{name}` placeholders; a missing parameter becomes an empty string. */
+export function fillTemplate(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+/** A text from a bilingual table, in the locale, with its placeholders filled. */
+export function translate<K extends string>(
+  table: Readonly<Record<K, Bilingual>>,
+  key: K,
+  locale: Locale,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  return fillTemplate(pick(table[key], locale), params);
+}

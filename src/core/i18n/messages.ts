@@ -1,4 +1,4 @@
-import type { Bilingual, Locale } from './locale';
+import { translate, type Bilingual, type Locale } from './locale';
 
 /** Every text the menu, toasts and alerts show, in both languages. `{x}` are parameters. */
 export const MESSAGES = {
@@ -47,8 +47,7 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function message(key: MessageKey, locale: Locale, params: Record<string, string | number> = {}): string {
-  const t = MESSAGES[key];
-  return (locale === 'zh-CN' ? t.zh : t.en).replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return translate(MESSAGES, key, locale, params);
 }
 
 /** Thousands separators that read the same in both languages: 1,204. */

@@ -11,6 +11,7 @@ import { sheetDef } from '../schema/sheets';
 import { dateCell, instantCell, type CellValue, type Grid } from '../values/cell';
 import { BudgetExceededError, UserFacingError } from './errors';
 import { readWorkbook, type WorkbookRead } from './read';
+import { recipientIssues, recycleIssues } from './recipients';
 
 /** Apps Script stops a run at 6 minutes; a refresh gives up at 5 so it never writes half. */
 export const REFRESH_BUDGET_MS = 5 * 60 * 1000;
@@ -30,6 +31,8 @@ export interface RefreshDeps {
   readonly clock: Clock;
   readonly notifier: Notifier;
   readonly budgetMs?: number;
+  /** Where reminders may go when `allowed_recipient_domains` is blank (null: nowhere). */
+  readonly defaultAllowList?: readonly string[] | null;
   /** Extra outputs written after the accounts (summary, history, monthly), same budget rules. */
   readonly extraWrites?: (ctx: RefreshContext) => void;
 }
@@ -113,17 +116,24 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   const { locale } = read;
   notifier.progress(message('refresh_start', locale));
   const metrics = computeMetrics(read.parsed.model, today);
-  const issues = [...read.issues];
+  const model = read.parsed.model;
   const accountsName = read.names.get('accounts') as string;
   const table = read.parsed.accountsTable;
   if (!table || table.header.issues.some((i) => i.code === 'header_missing')) {
     const problem = table?.header.issues.find((i) => i.code === 'header_missing');
-    writeIssues(store, read, issues, clock.nowMs());
+    writeIssues(store, read, read.issues, clock.nowMs());
     throw new UserFacingError(
       message('broken_header', locale, { sheet: accountsName, problem: problem ? issueText(problem, locale) : '' }),
     );
   }
 
+  const ownerLabel = table.header.label.get('owner_email') ?? 'owner_email';
+  const allowList = model.settings.allowedRecipientDomains.length > 0 ? model.settings.allowedRecipientDomains : (deps.defaultAllowList ?? []);
+  const issues = [
+    ...read.issues,
+    ...recipientIssues(model, metrics, allowList, accountsName, ownerLabel),
+    ...recycleIssues(model, metrics, accountsName, table.header.label.get('last_activity_date') ?? ownerLabel),
+  ];
   const byRow = new Map<number, AccountMetrics>();
   read.parsed.model.accounts.forEach((a, i) => byRow.set(a.row, metrics[i]));
   const grid = read.grids.accounts?.values ?? [];

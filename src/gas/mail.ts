@@ -1,0 +1,20 @@
+import type { Mailer, OutgoingMail } from '../core/ports/mailer';
+
+/** MailApp behind the Mailer port: one digest, plain-text and HTML parts, optional cc. */
+export class GasMailer implements Mailer {
+  remainingQuota(): number {
+    return MailApp.getRemainingDailyQuota();
+  }
+
+  send(mail: OutgoingMail): void {
+    const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
+      to: mail.to,
+      subject: mail.subject,
+      body: mail.text,
+      htmlBody: mail.html,
+      name: mail.senderName,
+    };
+    if (mail.cc.length > 0) message.cc = mail.cc.join(',');
+    MailApp.sendEmail(message);
+  }
+}

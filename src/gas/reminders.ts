@@ -1,0 +1,87 @@
+import { pick, type Locale } from '../core/i18n/locale';
+import { prepareDigests, remind } from '../core/jobs/remind';
+import { escapeHtml } from '../core/text/escape';
+import {
+  CONTINUE_REMINDERS_HANDLER,
+  hostAllowList,
+  recordLastRun,
+} from './automation';
+import { automationMessage } from './automation-messages';
+import { gasContext, runJob, type GasContext } from './context';
+import { GasMailer } from './mail';
+import { scheduleOnce } from './triggers';
+import { localeOf } from './locale';
+
+/** A trigger waits this long for another run's lock, then logs and exits without sending. */
+export const TRIGGER_LOCK_WAIT_MS = 10_000;
+
+/** Send reminders now (menu) or the daily trigger. */
+export function handleSendReminders(interactive: boolean): void {
+  const ctx = gasContext(interactive);
+  const result = runJob(ctx, () => localeOf(ctx), interactive, () =>
+    remind({ store: ctx.store, clock: ctx.clock, notifier: ctx.notifier, mailer: new GasMailer(), mode: 'send', defaultAllowList: hostAllowList() }),
+    interactive ? undefined : TRIGGER_LOCK_WAIT_MS,
+  );
+  if (!result) {
+    recordLastRun({ at: Date.now(), job: 'reminders', ok: false, summary: 'not run (busy or failed, see Executions)' });
+    return;
+  }
+  const counts = new Map<string, number>();
+  for (const o of result.outcomes) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
+  const summary = [...counts.entries()].map(([s, n]) => `${s} ${n}`).join(', ') || 'nothing to send';
+  const failed = (counts.get('failed') ?? 0) > 0;
+  recordLastRun({ at: Date.now(), job: 'reminders', ok: !failed, summary });
+  // Unfinished owners (time budget) or failed sends are picked up by a one-off continuation.
+  if (result.incomplete) scheduleOnce(CONTINUE_REMINDERS_HANDLER, 60_000);
+}
+
+/** Preview reminders: every digest as it would arrive, in a dialog; nothing is sent. */
+export function handlePreview(): void {
+  const ctx = gasContext(true);
+  runJob(ctx, () => localeOf(ctx), true, () => {
+    const p = prepareDigests({ store: ctx.store, clock: ctx.clock, defaultAllowList: hostAllowList() });
+    SpreadsheetApp.getUi().showModalDialog(
+      HtmlService.createHtmlOutput(previewHtml(p.locale, p.digests.map((d) => ({ owner: d.owner, ...p.render(d) })))).setWidth(900).setHeight(640),
+      automationMessage('preview_title', p.locale),
+    );
+  });
+}
+
+/** The preview dialog: each digest's subject and its HTML body in a sandboxed frame. */
+export function previewHtml(locale: Locale, digests: readonly { owner: string; subject: string; html: string }[]): string {
+  const title = escapeHtml(automationMessage('preview_title', locale));
+  const body =
+    digests.length === 0
+      ? `<p>${escapeHtml(automationMessage('preview_empty', locale))}</p>`
+      : digests
+          .map(
+            (d) =>
+              `<section style="margin:0 0 24px"><h3 style="font:600 14px sans-serif;margin:0 0 4px">${escapeHtml(d.owner)}</h3>` +
+              `<p style="font:13px sans-serif;margin:0 0 8px;color:#444">${escapeHtml(d.subject)}</p>` +
+              `<iframe sandbox="" style="width:100%;height:420px;border:1px solid #ddd" srcdoc="${escapeHtml(d.html)}"></iframe></section>`,
+          )
+          .join('');
+  return `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body style="margin:12px">${body}</body></html>`;
+}
+
+/**
+ * Send me a test digest: the current user's own digest when they own accounts, otherwise the
+ * first owner's, sent only to the current user with a [Test] subject. It is not written to
+ * reminder_log, so it never stops the real digest of the day.
+ */
+export function handleTestDigest(): void {
+  const ctx = gasContext(true);
+  runJob(ctx, () => localeOf(ctx), true, () => {
+    const p = prepareDigests({ store: ctx.store, clock: ctx.clock, defaultAllowList: hostAllowList() });
+    const me = (Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail()).toLowerCase();
+    if (!me) return ctx.notifier.problem(automationMessage('test_no_user', p.locale));
+    const digest = p.digests.find((d) => d.owner === me) ?? p.digests[0];
+    if (!digest) return ctx.notifier.done(automationMessage('test_nothing', p.locale));
+    const r = p.render(digest);
+    const tag = pick({ en: '[Test] ', zh: '[测试] ' }, p.locale);
+    new GasMailer().send({ to: me, cc: [], subject: tag + r.subject, text: r.text, html: r.html, senderName: p.read.parsed.model.settings.reminderSenderName });
+    ctx.notifier.done(automationMessage('test_sent', p.locale, { email: me }));
+  });
+}
+
+export type { GasContext };
