@@ -1,0 +1,252 @@
+import type { Day } from '../calendar/day';
+import type { AccountMetrics, RfmScore } from '../model/metrics';
+import type { KamModel } from '../model/records';
+import { abcCode, classifyAbcIndexed } from '../rules/abc';
+import { roundSum } from '../rules/amounts';
+import { staleness } from '../rules/activity';
+import { churnFromSortedDates } from '../rules/churn';
+import { invoiceOverdueDays, isUnpaid, ratingFromTotals } from '../rules/credit';
+import { healthBand, healthComponents, healthScore } from '../rules/health';
+import { rfmScore, rfmSegment, scoreRfmIndexed } from '../rules/rfm';
+import { analysisWindow, previousWindow } from '../rules/window';
+
+/** "No date" in the Int32Array accumulators: below every real Day. */
+const NO_DAY = -0x80000000;
+
+/**
+ * Every figure of SPEC §3 and §5 for every account, in the order of `model.accounts`.
+ *
+ * One pass over each record list, accumulating per account into typed arrays keyed by the
+ * account's index (rows whose account is unknown, or dated after today, are skipped), then one
+ * counting sort of the positive-amount dates by account for frequency and churn, one sort for ABC
+ * and three for RFM. The hot loops allocate nothing per row.
+ */
+export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
+  const { accounts, settings } = model;
+  const n = accounts.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) if (!index.has(accounts[i].id)) index.set(accounts[i].id, i);
+
+  const months = settings.analysisWindowMonths;
+  const win = analysisWindow(today, months);
+  const prev = previousWindow(win, months);
+  const last90Start = today - 89;
+  const prev90Start = today - 179;
+
+  // ---- transactions ----
+  const rev12 = new Float64Array(n);
+  const revPrev = new Float64Array(n);
+  const rev90 = new Float64Array(n);
+  const revPrev90 = new Float64Array(n);
+  const orders = new Int32Array(n);
+  const lastOrder = new Int32Array(n).fill(NO_DAY);
+  const lastAct = new Int32Array(n).fill(NO_DAY);
+  const maxOverdue = new Int32Array(n).fill(-1);
+  const unpaid = new Float64Array(n);
+  const posStart = new Int32Array(n + 1);
+  const txs = model.transactions;
+  const m = txs.length;
+  const posAcc = new Int32Array(m);
+  const posDay = new Int32Array(m);
+  let np = 0;
+  for (let t = 0; t < m; t++) {
+    const tx = txs[t];
+    const a = index.get(tx.accountId);
+    if (a === undefined) continue;
+    const d = tx.date;
+    const amt = tx.amount;
+    if (!(d <= today) || !Number.isFinite(amt)) continue;
+    if (d > lastAct[a]) lastAct[a] = d;
+    if (d >= win.start) {
+      rev12[a] += amt;
+      if (amt > 0) orders[a]++;
+    } else if (d >= prev.start && d <= prev.end) {
+      revPrev[a] += amt;
+    }
+    if (d >= last90Start) rev90[a] += amt;
+    else if (d >= prev90Start) revPrev90[a] += amt;
+    if (amt > 0) {
+      if (d > lastOrder[a]) lastOrder[a] = d;
+      posAcc[np] = a;
+      posDay[np] = d;
+      np++;
+      posStart[a + 1]++;
+    }
+    const due = tx.paymentDueDate;
+    if (due !== null) {
+      const od = invoiceOverdueDays(due, tx.paidDate, today, win.start);
+      if (od >= 0) {
+        if (od > maxOverdue[a]) maxOverdue[a] = od;
+        if (isUnpaid(tx.paidDate, today)) unpaid[a] += amt;
+      }
+    }
+  }
+
+  for (let a = 0; a < n; a++) {
+    rev12[a] = roundSum(rev12[a]);
+    revPrev[a] = roundSum(revPrev[a]);
+    rev90[a] = roundSum(rev90[a]);
+    revPrev90[a] = roundSum(revPrev90[a]);
+    unpaid[a] = roundSum(unpaid[a]);
+  }
+
+  // Positive-amount dates grouped by account (counting sort), then sorted and made distinct.
+  for (let a = 0; a < n; a++) posStart[a + 1] += posStart[a];
+  const cursor = posStart.slice(0, n);
+  const grouped = new Int32Array(np);
+  for (let k = 0; k < np; k++) grouped[cursor[posAcc[k]]++] = posDay[k];
+  let maxGroup = 0;
+  for (let a = 0; a < n; a++) maxGroup = Math.max(maxGroup, posStart[a + 1] - posStart[a]);
+  const scratch = new Float64Array(maxGroup);
+  const frequency = new Int32Array(n);
+  const churn: AccountMetrics['churnRisk'][] = new Array(n);
+  for (let a = 0; a < n; a++) {
+    const from = posStart[a];
+    const size = posStart[a + 1] - from;
+    if (size === 0) {
+      churn[a] = 'insufficient_history';
+      continue;
+    }
+    const dates = grouped.subarray(from, from + size).sort();
+    let distinct = 0;
+    let inWindow = 0;
+    for (let k = 0; k < size; k++) {
+      const d = dates[k];
+      if (distinct > 0 && d === dates[distinct - 1]) continue;
+      dates[distinct++] = d;
+      if (d >= win.start) inWindow++;
+    }
+    frequency[a] = inWindow;
+    churn[a] = churnFromSortedDates(dates, distinct, today, scratch);
+  }
+
+  // ---- interactions ----
+  const satSum = new Float64Array(n);
+  const satCount = new Int32Array(n);
+  const complaints = new Int32Array(n);
+  for (const it of model.interactions) {
+    const a = index.get(it.accountId);
+    if (a === undefined) continue;
+    const d = it.date;
+    if (d <= today) {
+      if (d > lastAct[a]) lastAct[a] = d;
+      const s = it.satisfaction;
+      if (s !== null && d >= win.start) {
+        satSum[a] += s;
+        satCount[a]++;
+      }
+    }
+    if (it.complaint && it.complaintStatus !== 'closed') complaints[a]++;
+  }
+
+  // ---- actions ----
+  const openActions = new Int32Array(n);
+  const overdueActions = new Int32Array(n);
+  for (const ac of model.actions) {
+    if (ac.accountId === null) continue;
+    const a = index.get(ac.accountId);
+    if (a === undefined) continue;
+    if (ac.status === 'done') {
+      const c = ac.completedDate;
+      if (c !== null && c <= today && c > lastAct[a]) lastAct[a] = c;
+    } else {
+      openActions[a]++;
+      if (ac.dueDate !== null && ac.dueDate < today) overdueActions[a]++;
+    }
+  }
+
+  // ---- contacts ----
+  const contacts = new Int32Array(n);
+  const decisionMaker = new Uint8Array(n);
+  for (const c of model.contacts) {
+    if (c.accountId === null) continue;
+    const a = index.get(c.accountId);
+    if (a === undefined) continue;
+    contacts[a]++;
+    if (c.role === 'decision_maker') decisionMaker[a] = 1;
+  }
+
+  // ---- ABC over every account, RFM over accounts with a positive amount in the window ----
+  const ids = accounts.map((x) => x.id);
+  const abc = classifyAbcIndexed(ids, rev12, settings.abcCutoffA, settings.abcCutoffB);
+  const scoredIdx = new Int32Array(n);
+  let ns = 0;
+  for (let a = 0; a < n; a++) if (orders[a] > 0) scoredIdx[ns++] = a;
+  const rRec = new Float64Array(ns);
+  const rFreq = new Float64Array(ns);
+  const rMon = new Float64Array(ns);
+  for (let k = 0; k < ns; k++) {
+    const a = scoredIdx[k];
+    rRec[k] = today - lastOrder[a];
+    rFreq[k] = frequency[a];
+    rMon[k] = rev12[a];
+  }
+  const rfmScores = scoreRfmIndexed(rRec, rFreq, rMon, ns);
+  const rfm: (RfmScore | null)[] = new Array(n).fill(null);
+  for (let k = 0; k < ns; k++) {
+    const a = scoredIdx[k];
+    rfm[a] = rfmScore(rRec[k], rFreq[k], rMon[k], rfmScores.r[k], rfmScores.f[k], rfmScores.m[k]);
+  }
+
+  // ---- per-account results ----
+  const out: AccountMetrics[] = new Array(n);
+  for (let a = 0; a < n; a++) {
+    const acc = accounts[a];
+    const abcClass = abcCode(abc[a]);
+    const lastActivityDate = lastAct[a] === NO_DAY ? null : lastAct[a];
+    const daysSinceActivity = lastActivityDate === null ? null : today - lastActivityDate;
+    const st = staleness(
+      {
+        lastActivityDate,
+        abcClass,
+        status: acc.status,
+        nextActionDate: acc.nextActionDate,
+        remindersPausedUntil: acc.remindersPausedUntil,
+      },
+      settings,
+      today,
+    );
+    const meanSatisfaction = satCount[a] > 0 ? satSum[a] / satCount[a] : null;
+    const healthComponentsOf = healthComponents({
+      daysSinceActivity,
+      staleThreshold: st.threshold,
+      revenueLast90: rev90[a],
+      revenuePrev90: revPrev90[a],
+      meanSatisfaction,
+      openComplaints: complaints[a],
+      overdueActions: overdueActions[a],
+      contactsCount: contacts[a],
+      hasDecisionMaker: decisionMaker[a] === 1,
+    });
+    const score = healthScore(healthComponentsOf, settings.healthWeights);
+    const r = rfm[a];
+    out[a] = {
+      accountId: acc.id,
+      lastActivityDate,
+      daysSinceActivity,
+      revenue12m: rev12[a],
+      revenuePrev12m: revPrev[a],
+      orders12m: orders[a],
+      lastOrderDate: lastOrder[a] === NO_DAY ? null : lastOrder[a],
+      abcClass,
+      rfm: r,
+      rfmSegment: r === null ? 'no_purchases' : rfmSegment(r.r, r.f),
+      churnRisk: churn[a],
+      healthScore: score,
+      healthBand: healthBand(score),
+      healthComponents: healthComponentsOf,
+      creditRating: ratingFromTotals(maxOverdue[a], unpaid[a], acc.creditLimit),
+      staleThreshold: st.threshold,
+      stale: st.stale,
+      staleReasons: st.reasons,
+      dueSoon: st.dueSoon,
+      exempt: st.exempt,
+      openActions: openActions[a],
+      overdueActions: overdueActions[a],
+      openComplaints: complaints[a],
+      avgSatisfaction: meanSatisfaction === null ? null : Math.round(meanSatisfaction * 100) / 100,
+      contactsCount: contacts[a],
+    };
+  }
+  return out;
+}
