@@ -16,6 +16,7 @@ import {
 } from './gas/handlers';
 import { CONTINUE_REFRESH_HANDLER, CONTINUE_REMINDERS_HANDLER } from './gas/automation';
 import { handlePreview, handleSendReminders, handleTestDigest } from './gas/reminders';
+import { handleRebuildDashboard } from './gas/dashboard';
 import { deleteTriggers } from './gas/triggers';
 
 /** Simple trigger: adds the Key Accounts / 大客户管理 menu. */
@@ -36,6 +37,11 @@ function kamSetupWorkbook(): void {
 /** Menu: Refresh scores / 刷新评分. */
 function kamRefreshScores(): void {
   handleRefresh(true);
+}
+
+/** Menu: Rebuild dashboard / 重建仪表板 (charts from the current data; writes only the dashboard). */
+function kamRebuildDashboard(): void {
+  handleRebuildDashboard();
 }
 
 /** Trigger: the nightly refresh. */
@@ -134,6 +140,7 @@ export {
   onEdit,
   kamSetupWorkbook,
   kamRefreshScores,
+  kamRebuildDashboard,
   kamNightlyRefresh,
   kamContinueRefresh,
   kamSendReminders,

@@ -10,6 +10,7 @@ import { resolveSheets } from '../core/schema/match';
 import { kamAbc, kamRfm, kamSegment } from '../core/custom/functions';
 import type { CellValue } from '../core/values/cell';
 import { fallbackLocale, gasContext, runJob } from './context';
+import { dashboardAfterRefresh } from './dashboard';
 import { CONTINUE_REFRESH_HANDLER, hostAllowList, recordLastRun, turnOff, turnOn, statusLine, automationIsOn } from './automation';
 import { localeOf } from './locale';
 import { SpreadsheetDates } from './dates';
@@ -62,7 +63,7 @@ export function handleRefresh(interactive: boolean): void {
   const ctx = gasContext(interactive);
   try {
     const result = runJob(ctx, () => localeOf(ctx), interactive, () =>
-      refresh({ store: ctx.store, clock: ctx.clock, notifier: ctx.notifier, defaultAllowList: hostAllowList() }),
+      refresh({ store: ctx.store, clock: ctx.clock, notifier: ctx.notifier, defaultAllowList: hostAllowList(), extraWrites: dashboardAfterRefresh(ctx.store) }),
     );
     recordLastRun({
       at: Date.now(),

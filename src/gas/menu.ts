@@ -5,6 +5,7 @@ import { message, type MessageKey } from '../core/i18n/messages';
 export const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
   ['menu_setup', 'kamSetupWorkbook'],
   ['menu_refresh', 'kamRefreshScores'],
+  ['menu_dashboard', 'kamRebuildDashboard'],
   null,
   ['menu_send', 'kamSendReminders'],
   ['menu_preview', 'kamPreviewReminders'],

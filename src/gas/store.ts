@@ -1,6 +1,6 @@
-import type { WorkbookStore } from '../core/ports/workbook';
+import type { SheetSize, WorkbookStore } from '../core/ports/workbook';
 import type { SheetLayout } from '../core/setup/layout';
-import type { Grid } from '../core/values/cell';
+import type { CellValue, Grid } from '../core/values/cell';
 import { SpreadsheetDates } from './dates';
 import { applyLayout } from './layout';
 import { fromSheetGrid, toSheetGrid } from './values';
@@ -64,12 +64,25 @@ export class GasWorkbookStore implements WorkbookStore {
     sheet.getRange(row, col, values.length, values[0].length).setValues(toSheetGrid(values, this.dates));
   }
 
-  replaceBody(name: string, rows: Grid, width: number): void {
+  replaceBody(name: string, rows: Grid, width: number, header?: readonly CellValue[]): void {
     const sheet = this.sheet(name);
     const lastRow = sheet.getLastRow();
-    if (rows.length > 0) this.writeRange(name, 2, 1, rows);
+    if (header) this.writeRange(name, 1, 1, [[...header], ...rows]);
+    else if (rows.length > 0) this.writeRange(name, 2, 1, rows);
     const stale = lastRow - 1 - rows.length;
     if (stale > 0) sheet.getRange(rows.length + 2, 1, stale, width).clearContent();
+  }
+
+  deleteRowsBelow(name: string, lastRow: number): void {
+    const sheet = this.sheet(name);
+    const keep = Math.max(2, lastRow);
+    const maxRows = sheet.getMaxRows();
+    if (maxRows > keep) sheet.deleteRows(keep + 1, maxRows - keep);
+  }
+
+  /** Two calls per sheet, however many rows it holds. */
+  sheetSizes(): readonly SheetSize[] {
+    return [...this.all()].map(([name, sheet]) => ({ name, rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() }));
   }
 
   appendRows(name: string, rows: Grid, _width: number): void {

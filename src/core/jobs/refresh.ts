@@ -11,6 +11,7 @@ import { sheetDef } from '../schema/sheets';
 import { dateCell, instantCell, type CellValue, type Grid } from '../values/cell';
 import { BudgetExceededError, UserFacingError } from './errors';
 import { readWorkbook, type WorkbookRead } from './read';
+import { planLookerOutputs, writeLookerOutputs } from './looker';
 import { recipientIssues, recycleIssues } from './recipients';
 
 /** Apps Script stops a run at 6 minutes; a refresh gives up at 5 so it never writes half. */
@@ -155,13 +156,17 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   });
 
   const ctx: RefreshContext = { read, metrics, today, nowMs: clock.nowMs(), issues };
+  // Looker sheets and the cell budget are computed before the budget check, written after it.
+  const looker = planLookerOutputs(store, read, metrics, today, issues);
   if (clock.elapsedMs() > budget)
     throw new BudgetExceededError(message('refresh_budget', locale, { minutes: Math.round(budget / 60000) }));
   for (const w of writes) store.writeRange(accountsName, 2, w.col, w.values);
+  writeLookerOutputs(store, looker);
   deps.extraWrites?.(ctx);
   writeIssues(store, read, issues, ctx.nowMs);
   const errors = issues.filter((i) => i.severity === 'error').length;
-  notifier.done(message('refresh_done', locale, { accounts: formatCount(metrics.length), issues: formatCount(issues.length) }));
+  const done = message('refresh_done', locale, { accounts: formatCount(metrics.length), issues: formatCount(issues.length) });
+  notifier.done(looker.notice ? `${done} · ${looker.notice}` : done);
   return { accounts: metrics.length, issues, errors, locale, today, read, metrics };
 }
 

@@ -1,5 +1,12 @@
-import type { Grid } from '../values/cell';
+import type { CellValue, Grid } from '../values/cell';
 import type { SheetLayout } from '../setup/layout';
+
+/** A sheet's grid: rows × columns, empty cells included. */
+export interface SheetSize {
+  readonly name: string;
+  readonly rows: number;
+  readonly cols: number;
+}
 
 /**
  * The workbook as the jobs see it. `GasWorkbookStore` moves these calls to SpreadsheetApp in
@@ -16,11 +23,23 @@ export interface WorkbookStore {
   /**
    * Replaces a script sheet's body: writes `rows` from row 2 (one write) and clears whatever the
    * sheet held below them (one clear), leaving the header row and any user columns right of
-   * `width` alone.
+   * `width` alone. With `header`, row 1 is written in the same write (the Looker sheets are
+   * rewritten whole, header included, so a renamed header never reaches Looker Studio).
    */
-  replaceBody(name: string, rows: Grid, width: number): void;
+  replaceBody(name: string, rows: Grid, width: number, header?: readonly CellValue[]): void;
   /** Appends rows after the last row with content (one write). */
   appendRows(name: string, rows: Grid, width: number): void;
+  /**
+   * Deletes the grid rows below `lastRow` (keeping at least two, as Sheets cannot delete every
+   * row below a frozen header). Optional: only hosts with a cell limit need it; used on
+   * `history` so a shorter retention really gives cells back.
+   */
+  deleteRowsBelow?(name: string, lastRow: number): void;
+  /**
+   * The grid size of every sheet (Sheets counts empty cells towards its 10-million-cell limit).
+   * Optional: a host without such a limit may leave it out; a constant number of calls per sheet.
+   */
+  sheetSizes?(): readonly SheetSize[];
   /** Inserts blank rows after `afterRow` (used only when Settings needs room for a new row). */
   insertRowsAfter(name: string, afterRow: number, count: number): void;
   /** Creates an empty sheet at the end of the tabs. */

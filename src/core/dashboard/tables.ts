@@ -1,0 +1,226 @@
+import { ymdFromDay, type Day } from '../calendar/day';
+import { pick, type Bilingual, type Locale } from '../i18n/locale';
+import type { AccountMetrics } from '../model/metrics';
+import type { KamModel } from '../model/records';
+import { ABC_CLASSES, RFM_SEGMENTS, optionLabel } from '../schema/enums';
+
+export type ChartId =
+  | 'revenue_by_quarter'
+  | 'abc_pareto'
+  | 'rfm_segments'
+  | 'stale_by_owner'
+  | 'monthly_orders'
+  | 'health_vs_revenue';
+
+/**
+ * The data of one dashboard chart, small enough to write on the dashboard sheet and to render in
+ * the HTML report. Column 0 is the domain (category, or x for a scatter); every further column is
+ * one series. For `combo`, every series but the last is drawn as columns on the left axis and the
+ * last one as a line on the right axis (the cumulative share of a Pareto chart).
+ */
+export interface ChartTable {
+  readonly id: ChartId;
+  readonly title: string;
+  readonly kind: 'column' | 'combo' | 'bar' | 'line' | 'scatter';
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly (string | number)[])[];
+}
+
+/** Quarters and months shown; fixed so the dashboard keeps one layout from day to day. */
+const QUARTERS_SHOWN = 8;
+const MONTHS_SHOWN = 24;
+/** Owners beyond this are summed into one "other owners" bar, so the chart stays readable. */
+const OWNERS_SHOWN = 15;
+
+const T = {
+  revenue_by_quarter: { en: 'Revenue by quarter', zh: '季度收入' },
+  abc_pareto: { en: 'Accounts and revenue by ABC class', zh: 'ABC分类客户数与收入' },
+  rfm_segments: { en: 'Accounts by RFM segment', zh: 'RFM分群客户数' },
+  stale_by_owner: { en: 'Stale accounts by owner', zh: '各负责人停滞客户数' },
+  monthly_orders: { en: 'Monthly orders', zh: '月度订单数' },
+  health_vs_revenue: { en: 'Health score vs revenue (12m)', zh: '健康度与近12个月收入' },
+  quarter: { en: 'Quarter', zh: '季度' },
+  month: { en: 'Month', zh: '月份' },
+  revenue: { en: 'Revenue', zh: '收入' },
+  revenue_12m: { en: 'Revenue (12m)', zh: '近12个月收入' },
+  abc_class: { en: 'ABC class (accounts)', zh: 'ABC分类（客户数）' },
+  cumulative: { en: 'Cumulative revenue %', zh: '累计收入占比 %' },
+  segment: { en: 'RFM segment', zh: 'RFM分群' },
+  accounts: { en: 'Accounts', zh: '客户数' },
+  owner: { en: 'Owner', zh: '负责人' },
+  stale: { en: 'Stale accounts', zh: '停滞客户数' },
+  orders: { en: 'Orders', zh: '订单数' },
+  health: { en: 'Health score', zh: '健康度' },
+  no_owner: { en: '(no owner)', zh: '（无负责人）' },
+  other_owners: { en: 'Other owners', zh: '其他负责人' },
+  none_stale: { en: 'No stale accounts', zh: '无停滞客户' },
+} satisfies Record<string, Bilingual>;
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** Months since year 0, so consecutive months are consecutive integers. */
+function monthIndex(day: Day): number {
+  const { y, m } = ymdFromDay(day);
+  return y * 12 + (m - 1);
+}
+
+function monthLabel(index: number): string {
+  return `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
+}
+
+function quarterLabel(index: number): string {
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
+/** Revenue (returns included, home currency) of the last QUARTERS_SHOWN quarters up to today's. */
+function revenueByQuarter(model: KamModel, today: Day, locale: Locale): ChartTable {
+  const last = Math.floor(monthIndex(today) / 3);
+  const first = last - QUARTERS_SHOWN + 1;
+  const sums = new Array<number>(QUARTERS_SHOWN).fill(0);
+  for (const t of model.transactions) {
+    const q = Math.floor(monthIndex(t.date) / 3);
+    if (t.date <= today && q >= first && q <= last) sums[q - first] += t.amount;
+  }
+  return {
+    id: 'revenue_by_quarter',
+    title: `${pick(T.revenue_by_quarter, locale)} (${model.settings.homeCurrency})`,
+    kind: 'column',
+    header: [pick(T.quarter, locale), pick(T.revenue, locale)],
+    rows: sums.map((s, i) => [quarterLabel(first + i), round2(s)]),
+  };
+}
+
+/**
+ * Pareto of the ABC classes: revenue per class as columns and the cumulative share of positive
+ * revenue as a line. The account count sits in the category label ("A (12)") because on the
+ * revenue axis a count would be invisible.
+ */
+function abcPareto(metrics: readonly AccountMetrics[], locale: Locale): ChartTable {
+  const count = { A: 0, B: 0, C: 0 };
+  const revenue = { A: 0, B: 0, C: 0 };
+  // The share is of positive revenue, as in the ABC rule, so it ends at 100 % even with returns.
+  const positiveBy = { A: 0, B: 0, C: 0 };
+  for (const m of metrics) {
+    count[m.abcClass] += 1;
+    revenue[m.abcClass] += m.revenue12m;
+    positiveBy[m.abcClass] += Math.max(m.revenue12m, 0);
+  }
+  const positive = positiveBy.A + positiveBy.B + positiveBy.C;
+  let cumulative = 0;
+  const rows = ABC_CLASSES.map((o) => {
+    const c = o.code as 'A' | 'B' | 'C';
+    cumulative += positiveBy[c];
+    const share = positive > 0 ? round2((100 * cumulative) / positive) : 0;
+    return [`${c} (${count[c]})`, round2(revenue[c]), share];
+  });
+  return {
+    id: 'abc_pareto',
+    title: pick(T.abc_pareto, locale),
+    kind: 'combo',
+    header: [pick(T.abc_class, locale), pick(T.revenue_12m, locale), pick(T.cumulative, locale)],
+    rows,
+  };
+}
+
+/** Every segment in the fixed RFM order, zeros included, so the bars keep their places. */
+function rfmSegments(metrics: readonly AccountMetrics[], locale: Locale): ChartTable {
+  const counts = new Map<string, number>();
+  for (const m of metrics) counts.set(m.rfmSegment, (counts.get(m.rfmSegment) ?? 0) + 1);
+  return {
+    id: 'rfm_segments',
+    title: pick(T.rfm_segments, locale),
+    kind: 'bar',
+    header: [pick(T.segment, locale), pick(T.accounts, locale)],
+    rows: RFM_SEGMENTS.map((o) => [
+      optionLabel(RFM_SEGMENTS, o.code, locale === 'zh-CN'),
+      counts.get(o.code) ?? 0,
+    ]),
+  };
+}
+
+/** Owners with stale accounts, most first (ties by address); the tail is one "other" bar. */
+function staleByOwner(
+  model: KamModel,
+  metrics: readonly AccountMetrics[],
+  locale: Locale,
+): ChartTable {
+  const owner = new Map(model.accounts.map((a) => [a.id, a.ownerEmail]));
+  const counts = new Map<string, number>();
+  for (const m of metrics) {
+    if (!m.stale) continue;
+    const who = owner.get(m.accountId) || pick(T.no_owner, locale);
+    counts.set(who, (counts.get(who) ?? 0) + 1);
+  }
+  const sorted = [...counts].sort(
+    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+  );
+  const rows: (string | number)[][] = sorted.slice(0, OWNERS_SHOWN).map(([k, v]) => [k, v]);
+  const rest = sorted.slice(OWNERS_SHOWN).reduce((s, [, v]) => s + v, 0);
+  if (rest > 0) rows.push([pick(T.other_owners, locale), rest]);
+  // A chart needs at least one data row; an explicit zero also reads as good news.
+  if (rows.length === 0) rows.push([pick(T.none_stale, locale), 0]);
+  return {
+    id: 'stale_by_owner',
+    title: pick(T.stale_by_owner, locale),
+    kind: 'bar',
+    header: [pick(T.owner, locale), pick(T.stale, locale)],
+    rows,
+  };
+}
+
+/** Positive-amount transactions per month over the last MONTHS_SHOWN months up to today's. */
+function monthlyOrders(model: KamModel, today: Day, locale: Locale): ChartTable {
+  const last = monthIndex(today);
+  const first = last - MONTHS_SHOWN + 1;
+  const counts = new Array<number>(MONTHS_SHOWN).fill(0);
+  for (const t of model.transactions) {
+    if (t.amount <= 0 || t.date > today) continue;
+    const i = monthIndex(t.date);
+    if (i >= first) counts[i - first] += 1;
+  }
+  return {
+    id: 'monthly_orders',
+    title: pick(T.monthly_orders, locale),
+    kind: 'line',
+    header: [pick(T.month, locale), pick(T.orders, locale)],
+    rows: counts.map((c, i) => [monthLabel(first + i), c]),
+  };
+}
+
+/** One point per account: x = health score, y = revenue of the analysis window. */
+function healthVsRevenue(
+  metrics: readonly AccountMetrics[],
+  model: KamModel,
+  locale: Locale,
+): ChartTable {
+  const rows = metrics.map((m) => [m.healthScore, round2(m.revenue12m)]);
+  return {
+    id: 'health_vs_revenue',
+    title: `${pick(T.health_vs_revenue, locale)} (${model.settings.homeCurrency})`,
+    kind: 'scatter',
+    header: [pick(T.health, locale), pick(T.revenue_12m, locale)],
+    // A scatter needs one point; an empty portfolio shows the origin.
+    rows: rows.length > 0 ? rows : [[0, 0]],
+  };
+}
+
+/**
+ * The six dashboard tables (issue 5), titled and labelled in the workbook's language, always in
+ * this order and never empty, so the sheet layout and the chart set are the same on every run.
+ */
+export function dashboardTables(
+  model: KamModel,
+  metrics: readonly AccountMetrics[],
+  today: Day,
+  locale: Locale,
+): ChartTable[] {
+  return [
+    revenueByQuarter(model, today, locale),
+    abcPareto(metrics, locale),
+    rfmSegments(metrics, locale),
+    staleByOwner(model, metrics, locale),
+    monthlyOrders(model, today, locale),
+    healthVsRevenue(metrics, model, locale),
+  ];
+}

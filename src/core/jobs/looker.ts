@@ -1,0 +1,127 @@
+import type { Day } from '../calendar/day';
+import { dashboardGridSize } from '../dashboard/layout';
+import { dashboardTables } from '../dashboard/tables';
+import { pick } from '../i18n/locale';
+import { issueText, type DataIssue } from '../issues/issue';
+import { budgetIssue, cellBudget, type CellBudget, type PlannedSheet } from '../looker/budget';
+import { mergeHistory, type HistoryMerge } from '../looker/history';
+import { monthlyRows } from '../looker/monthly';
+import { summaryHeader, summaryRows } from '../looker/summary';
+import type { AccountMetrics } from '../model/metrics';
+import type { SheetSize, WorkbookStore } from '../ports/workbook';
+import { sheetDef } from '../schema/sheets';
+import type { SheetKey } from '../schema/types';
+import type { Grid } from '../values/cell';
+import type { WorkbookRead } from './read';
+
+/** One Looker sheet, rewritten whole: header and body in one write. */
+export interface LookerSheetWrite {
+  readonly key: 'summary' | 'history' | 'monthly';
+  readonly name: string;
+  readonly create: boolean;
+  readonly header: readonly string[];
+  readonly rows: Grid;
+  /** Delete the grid rows below the body (history only, and only without user columns). */
+  readonly trim: boolean;
+}
+
+export interface LookerPlan {
+  readonly writes: readonly LookerSheetWrite[];
+  readonly history: HistoryMerge;
+  readonly budget: CellBudget;
+  /** The cell-budget warning in the workbook's language, for the end-of-run toast; null when fine. */
+  readonly notice: string | null;
+}
+
+/** The sheet's name in this workbook, or the name to create it under. */
+function sheetName(
+  store: WorkbookStore,
+  read: WorkbookRead,
+  key: SheetKey,
+): { name: string; create: boolean } {
+  const found = read.names.get(key);
+  if (found !== undefined) return { name: found, create: false };
+  const name = pick(sheetDef(key), read.locale);
+  return { name, create: !store.sheetNames().includes(name) };
+}
+
+/** Grid sizes as far as the job knows them, when the host does not report them. */
+function knownSizes(read: WorkbookRead): SheetSize[] {
+  return Object.values(read.grids).map((g) => ({
+    name: g.name,
+    rows: g.values.length,
+    cols: g.values.reduce((w, r) => Math.max(w, r.length), 0),
+  }));
+}
+
+/**
+ * Everything the refresh writes for Looker Studio (SPEC §5, issue 5), computed before anything is
+ * written so that a run stopped by its time budget writes nothing: `summary`, the next
+ * `history` (one read of the old one), `monthly`, and the cell budget of the workbook as it will
+ * be. A budget warning is pushed into `issues`, so it lands in `data_issues`.
+ */
+export function planLookerOutputs(
+  store: WorkbookStore,
+  read: WorkbookRead,
+  metrics: readonly AccountMetrics[],
+  today: Day,
+  issues: DataIssue[],
+): LookerPlan {
+  const { model } = read.parsed;
+  const header = summaryHeader();
+  const summary = summaryRows(read, metrics, today);
+
+  const historyAt = sheetName(store, read, 'history');
+  const old = historyAt.create ? [] : store.readSheet(historyAt.name);
+  const history = mergeHistory(old, today, model.settings.historyRetentionDays, summary);
+  // A column right of ours holds a user's data: deleting rows would delete it too.
+  const userColumns = old.some(
+    (r) => r.length > header.length && r.slice(header.length).some((v) => v !== null && v !== ''),
+  );
+  const trim = store.deleteRowsBelow !== undefined && !userColumns;
+
+  const monthlyDef = sheetDef('monthly');
+  const writes: LookerSheetWrite[] = [
+    { key: 'summary', ...sheetName(store, read, 'summary'), header, rows: summary, trim: false },
+    { key: 'history', ...historyAt, header, rows: history.rows, trim },
+    {
+      key: 'monthly',
+      ...sheetName(store, read, 'monthly'),
+      header: monthlyDef.columns.map((c) => c.key),
+      rows: monthlyRows(model, metrics, today),
+      trim: false,
+    },
+  ];
+
+  const tables = dashboardTables(model, metrics, today, read.locale);
+  const planned: PlannedSheet[] = writes.map((w) => ({
+    name: w.name,
+    rows: w.trim ? Math.max(2, 1 + w.rows.length) : 1 + w.rows.length,
+    cols: w.header.length,
+    exactRows: w.trim,
+  }));
+  planned.push({
+    name: sheetName(store, read, 'data_issues').name,
+    rows: issues.length + 2,
+    cols: sheetDef('data_issues').columns.length,
+  });
+  planned.push({ name: sheetName(store, read, 'dashboard').name, ...dashboardGridSize(tables) });
+  const budget = cellBudget(store.sheetSizes?.() ?? knownSizes(read), planned);
+  const warning = budgetIssue(budget, {
+    name: historyAt.name,
+    retentionDays: model.settings.historyRetentionDays,
+    rowsPerDay: summary.length,
+    cols: header.length,
+  });
+  if (warning) issues.push(warning);
+  return { writes, history, budget, notice: warning ? issueText(warning, read.locale) : null };
+}
+
+/** Writes the planned Looker sheets: per sheet one write (header and body) and one clear. */
+export function writeLookerOutputs(store: WorkbookStore, plan: LookerPlan): void {
+  for (const w of plan.writes) {
+    if (w.create) store.createSheet(w.name);
+    store.replaceBody(w.name, w.rows, w.header.length, w.header);
+    if (w.trim) store.deleteRowsBelow?.(w.name, 1 + w.rows.length);
+  }
+}

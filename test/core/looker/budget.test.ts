@@ -1,0 +1,50 @@
+import { issueText } from '../../../src/core/issues/issue';
+import { budgetIssue, cellBudget, SHEETS_CELL_LIMIT } from '../../../src/core/looker/budget';
+
+describe('cellBudget', () => {
+  it('grows grids to what is written, starts new sheets at 1000 × 26, trims exact ones', () => {
+    const b = cellBudget(
+      [
+        { name: 'accounts', rows: 1000, cols: 26 },
+        { name: 'history', rows: 50_000, cols: 33 },
+      ],
+      [
+        { name: 'summary', rows: 1500, cols: 33 },
+        { name: 'history', rows: 2, cols: 33, exactRows: true },
+        { name: 'accounts', rows: 10, cols: 5 },
+      ],
+    );
+    expect(b.total).toBe(1000 * 26 + 1500 * 33 + 2 * 33);
+    expect(b.sheets[0].name).toBe('summary');
+    expect(b.overWarning).toBe(false);
+    expect(budgetIssue(b, null)).toBeNull();
+  });
+
+  it('warns past 80 % and suggests a retention that fits when history is the largest sheet', () => {
+    const b = cellBudget(
+      [{ name: 'accounts', rows: 2000, cols: 30 }],
+      [{ name: 'history', rows: 1 + 400 * 700, cols: 33, exactRows: true }],
+    );
+    expect(b.share).toBeGreaterThan(0.8);
+    const issue = budgetIssue(b, {
+      name: 'history',
+      retentionDays: 400,
+      rowsPerDay: 700,
+      cols: 33,
+    });
+    expect(issue).toMatchObject({ sheet: 'history', code: 'cell_budget', severity: 'warning' });
+    const en = issueText(issue!, 'en');
+    const suggested = Number(/history_retention_days to (\d+)/.exec(en)![1]);
+    expect(2000 * 30 + (1 + suggested * 700) * 33).toBeLessThanOrEqual(0.8 * SHEETS_CELL_LIMIT);
+    expect(suggested).toBeGreaterThan(300);
+    expect(en).toMatch(/Trim history/);
+    expect(issueText(issue!, 'zh-CN')).toMatch(/history_retention_days 改为 \d+/);
+  });
+
+  it('names another sheet with generic advice when that one is the largest', () => {
+    const b = cellBudget([{ name: 'transactions', rows: 400_000, cols: 26 }], []);
+    const issue = budgetIssue(b, { name: 'history', retentionDays: 400, rowsPerDay: 10, cols: 33 });
+    expect(issue?.sheet).toBe('transactions');
+    expect(issueText(issue!, 'en')).toMatch(/Trim transactions — delete rows/);
+  });
+});

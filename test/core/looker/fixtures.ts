@@ -1,0 +1,102 @@
+import { dayFromYmd, type Day } from '../../../src/core/calendar/day';
+import { computeMetrics } from '../../../src/core/engine/compute';
+import type { Locale } from '../../../src/core/i18n/locale';
+import type { WorkbookRead } from '../../../src/core/jobs/read';
+import type { AccountMetrics } from '../../../src/core/model/metrics';
+import { parseWorkbook, type WorkbookGrids } from '../../../src/core/records/workbook';
+import type { SheetKey } from '../../../src/core/schema/types';
+import { dateCell, type CellValue } from '../../../src/core/values/cell';
+
+export const TODAY = dayFromYmd(2026, 11, 23);
+export const d = (y: number, m: number, day: number) => dateCell(dayFromYmd(y, m, day));
+
+/**
+ * A messy workbook: Chinese and English headers, a user column, blank rows, text dates, amounts
+ * with currency signs, a return, an unknown currency, a future row, a duplicate ID, and user text
+ * that Sheets would take for a formula or a number.
+ */
+export function messyGrids(): Record<string, CellValue[][]> {
+  return {
+    settings: [
+      ['setting', 'value', 'description'],
+      ['home_currency', 'CNY', null],
+      ['history_retention_days', 30, null],
+      [null, null, null],
+      ['Currency', 'Rate to Home Currency'],
+      ['USD', 7],
+    ],
+    accounts: [
+      [
+        '客户名称',
+        'My own column',
+        '客户编号',
+        '负责人邮箱',
+        '客户级别',
+        '状态',
+        '上级客户编号',
+        '行业',
+        '地区',
+      ],
+      [
+        '=HYPERLINK("http://evil")',
+        'x',
+        'A1',
+        'li@example.com',
+        '战略',
+        'Active',
+        null,
+        '+86 Trading',
+        '华东',
+      ],
+      ['Beta', 'y', '00123', 'wang@example.com', 'Key', '合作中', 'A1', '-minus', '@north'],
+      [null, null, null, null, null, null, null, null, null],
+      ['Gamma 公司', null, 'A3', null, 'Gold', null, null, null, null],
+      ['Dup', null, 'A1', null, null, null, null, null, null],
+      ['Delta', null, 'A4', 'li@example.com', 'standard', 'lost', null, 'TRUE', '2026-01-01'],
+    ],
+    transactions: [
+      ['Date', 'Account ID', 'Amount', 'Currency'],
+      [d(2026, 1, 5), 'A1', 100, null],
+      ['2026/2/3', 'A1', '¥1,200', null],
+      ['2026年3月2日', '00123', 50, 'USD'],
+      [d(2026, 3, 3), '00123', 50, 'JPY'],
+      [d(2027, 1, 1), '00123', 50, null],
+      [d(2026, 3, 20), 'A1', -30, null],
+      [d(2025, 6, 1), 'A1', 400, null],
+      [d(2026, 10, 1), 'A1', 80, null],
+      [d(2026, 11, 1), 'A1', 90, null],
+      ['not a date', 'A1', 90, null],
+    ],
+    interactions: [
+      ['Date', 'Account ID', 'Complaint', 'Satisfaction', 'Complaint Status'],
+      [d(2026, 11, 1), 'A1', '是', 4, 'Open'],
+      [d(2026, 10, 2), '00123', 'no', 3, null],
+    ],
+    contacts: [
+      ['Account ID', 'Name'],
+      ['A1', 'Li Lei'],
+      ['A1', 'Han Meimei'],
+    ],
+    actions: [
+      ['Task', 'Account ID', 'Due Date', 'Status'],
+      ['Call back', 'A1', d(2026, 11, 1), 'In progress'],
+      ['Send deck', 'A1', d(2026, 12, 1), 'Done'],
+    ],
+  };
+}
+
+export function readOf(
+  raw: Record<string, CellValue[][]>,
+  today: Day = TODAY,
+  locale: Locale = 'en',
+): { read: WorkbookRead; metrics: AccountMetrics[] } {
+  const grids: WorkbookGrids = {};
+  const names = new Map<SheetKey, string>();
+  for (const [k, values] of Object.entries(raw)) {
+    grids[k as SheetKey] = { name: k, values };
+    names.set(k as SheetKey, k);
+  }
+  const parsed = parseWorkbook(grids, today);
+  const read: WorkbookRead = { names, grids, parsed, locale, issues: parsed.issues };
+  return { read, metrics: computeMetrics(parsed.model, today) };
+}

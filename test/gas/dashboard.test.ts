@@ -1,0 +1,151 @@
+import { DASHBOARD_CHARTS_PROPERTY, handleRebuildDashboard } from '../../src/gas/dashboard';
+import { handleRefresh } from '../../src/gas/handlers';
+import { MENU_ITEMS } from '../../src/gas/menu';
+import type { Gas } from '../fakes/index';
+import type { FakeEmbeddedChart } from '../fakes/spreadsheet';
+import { installGas, runTime, seedPortfolio } from './seed';
+
+/** What a person sees of each chart: type, title, place and data. */
+function charts(gas: Gas, sheet = 'Dashboard'): string[] {
+  return gas.control.sheet(sheet)._charts.map((c: FakeEmbeddedChart) => {
+    const p = c._position;
+    const ranges = c._ranges.map((r) => gas.control.a1(r)).join(',');
+    return `${c._type}|${String(c._options.get('title'))}|${p.anchorRow}:${p.anchorColumn}|${ranges}`;
+  });
+}
+
+/** A person's own chart on the dashboard sheet, optionally on one of the script's anchor cells. */
+function addUserChart(gas: Gas, title: string, row = 70, column = 2): void {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Dashboard')!;
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.PIE)
+    .addRange(sheet.getRange('P2:Q10'))
+    .setOption('title', title)
+    .setPosition(row, column, 0, 0)
+    .build();
+  sheet.insertChart(chart);
+  void gas;
+}
+
+beforeEach(() => {
+  jest.useFakeTimers({
+    doNotFake: [
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'setImmediate',
+      'clearImmediate',
+      'nextTick',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
+  });
+  jest.setSystemTime(runTime(2026, 11, 23));
+});
+afterEach(() => jest.useRealTimers());
+
+describe('Dashboard / 仪表板 (issue 5)', () => {
+  it('a refresh builds six native charts from small tables on the dashboard sheet', () => {
+    const gas = installGas();
+    seedPortfolio(gas, 40);
+    handleRefresh(true);
+    const list = charts(gas);
+    expect(list.map((c) => c.split('|')[0])).toEqual([
+      'COLUMN',
+      'COMBO',
+      'BAR',
+      'BAR',
+      'LINE',
+      'SCATTER',
+    ]);
+    expect(list.map((c) => c.split('|')[1])).toEqual([
+      'Revenue by quarter (CNY)',
+      'Accounts and revenue by ABC class',
+      'Accounts by RFM segment',
+      'Stale accounts by owner',
+      'Monthly orders',
+      'Health score vs revenue (12m) (CNY)',
+    ]);
+    // Each chart reads its own table: header row 2, from column P rightwards.
+    expect(list[0].split('|')[3]).toBe('P2:Q10');
+    expect(list[5].split('|')[3]).toMatch(/^AF2:AG42$/);
+    const values = gas.control.sheetValues('Dashboard');
+    expect(values[0][15]).toBe('Revenue by quarter (CNY)');
+    expect(values[1].slice(15, 17)).toEqual(['Quarter', 'Revenue']);
+    expect(values[2][15]).toBe('2025-Q1');
+    // The Pareto line sits on a second axis.
+    const combo = gas.control.sheet('Dashboard')._charts[1];
+    expect(combo._options.get('series')).toEqual({
+      1: expect.objectContaining({ type: 'line', targetAxisIndex: 1 }),
+    });
+    expect(
+      JSON.parse(gas.control.properties.document.get(DASHBOARD_CHARTS_PROPERTY) ?? '[]'),
+    ).toHaveLength(6);
+  });
+
+  it('rebuilt twice leaves the same charts, and a user chart on the sheet survives', () => {
+    const gas = installGas();
+    seedPortfolio(gas, 40);
+    handleRefresh(true);
+    addUserChart(gas, 'My pie');
+    addUserChart(gas, 'Mine, on an anchor cell', 1, 8);
+    handleRebuildDashboard();
+    const first = charts(gas);
+    handleRebuildDashboard();
+    expect(charts(gas)).toEqual(first);
+    expect(first).toHaveLength(8);
+    expect(
+      first.filter((c) => c.includes('My pie') || c.includes('Mine, on an anchor cell')),
+    ).toHaveLength(2);
+    expect(gas.control.toasts.map((t) => t.msg)).toContain(
+      'Dashboard rebuilt: 6 charts on "Dashboard".',
+    );
+  });
+
+  it('recognises its charts even when the record of their ids is lost (a copied spreadsheet)', () => {
+    const gas = installGas();
+    seedPortfolio(gas, 20);
+    handleRefresh(true);
+    addUserChart(gas, 'My pie');
+    gas.control.properties.document.delete(DASHBOARD_CHARTS_PROPERTY);
+    handleRebuildDashboard();
+    expect(charts(gas)).toHaveLength(7);
+  });
+
+  it('titles the charts in the workbook language and shrinks old tables away', () => {
+    const gas = installGas({ locale: 'zh_CN' });
+    seedPortfolio(gas, 60);
+    handleRefresh(true);
+    expect(charts(gas, '仪表板').map((c) => c.split('|')[1])).toEqual([
+      '季度收入 (CNY)',
+      'ABC分类客户数与收入',
+      'RFM分群客户数',
+      '各负责人停滞客户数',
+      '月度订单数',
+      '健康度与近12个月收入 (CNY)',
+    ]);
+    seedPortfolio(gas, 5);
+    handleRebuildDashboard();
+    // The scatter table now has 5 points; nothing is left of the 60 below it.
+    expect(gas.control.sheetValues('仪表板')).toHaveLength(2 + 24);
+  });
+
+  it('makes the same number of Spreadsheet calls for 10 and 1,000 accounts', () => {
+    const count = (n: number): number => {
+      const gas = installGas();
+      seedPortfolio(gas, n);
+      handleRebuildDashboard();
+      gas.control.resetCalls();
+      handleRebuildDashboard();
+      return gas.control.spreadsheetCalls();
+    };
+    expect(count(1000)).toBe(count(10));
+  });
+
+  it('is on the menu as Rebuild dashboard, with an entry point', () => {
+    expect(MENU_ITEMS).toContainEqual(['menu_dashboard', 'kamRebuildDashboard']);
+  });
+});
