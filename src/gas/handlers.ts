@@ -4,7 +4,7 @@ import { planEdit } from '../core/jobs/edit';
 import { BudgetExceededError } from '../core/jobs/errors';
 import { refresh } from '../core/jobs/refresh';
 import { setupWorkbook } from '../core/jobs/setup';
-import { IssueList } from '../core/issues/issue';
+import { IssueList, issueText } from '../core/issues/issue';
 import { parseSettings } from '../core/records/settings';
 import { resolveSheets } from '../core/schema/match';
 import { kamAbc, kamRfm, kamSegment } from '../core/custom/functions';
@@ -55,6 +55,9 @@ export function handleSetup(): void {
         : message('setup_done', result.locale, { created: result.createdSheets.length, columns, settings: result.addedSettings.length }),
     );
     buildMenu(result.locale, menuStatus(result.locale, ctx.store.dates.timeZone));
+    // Header problems (a column twice) are left for the user to fix: say which and where.
+    if (result.issues.length > 0)
+      ctx.notifier.problem(result.issues.map((i) => `${i.sheet}: ${issueText(i, result.locale)}`).join('\n'));
   });
 }
 

@@ -125,5 +125,8 @@ describe('Set up workbook against the fake', () => {
     handleSetup();
     const header = gas.control.sheetValues('Accounts')[0];
     expect(header.filter((h) => h === 'Account ID' || h === '客户编号')).toHaveLength(2);
+    expect(gas.control.alerts.at(-1)?.prompt).toBe(
+      'Accounts: Column "客户编号" appears twice (columns A and B); only the first is read. Rename or delete one.',
+    );
   });
 });
