@@ -12,7 +12,7 @@ import type { CellValue } from '../core/values/cell';
 import { fallbackLocale, gasContext, runJob } from './context';
 import { dashboardAfterRefresh } from './dashboard';
 import { CONTINUE_REFRESH_HANDLER, hostAllowList, recordLastRun, turnOff, turnOn, statusLine, automationIsOn } from './automation';
-import { localeOf } from './locale';
+import { localeOf, spreadsheetLocale } from './locale';
 import { SpreadsheetDates } from './dates';
 import { buildMenu } from './menu';
 import { scheduleOnce } from './triggers';
@@ -23,11 +23,7 @@ export function handleOpen(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   let locale: Locale;
   try {
-    const settings = resolveSheets(ss.getSheets().map((s) => s.getName())).sheets.get('settings');
-    const sheet = settings ? ss.getSheetByName(settings) : null;
-    const grid = sheet ? fromSheetGrid(sheet.getDataRange().getValues(), new SpreadsheetDates(ss.getSpreadsheetTimeZone())) : null;
-    const lang = grid ? parseSettings({ name: settings as string, values: grid }, new IssueList()).language : 'auto';
-    locale = resolveLocale(lang === 'auto' ? null : lang, ss.getSpreadsheetLocale());
+    locale = spreadsheetLocale(ss);
   } catch {
     locale = fallbackLocale(ss);
   }
@@ -124,15 +120,20 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
 }
 
+/**
+ * The language of a custom function's result: its `language` argument, else the workbook
+ * language (Settings `language`, else the spreadsheet locale). Custom functions may read the
+ * spreadsheet, so Settings is read once per call (a call covers a whole range).
+ */
 function sheetLocale(language: unknown): Locale {
   const lang = typeof language === 'string' ? language : '';
-  let spreadsheetLocale = '';
+  if (lang) return resolveLocale(lang, '');
   try {
-    spreadsheetLocale = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
+    return spreadsheetLocale(SpreadsheetApp.getActiveSpreadsheet());
   } catch {
-    // Custom functions may run without a spreadsheet context in tests; English then.
+    // Without a spreadsheet (never in Sheets) the result is in English.
+    return 'en';
   }
-  return resolveLocale(lang || null, spreadsheetLocale);
 }
 
 type Arg = CellValue | CellValue[][] | undefined;

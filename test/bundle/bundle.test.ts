@@ -66,3 +66,15 @@ describe('dist/Code.js', () => {
     ]);
   });
 });
+
+describe('custom functions follow the workbook language', () => {
+  it('KAM_SEGMENT without a language uses Settings language over the spreadsheet locale', () => {
+    const bundle = loadBundle({ locale: 'en_US' });
+    expect(bundle.call('KAM_SEGMENT', 5, 5)).toEqual([['Champions']]);
+    bundle.control.setSheetValues('Settings', [
+      ['setting', 'value'],
+      ['language', 'zh-CN'],
+    ]);
+    expect(bundle.call('KAM_SEGMENT', 5, 5)).toEqual([['重要价值客户']]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Day } from '../calendar/day';
+import { addMonthsClamped, type Day } from '../calendar/day';
 import type { AccountMetrics, RfmScore } from '../model/metrics';
 import type { KamModel } from '../model/records';
 import { abcCode, classifyAbcIndexed } from '../rules/abc';
@@ -121,8 +121,13 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
   }
 
   // ---- interactions ----
+  // avg_satisfaction uses the analysis window (SPEC §5); the health score always the last
+  // 12 months (SPEC §3). They differ only when analysis_window_months is not 12.
   const satSum = new Float64Array(n);
   const satCount = new Int32Array(n);
+  const sat12Sum = new Float64Array(n);
+  const sat12Count = new Int32Array(n);
+  const healthSatStart = addMonthsClamped(today, -12);
   const complaints = new Int32Array(n);
   for (const it of model.interactions) {
     const a = index.get(it.accountId);
@@ -134,6 +139,10 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
       if (s !== null && d >= win.start) {
         satSum[a] += s;
         satCount[a]++;
+      }
+      if (s !== null && d >= healthSatStart) {
+        sat12Sum[a] += s;
+        sat12Count[a]++;
       }
     }
     if (it.complaint && it.complaintStatus !== 'closed') complaints[a]++;
@@ -207,12 +216,13 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
       today,
     );
     const meanSatisfaction = satCount[a] > 0 ? satSum[a] / satCount[a] : null;
+    const healthSatisfaction = sat12Count[a] > 0 ? sat12Sum[a] / sat12Count[a] : null;
     const healthComponentsOf = healthComponents({
       daysSinceActivity,
       staleThreshold: st.threshold,
       revenueLast90: rev90[a],
       revenuePrev90: revPrev90[a],
-      meanSatisfaction,
+      meanSatisfaction: healthSatisfaction,
       openComplaints: complaints[a],
       overdueActions: overdueActions[a],
       contactsCount: contacts[a],

@@ -21,7 +21,8 @@ export function findRateHeader(values: readonly (readonly CellValue[])[]): numbe
 
 type Raw = { value: CellValue; row: number; label: string };
 
-function parseValue(def: SettingDef, v: CellValue): string | number | string[] | undefined {
+/** One setting's value as the refresh reads it; undefined when invalid (blank handled by callers). */
+export function parseSettingValue(def: SettingDef, v: CellValue): string | number | string[] | undefined {
   switch (def.type) {
     case 'integer':
     case 'hour': {
@@ -50,7 +51,7 @@ function parseValue(def: SettingDef, v: CellValue): string | number | string[] |
     case 'domains': {
       const parts = readText(v)
         .split(/[,，;；\s]+/)
-        .map((p) => p.trim().toLowerCase().replace(/^@/, ''))
+        .map((p) => p.trim().toLowerCase().replace(/^(@|\*\.)/, ''))
         .filter((p) => p !== '');
       return parts.every((p) => /^([^\s@]+@)?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(p)) ? parts : undefined;
     }
@@ -94,9 +95,9 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
     if (isBlank(entry.value) && def.type !== 'domains' && def.type !== 'email' && def.type !== 'text') {
       continue;
     }
-    const parsed = parseValue(def, entry.value);
+    const parsed = parseSettingValue(def, entry.value);
     if (parsed === undefined) {
-      issues.add({ sheet: grid.name, row: entry.row, column: entry.label, value: displayValue(entry.value), code: 'invalid_setting', params: { name: def.key, default: String(def.default) }, severity: 'error' });
+      issues.add({ sheet: grid.name, row: entry.row, column: entry.label, value: displayValue(entry.value), code: 'invalid_setting', params: { name: def.key, default: def.default === '' ? { en: '(blank)', zh: '（空）' } : String(def.default) }, severity: 'error' });
       continue;
     }
     got.set(def.key, parsed);

@@ -147,7 +147,8 @@ const PLANS: SheetDef = {
   zh: '客户计划',
   kind: 'user',
   columns: [
-    user('account_id', 'Account ID', '客户编号', 'text'),
+    // A plan belongs to an account: a row without one is reported and left out.
+    user('account_id', 'Account ID', '客户编号', 'text', { required: true }),
     user('period', 'Period', '周期', 'text'),
     user('challenges', 'Challenges', '主要挑战', 'text'),
     user('goals', 'Goals', '期望目标', 'text'),
