@@ -15,15 +15,36 @@ import { localeOf } from './locale';
 /** A trigger waits this long for another run's lock, then logs and exits without sending. */
 export const TRIGGER_LOCK_WAIT_MS = 10_000;
 
+/** Failed sends, and trigger runs that found the workbook busy, are retried this often per run date. */
+export const MAX_REMINDER_RETRIES = 3;
+const KEY_RETRIES = 'kam.reminders.retries';
+
+/**
+ * Schedules the one-off continuation to retry a minute later, at most MAX_REMINDER_RETRIES
+ * times per run date, so an address MailApp always rejects is not retried every minute forever.
+ */
+function scheduleRetry(day: number): void {
+  const props = PropertiesService.getDocumentProperties();
+  const [date, n] = (props.getProperty(KEY_RETRIES) ?? '').split(':');
+  const used = date === String(day) ? Number(n) || 0 : 0;
+  if (used >= MAX_REMINDER_RETRIES) return;
+  props.setProperty(KEY_RETRIES, `${day}:${used + 1}`);
+  scheduleOnce(CONTINUE_REMINDERS_HANDLER, 60_000);
+}
+
 /** Send reminders now (menu) or the daily trigger. */
 export function handleSendReminders(interactive: boolean): void {
   const ctx = gasContext(interactive);
-  const result = runJob(ctx, () => localeOf(ctx), interactive, () =>
-    remind({ store: ctx.store, clock: ctx.clock, notifier: ctx.notifier, mailer: new GasMailer(), mode: 'send', defaultAllowList: hostAllowList() }),
-    interactive ? undefined : TRIGGER_LOCK_WAIT_MS,
-  );
+  let started = false;
+  const result = runJob(ctx, () => localeOf(ctx), interactive, () => {
+    started = true;
+    return remind({ store: ctx.store, clock: ctx.clock, notifier: ctx.notifier, mailer: new GasMailer(), mode: 'send', defaultAllowList: hostAllowList() });
+  }, interactive ? undefined : TRIGGER_LOCK_WAIT_MS);
   if (!result) {
     recordLastRun({ at: Date.now(), job: 'reminders', ok: false, summary: 'not run (busy or failed, see Executions)' });
+    // A trigger that found another run holding the lock (the continuation has already deleted
+    // itself) tries again, or the owners it would have reached get nothing today.
+    if (!interactive && !started) scheduleRetry(ctx.clock.today());
     return;
   }
   const counts = new Map<string, number>();
@@ -33,6 +54,7 @@ export function handleSendReminders(interactive: boolean): void {
   recordLastRun({ at: Date.now(), job: 'reminders', ok: !failed, summary });
   // Unfinished owners (time budget) or failed sends are picked up by a one-off continuation.
   if (result.incomplete) scheduleOnce(CONTINUE_REMINDERS_HANDLER, 60_000);
+  else if (failed) scheduleRetry(result.today);
 }
 
 /** Preview reminders: every digest as it would arrive, in a dialog; nothing is sent. */

@@ -73,25 +73,24 @@ function logSheetName(read: WorkbookRead, store: WorkbookStore, key: SheetKey): 
   return name;
 }
 
-/** Owners whose digest for `today` is already final in `reminder_log` (one read). */
+/**
+ * Owners whose digest for `today` is already final in `reminder_log` (one read). Rows are read
+ * in order: a `failed` row undoes the `sent` row written just before that send (see `remind`).
+ */
 function finalOwners(store: WorkbookStore, name: string, today: Day): Set<string> {
   const issues = new IssueList();
   const table = readTable({ name, values: store.readSheet(name) }, sheetDef('reminder_log').columns, issues);
   const done = new Set<string>();
   for (const r of table.rows) {
     const f = r.fields;
-    if (f.run_date === today && typeof f.owner_email === 'string' && typeof f.status === 'string' && FINAL.has(f.status))
-      done.add(f.owner_email.toLowerCase());
+    if (f.run_date !== today || typeof f.owner_email !== 'string' || typeof f.status !== 'string') continue;
+    if (FINAL.has(f.status)) done.add(f.owner_email.toLowerCase());
+    else if (f.status === 'failed') done.delete(f.owner_email.toLowerCase());
   }
   return done;
 }
 
-/**
- * Sends each owner's digest (SPEC §4) at most once per run date. Every outcome is appended to
- * `reminder_log` right after it happens, before the next owner, so a retry after any failure
- * skips whoever was already emailed. Recipients outside the allow-list are never emailed; when
- * the quota cannot cover everyone the owners with the most stale A accounts go first.
- */
+/** Every owner's digest for today, planned and ready to render. */
 export interface PreparedDigests {
   readonly today: Day;
   readonly locale: Locale;
@@ -114,6 +113,7 @@ export function prepareDigests(
   const settings = model.settings;
   const allowList = settings.allowedRecipientDomains.length > 0 ? settings.allowedRecipientDomains : deps.defaultAllowList;
   const metrics = computeMetrics(model, today);
+  const allowed = (email: string): boolean => allowList !== null && recipientAllowed(email, allowList);
   const link = (key: SheetKey) => {
     const name = read.names.get(key);
     return (row: number): string => (name === undefined ? store.url() : store.rowLink(name, row));
@@ -124,16 +124,18 @@ export function prepareDigests(
     today,
     locale,
     sheetLinks: { accounts: link('accounts'), actions: link('actions'), contacts: link('contacts'), plans: link('plans') },
-  });
+    // An escalation_cc outside the allow-list is never copied, so the digest must not say it is.
+  }).map((d) => (d.escalationCc !== null && !allowed(d.escalationCc) ? { ...d, escalationCc: null } : d));
   const renderOpts = { locale, today, senderName: settings.reminderSenderName, spreadsheetName: store.title(), spreadsheetUrl: store.url() };
   return { today, locale, read, metrics, digests, allowList, render: (d) => renderDigest(d, renderOpts) };
 }
 
 /**
- * Sends each owner's digest (SPEC §4) at most once per run date. Every outcome is appended to
- * `reminder_log` right after it happens, before the next owner, so a retry after any failure
- * skips whoever was already emailed. Recipients outside the allow-list are never emailed; when
- * the quota cannot cover everyone the owners with the most stale A accounts go first.
+ * Sends each owner's digest (SPEC §4) at most once per run date. A digest's `sent` row is
+ * appended to `reminder_log` before the mail leaves and every other outcome right after it
+ * happens, before the next owner, so a retry after any failure never emails anyone twice.
+ * Recipients outside the allow-list are never emailed; when the quota cannot cover everyone
+ * the owners with the most stale A accounts go first.
  */
 export function remind(deps: RemindDeps): RemindResult {
   const { store, clock, mailer } = deps;
@@ -189,10 +191,16 @@ export function remind(deps: RemindDeps): RemindResult {
       detail = reminderMessage('quota', locale);
     } else {
       const cc = ccFor(d);
+      const sentDetail = cc.length > 0 ? reminderMessage('cc', locale, { cc: cc.join(', ') }) : '';
+      // Write-ahead: the `sent` row is in the log before the mail leaves, so no failure after
+      // the send (a log write that fails, a killed execution) can make a retry send it twice.
+      // A send that throws is followed by a `failed` row, which makes the owner due again.
+      // If even that row cannot be written, the owner misses today's digest: at most once wins.
+      log(d, 'sent', sentDetail);
       try {
         mailer.send({ to: d.owner, cc, subject: rendered.subject, text: rendered.text, html: rendered.html, senderName: settings.reminderSenderName });
-        status = 'sent';
-        detail = cc.length > 0 ? reminderMessage('cc', locale, { cc: cc.join(', ') }) : '';
+        outcome('sent', sentDetail);
+        continue;
       } catch (e) {
         status = 'failed';
         detail = (e as Error).message;
