@@ -11,6 +11,14 @@ const TEXTS = {
     en: 'Cannot turn on automation: this script already has {count} of the {limit} triggers Apps Script allows per user. Delete unused ones in Extensions → Apps Script → Triggers, then try again.',
     zh: '无法开启自动化：此脚本已有 {count} 个触发器，达到 Apps Script 每位用户 {limit} 个的上限。请在 扩展程序 → Apps Script → 触发器 中删除不用的触发器后重试。',
   },
+  owned_by: {
+    en: 'Daily automation is already on, run by {user}. Triggers belong to the person who made them, so {user} must turn it off before someone else turns it on.',
+    zh: '每日自动化已由 {user} 开启。触发器只属于创建它的人，需先由 {user} 关闭，其他人才能开启。',
+  },
+  owned_by_off: {
+    en: 'Daily automation was turned on by {user}; only {user} can turn it off (Key Accounts → Turn off daily automation).',
+    zh: '每日自动化由 {user} 开启，只有 {user} 能关闭（大客户管理 → 关闭每日自动化）。',
+  },
   failed: { en: 'Could not install the triggers: {message}', zh: '无法安装触发器：{message}' },
   status_on: { en: 'Automation: on', zh: '自动化：已开启' },
   status_off: { en: 'Automation: off', zh: '自动化：已关闭' },

@@ -72,6 +72,10 @@ function automationFlag(): boolean {
  * message for the user, including when the 20-trigger limit is in the way.
  */
 export function turnOn(reminderHour: number, timeZone: string, locale: Locale): string {
+  // Triggers belong to the user who made them and only they can see or delete them, so a second
+  // user turning automation on would run everything twice: the first owner must turn it off.
+  const other = otherOwner();
+  if (other) return automationMessage('owned_by', locale, { user: other });
   deleteTriggers(DAILY_REMINDERS_HANDLER);
   deleteTriggers(NIGHTLY_REFRESH_HANDLER);
   const existing = ScriptApp.getProjectTriggers().length;
@@ -91,7 +95,16 @@ export function turnOn(reminderHour: number, timeZone: string, locale: Locale): 
   return automationMessage('on', locale, { hour: reminderHour, refresh: refreshHour, zone: timeZone, user });
 }
 
+/** The user who turned automation on, when it is on and that is not the current user. */
+function otherOwner(): string | null {
+  const owner = automationUser();
+  const me = (Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail()).toLowerCase();
+  return automationFlag() && owner && me && owner.toLowerCase() !== me ? owner : null;
+}
+
 export function turnOff(locale: Locale): string {
+  const other = otherOwner();
+  if (other) return automationMessage('owned_by_off', locale, { user: other });
   const n = OWN_HANDLERS.reduce((sum, h) => sum + deleteTriggers(h), 0);
   PropertiesService.getDocumentProperties().setProperty(KEY_ON, '0');
   return automationMessage(n > 0 ? 'off' : 'already_off', locale);

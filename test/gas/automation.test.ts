@@ -71,6 +71,27 @@ describe('Turn on daily automation (issue 4)', () => {
     ]);
   });
 
+  it('a second user cannot turn it on twice or turn off what the first user turned on', () => {
+    const gas = workbook();
+    handleAutomationOn();
+    gas.control.setActiveUser('wang@example.com');
+    gas.control.setEffectiveUser('wang@example.com');
+    handleAutomationOn();
+    handleAutomationOff();
+    expect(ours(gas)).toHaveLength(2);
+    expect(gas.control.alerts.slice(-2).map((a) => a.prompt)).toEqual([
+      'Daily automation is already on, run by owner@example.com. Triggers belong to the person who made them, so owner@example.com must turn it off before someone else turns it on.',
+      'Daily automation was turned on by owner@example.com; only owner@example.com can turn it off (Key Accounts → Turn off daily automation).',
+    ]);
+    gas.control.setActiveUser('owner@example.com');
+    gas.control.setEffectiveUser('owner@example.com');
+    handleAutomationOff();
+    expect(ours(gas)).toHaveLength(0);
+    gas.control.setEffectiveUser('wang@example.com');
+    handleAutomationOn();
+    expect(ours(gas)).toHaveLength(2);
+  });
+
   it('uses reminder_hour from Settings and the spreadsheet time zone, not the script zone', () => {
     const gas = workbook(
       { spreadsheetTimeZone: 'Europe/Berlin', scriptTimeZone: 'America/New_York' },
