@@ -374,14 +374,7 @@ export function generateModel(options: GenerateOptions): KamModel {
         role: pickOne(rand, ROLES),
         influence: rand() < 0.7 ? randomInt(rand, 1, 5) : null,
         relationship: rand() < 0.7 ? randomInt(rand, 1, 5) : null,
-        birthday:
-          rand() < 0.5
-            ? {
-                month,
-                day: randomInt(rand, 1, daysInMonth(2024, month)),
-                year: rand() < 0.6 ? randomInt(rand, 1960, 2000) : null,
-              }
-            : null,
+        birthday: rand() < 0.5 ? birthday(rand, month) : null,
       });
     }
   }
@@ -406,4 +399,10 @@ export function generateModel(options: GenerateOptions): KamModel {
   }
 
   return { accounts, contacts, transactions, interactions, actions, plans, settings };
+}
+
+/** A birthday in `month`; the year is known 60 % of the time, and 29 Feb only in leap years. */
+function birthday(rand: () => number, month: number): { month: number; day: number; year: number | null } {
+  const year = rand() < 0.6 ? randomInt(rand, 1960, 2000) : null;
+  return { month, day: randomInt(rand, 1, daysInMonth(year ?? 2024, month)), year };
 }

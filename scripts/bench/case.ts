@@ -1,0 +1,158 @@
+/**
+ * One benchmark case, run by scripts/bench.mjs in a fresh `node --expose-gc --trace-gc` process:
+ *
+ *   node out/bench/scripts/bench/case.js <engine|gas-refresh> <accounts> <transactions> [seed]
+ *
+ * Prints one line `@@result {...}` on stderr (stdout carries V8's `--trace-gc` lines, which C stdio
+ * buffers, so the two must not share a stream). Around the timed part it calls `gc()` twice; the
+ * parent reads the trace lines between those two forced collections to find the peak heap.
+ */
+import { dayFromYmd, type Day } from '../../src/core/calendar/day';
+import { computeMetrics } from '../../src/core/engine/compute';
+import { generateModel } from '../../src/core/engine/generate';
+import { handleRefresh, handleSetup } from '../../src/gas/handlers';
+import { createGas } from '../../test/fakes/index';
+import { fixedOffsetMidnight, modelToSheets } from './workbook';
+
+const MB = 1024 * 1024;
+/** The fake's default spreadsheet zone; no DST, so midnight is a fixed offset. */
+const SPREADSHEET_ZONE = 'Asia/Shanghai';
+const SHANGHAI_OFFSET_MIN = 8 * 60;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) throw new Error('run with node --expose-gc');
+const forceGc: () => void = gc;
+
+interface Timed {
+  ms: number;
+  heapBaseMb: number;
+  heapEndMb: number;
+  rssMb: number;
+}
+
+/** Times `work` between two forced collections (the markers the parent looks for). */
+function timed(work: () => void): Timed {
+  forceGc();
+  const heapBase = process.memoryUsage().heapUsed;
+  const t0 = process.hrtime.bigint();
+  work();
+  const t1 = process.hrtime.bigint();
+  const mem = process.memoryUsage();
+  forceGc();
+  return {
+    ms: Number(t1 - t0) / 1e6,
+    heapBaseMb: heapBase / MB,
+    heapEndMb: mem.heapUsed / MB,
+    rssMb: mem.rss / MB,
+  };
+}
+
+/** Today in the spreadsheet's zone: what GasClock.today() will say during the refresh. */
+function todayIn(zone: string): Day {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(new Date())
+    .split('-')
+    .map(Number);
+  return dayFromYmd(y, m, d);
+}
+
+function engine(accounts: number, transactions: number, seed: number): Record<string, unknown> {
+  const model = generateModel({ accounts, transactions, seed, today: dayFromYmd(2026, 11, 23) });
+  let out: unknown[] = [];
+  const t = timed(() => {
+    out = computeMetrics(model, dayFromYmd(2026, 11, 23));
+  });
+  if (out.length !== model.accounts.length)
+    throw new Error(`computeMetrics returned ${out.length} rows`);
+  return {
+    name: 'engine',
+    accounts,
+    transactions: model.transactions.length,
+    ...report(t),
+    service_calls: null,
+  };
+}
+
+function gasRefresh(accounts: number, transactions: number, seed: number): Record<string, unknown> {
+  const gas = createGas({ spreadsheetTimeZone: SPREADSHEET_ZONE });
+  const { control } = gas;
+  control.recordLog = false;
+  Object.assign(globalThis, gas.globals);
+  handleSetup();
+
+  const today = todayIn(SPREADSHEET_ZONE);
+  let model: ReturnType<typeof generateModel> | null = generateModel({
+    accounts,
+    transactions,
+    seed,
+    today,
+  });
+  const counts = {
+    transactions: model.transactions.length,
+    interactions: model.interactions.length,
+    actions: model.actions.length,
+    contacts: model.contacts.length,
+    plans: model.plans.length,
+  };
+  for (const s of modelToSheets(model, {
+    locale: 'en',
+    midnight: fixedOffsetMidnight(SHANGHAI_OFFSET_MIN),
+  }))
+    control.setSheetValues(s.name, s.rows);
+  model = null; // only the fake's copy stays alive during the refresh
+
+  control.resetCalls();
+  const t = timed(() => handleRefresh(false));
+  const calls = control.spreadsheetCalls();
+
+  // A refresh that failed only logs (trigger mode): make sure this one did the work.
+  const summaryRows = control.sheet('Summary')._lastRow() - 1;
+  if (summaryRows !== accounts)
+    throw new Error(
+      `refresh did not complete: Summary has ${summaryRows} rows; log: ${control.logs.slice(-3).join(' | ')}`,
+    );
+  const issues = Math.max(0, control.sheet('Data Issues')._lastRow() - 1);
+  return {
+    name: 'gas-refresh',
+    accounts,
+    ...counts,
+    ...report(t),
+    service_calls: calls,
+    data_issues: issues,
+  };
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+function report(t: Timed): Record<string, number> {
+  return {
+    ms: round1(t.ms),
+    heap_base_mb: round1(t.heapBaseMb),
+    heap_end_mb: round1(t.heapEndMb),
+    rss_mb: round1(t.rssMb),
+  };
+}
+
+function main(): void {
+  const [kind, a, tx, s] = process.argv.slice(2);
+  const accounts = Number(a);
+  const transactions = Number(tx);
+  const seed = s === undefined ? 42 : Number(s);
+  if (!(accounts >= 0 && transactions >= 0 && Number.isFinite(seed)))
+    throw new Error('usage: case.js <kind> <accounts> <transactions> [seed]');
+  const result =
+    kind === 'engine'
+      ? engine(accounts, transactions, seed)
+      : kind === 'gas-refresh'
+        ? gasRefresh(accounts, transactions, seed)
+        : null;
+  if (result === null) throw new Error(`unknown case kind ${kind}`);
+  process.stderr.write(`@@result ${JSON.stringify(result)}\n`);
+}
+
+main();
