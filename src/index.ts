@@ -18,6 +18,20 @@ import { CONTINUE_REFRESH_HANDLER, CONTINUE_REMINDERS_HANDLER } from './gas/auto
 import { handlePreview, handleSendReminders, handleTestDigest } from './gas/reminders';
 import { handleRebuildDashboard } from './gas/dashboard';
 import { deleteTriggers } from './gas/triggers';
+import {
+  addAction,
+  boardData,
+  completeAction,
+  logInteraction,
+  moveCard,
+  openAccount360,
+  openActionBoard,
+  openSettings,
+  saveSettings,
+  setAutomation,
+  settingsData,
+  sidebarData,
+} from './gas/sidebar';
 
 /** Simple trigger: adds the Key Accounts / 大客户管理 menu. */
 function onOpen(): void {
@@ -96,6 +110,66 @@ function kamAutomationStatus(): void {
   handleAutomationStatus();
 }
 
+/** Menu: Account 360 / 客户360视图 (sidebar for the selected account row). */
+function kamOpenAccount360(): void {
+  openAccount360();
+}
+
+/** Menu: Action board / 行动看板 (kanban dialog of the action plan). */
+function kamOpenActionBoard(): void {
+  openActionBoard();
+}
+
+/** Menu: Settings / 设置 (sidebar: settings, exchange rates, automation on/off). */
+function kamOpenSettings(): void {
+  openSettings();
+}
+
+/** google.script.run (Account 360): the account with this ID, or the one on the selected row. */
+function kamSidebarData(accountId?: unknown): unknown {
+  return sidebarData(accountId);
+}
+
+/** google.script.run (Account 360): validates and appends one interaction; returns the new view. */
+function kamLogInteraction(input: unknown): unknown {
+  return logInteraction(input);
+}
+
+/** google.script.run (Account 360): validates and appends one action; returns the new view. */
+function kamAddAction(input: unknown): unknown {
+  return addAction(input);
+}
+
+/** google.script.run (Account 360): marks an open action done; returns the new view. */
+function kamCompleteAction(input: unknown): unknown {
+  return completeAction(input);
+}
+
+/** google.script.run (Action board): the kanban, filtered by owner and account. */
+function kamBoardData(filter?: unknown): unknown {
+  return boardData(filter);
+}
+
+/** google.script.run (Action board): moves a card to another status; returns the new board. */
+function kamMoveCard(input: unknown): unknown {
+  return moveCard(input);
+}
+
+/** google.script.run (Settings): settings, exchange rates and automation status. */
+function kamSettingsData(): unknown {
+  return settingsData();
+}
+
+/** google.script.run (Settings): validates and writes the changed value cells. */
+function kamSaveSettings(input: unknown): unknown {
+  return saveSettings(input);
+}
+
+/** google.script.run (Settings): turns daily automation on (true) or off (false). */
+function kamSetAutomation(on: unknown): unknown {
+  return setAutomation(on);
+}
+
 /**
  * ABC class (A/B/C) of each revenue by cumulative share.
  * Example: =KAM_ABC(C2:C100) or =KAM_ABC(C2:C100, 0.8, 0.95)
@@ -151,6 +225,18 @@ export {
   kamAutomationOn,
   kamAutomationOff,
   kamAutomationStatus,
+  kamOpenAccount360,
+  kamOpenActionBoard,
+  kamOpenSettings,
+  kamSidebarData,
+  kamLogInteraction,
+  kamAddAction,
+  kamCompleteAction,
+  kamBoardData,
+  kamMoveCard,
+  kamSettingsData,
+  kamSaveSettings,
+  kamSetAutomation,
   KAM_ABC,
   KAM_RFM,
   KAM_SEGMENT,

@@ -13,6 +13,10 @@ export const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
   null,
   ['menu_automation_on', 'kamAutomationOn'],
   ['menu_automation_off', 'kamAutomationOff'],
+  null,
+  ['menu_account360', 'kamOpenAccount360'],
+  ['menu_board', 'kamOpenActionBoard'],
+  ['menu_settings', 'kamOpenSettings'],
 ];
 
 /**

@@ -12,6 +12,9 @@ export const MESSAGES = {
   menu_automation_off: { en: 'Turn off daily automation', zh: '关闭每日自动化' },
   menu_automation_status: { en: 'Automation status…', zh: '自动化状态…' },
   menu_dashboard: { en: 'Rebuild dashboard', zh: '重建仪表板' },
+  menu_account360: { en: 'Account 360', zh: '客户360视图' },
+  menu_board: { en: 'Action board', zh: '行动看板' },
+  menu_settings: { en: 'Settings', zh: '设置' },
   setup_done: {
     en: 'Workbook ready: {created} sheets created, {columns} columns and {settings} settings added.',
     zh: '工作簿已就绪：新建 {created} 个工作表，新增 {columns} 列和 {settings} 个设置项。',
@@ -39,8 +42,8 @@ export const MESSAGES = {
     zh: '工作表「{sheet}」：{problem}',
   },
   error_generic: {
-    en: 'Something went wrong: {message}. Nothing was changed. See Extensions → Apps Script → Executions for details.',
-    zh: '出错了：{message}。工作簿未被修改。详情见 扩展程序 → Apps Script → 执行记录。',
+    en: 'Something went wrong: {message}. The run may have stopped part-way: run it again to finish (nothing is sent or written twice). Details: Extensions → Apps Script → Executions.',
+    zh: '出错了：{message}。运行可能中途停止：请再运行一次以完成（不会重复发送或写入）。详情见 扩展程序 → Apps Script → 执行记录。',
   },
 } satisfies Record<string, Bilingual>;
 

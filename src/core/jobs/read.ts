@@ -22,12 +22,15 @@ export interface WorkbookRead {
 
 /**
  * Reads every input sheet once and parses it. Missing optional sheets are reported as issues;
- * a missing Accounts sheet stops the job with a message that says what to do.
+ * a missing Accounts sheet stops the job with a message that says what to do. `only` limits the
+ * read to some sheets (the action board needs no transactions); Settings and Accounts are
+ * always read.
  */
-export function readWorkbook(store: WorkbookStore, today: Day): WorkbookRead {
+export function readWorkbook(store: WorkbookStore, today: Day, only?: readonly SheetKey[]): WorkbookRead {
   const { sheets: names, issues: sheetIssues } = resolveSheets(store.sheetNames());
   const grids: WorkbookGrids = {};
-  for (const key of INPUT_SHEETS) {
+  const wanted = only ? INPUT_SHEETS.filter((k) => k === 'settings' || k === 'accounts' || only.includes(k)) : INPUT_SHEETS;
+  for (const key of wanted) {
     const name = names.get(key);
     if (name !== undefined) grids[key] = { name, values: store.readSheet(name) as Grid };
   }
@@ -37,7 +40,7 @@ export function readWorkbook(store: WorkbookStore, today: Day): WorkbookRead {
   if (!names.has('accounts')) throw new UserFacingError(message('sheet_missing', locale, { name: locale === 'zh-CN' ? '客户' : 'Accounts' }));
   const all = new IssueList();
   sheetIssues.forEach((i) => all.add(i));
-  for (const key of INPUT_SHEETS) {
+  for (const key of wanted) {
     if (key === 'settings' || names.has(key)) continue;
     all.add({ sheet: key, row: null, column: '', value: '', code: 'sheet_missing', params: { name: key }, severity: 'warning' });
   }
