@@ -1,11 +1,13 @@
-// `npm start`: the demo. It runs the `kam demo` command of the local runner when it is built.
-import { existsSync } from 'node:fs';
+// `npm start`: the one-minute demo. Runs `kam demo` (bin/kam.js) into out/demo/ — git-ignored —
+// unless the arguments say otherwise, e.g. `npm start -- --locale zh-CN --accounts 500`.
 import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-if (!existsSync('bin/kam.js')) {
-  console.log('kam-sheets: the demo arrives with the local runner (`kam demo`), which is not built yet.');
-  console.log('Meanwhile: `npm test` runs every check, and `npm run build` makes dist/ for Google Sheets (see README).');
-  process.exit(0);
-}
-const run = spawnSync(process.execPath, ['bin/kam.js', 'demo', ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(run.status ?? 1);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const out = args.includes('--out') ? [] : ['--out', join(root, 'out', 'demo')];
+const run = spawnSync(process.execPath, [join(root, 'bin', 'kam.js'), 'demo', ...out, ...args], {
+  stdio: 'inherit',
+});
+process.exit(run.status ?? 2);

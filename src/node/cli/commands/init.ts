@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { Workbook } from '../../xlsx/exceljs';
+import type { Locale } from '../../../core/i18n/locale';
+import { setupWorkbook, type SetupResult } from '../../../core/jobs/setup';
+import { exists, saveBookAtomic } from '../../xlsx/file';
+import { assertNotOpenElsewhere, withWorkbookLock } from '../../xlsx/lock';
+import { setWorkbookLanguage, XlsxWorkbookStore } from '../../xlsx/store';
+import { updateBook } from '../book';
+import type { CommandContext } from '../context';
+import { machineLocale } from '../locale';
+import { cliText } from '../messages';
+
+/** A new workbook with every sheet, header, setting, dropdown and format of Set up workbook. */
+export function newKamWorkbook(
+  path: string,
+  locale: Locale,
+): { store: XlsxWorkbookStore; setup: SetupResult } {
+  const workbook = new Workbook();
+  workbook.creator = 'kam-sheets';
+  workbook.created = new Date();
+  setWorkbookLanguage(workbook, locale === 'zh-CN' ? 'zh_CN' : 'en_US');
+  const store = new XlsxWorkbookStore(workbook, { path, fallbackLocale: machineLocale() });
+  return { store, setup: setupWorkbook(store, locale) };
+}
+
+/**
+ * `kam init BOOK.xlsx [--locale L]`. A new file gets every sheet; an existing workbook is set up
+ * like the Sheets menu item does it: missing sheets, columns and settings are added, nothing is
+ * moved or overwritten, and the file is rewritten only when something was added.
+ */
+export async function initCommand(
+  file: string,
+  opts: { locale?: Locale },
+  ctx: CommandContext,
+): Promise<number> {
+  const path = resolve(file);
+  if (!(await exists(path))) {
+    const locale = opts.locale ?? ctx.lang;
+    await assertNotOpenElsewhere(path, file, locale);
+    await withWorkbookLock(path, file, locale, async () => {
+      const { store, setup } = newKamWorkbook(path, locale);
+      await saveBookAtomic(store.workbook, path, file, locale, store.styles);
+      ctx.out(cliText('init_done', locale, { file, sheets: setup.createdSheets.length }));
+    });
+    return 0;
+  }
+  const line = await updateBook(file, ctx.lang, ctx.progress, async (book) => {
+    if (opts.locale)
+      setWorkbookLanguage(book.store.workbook, opts.locale === 'zh-CN' ? 'zh_CN' : 'en_US');
+    const setup = setupWorkbook(book.store, opts.locale);
+    const columns = setup.addedColumns.reduce((n, a) => n + a.headers.length, 0);
+    const changed = setup.createdSheets.length + columns + setup.addedSettings.length > 0;
+    const text = changed
+      ? cliText('init_updated', setup.locale, {
+          file,
+          created: setup.createdSheets.length,
+          columns,
+          settings: setup.addedSettings.length,
+        })
+      : cliText('init_unchanged', setup.locale, { file });
+    return { save: changed, result: text };
+  });
+  ctx.out(line);
+  return 0;
+}

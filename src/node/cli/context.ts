@@ -1,0 +1,48 @@
+import type { Locale } from '../../core/i18n/locale';
+import { UserFacingError } from '../../core/jobs/errors';
+import { workbookLocale } from '../../core/jobs/setup';
+import { resolveSheets } from '../../core/schema/match';
+import type { Book } from './book';
+import { CliError, cliText } from './messages';
+import type { Progress } from './terminal';
+
+/** What every command gets from main.ts. */
+export interface CommandContext {
+  /** Language of messages until a workbook says otherwise (the machine's). */
+  readonly lang: Locale;
+  readonly progress: Progress;
+  /** Lines for stdout; tests read them from the child process. */
+  readonly out: (line: string) => void;
+}
+
+/** The workbook's language (Settings `language`, else its locale), for messages about it. */
+export function bookLocale(book: Book): Locale {
+  const settings = resolveSheets(book.store.sheetNames()).sheets.get('settings');
+  return workbookLocale(
+    book.store,
+    settings ? book.store.readSheet(settings) : null,
+    settings ?? '',
+  );
+}
+
+/** The jobs need an Accounts sheet; say so in the runner's words, with the command that fixes it. */
+export function assertAccountsSheet(book: Book, locale: Locale): void {
+  if (!resolveSheets(book.store.sheetNames()).sheets.has('accounts'))
+    throw new CliError(
+      cliText('sheet_missing', locale, {
+        file: book.shown,
+        sheet: locale === 'zh-CN' ? '客户' : 'Accounts',
+      }),
+    );
+}
+
+/** Runs a core job; its user-facing problems become one line naming the file, exit code 2. */
+export function runCoreJob<T>(book: Book, locale: Locale, job: () => T): T {
+  try {
+    return job();
+  } catch (e) {
+    if (e instanceof UserFacingError)
+      throw new CliError(cliText('job_problem', locale, { file: book.shown, problem: e.message }));
+    throw e;
+  }
+}

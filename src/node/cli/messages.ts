@@ -1,0 +1,127 @@
+import type { Locale } from '../../core/i18n/locale';
+
+/** Every line the `kam` CLI prints, in both languages (SPEC §1). `{x}` are parameters. */
+const TEXTS = {
+  not_found: { en: '{file}: no such file', zh: '{file}：文件不存在' },
+  not_a_file: { en: '{file}: is a folder, not a workbook', zh: '{file}：这是文件夹，不是工作簿' },
+  xls: {
+    en: '{file}: old Excel 97–2003 (.xls) format; save it as .xlsx and try again',
+    zh: '{file}：这是旧版 Excel 97–2003（.xls）格式，请另存为 .xlsx 后重试',
+  },
+  not_xlsx: { en: '{file}: not an .xlsx workbook', zh: '{file}：不是 .xlsx 工作簿' },
+  corrupt: {
+    en: '{file}: the workbook is damaged and cannot be read ({detail})',
+    zh: '{file}：工作簿已损坏，无法读取（{detail}）',
+  },
+  open_elsewhere: {
+    en: '{file}: the workbook is open in another program (lock file {lock}); close it and try again (delete the lock file if no program has it open)',
+    zh: '{file}：工作簿正在被其他程序打开（锁文件 {lock}），请关闭后重试（如确实没有程序打开，可删除该锁文件）',
+  },
+  busy: {
+    en: '{file}: another kam run is updating this workbook (pid {pid}); try again when it has finished',
+    zh: '{file}：另一个 kam 进程（pid {pid}）正在更新此工作簿，请稍后重试',
+  },
+  locked_write: {
+    en: '{file}: cannot replace the workbook ({code}): it is open in another program or read-only; close it and try again',
+    zh: '{file}：无法替换工作簿（{code}）：它正被其他程序打开或为只读，请关闭后重试',
+  },
+  no_access: { en: '{file}: permission denied ({code})', zh: '{file}：没有访问权限（{code}）' },
+  sheet_missing: {
+    en: '{file}: sheet "{sheet}" is missing; `kam init {file}` adds the missing sheets and columns',
+    zh: '{file}：缺少工作表「{sheet}」；运行 `kam init {file}` 可补齐缺少的工作表和列',
+  },
+  job_problem: { en: '{file}: {problem}', zh: '{file}：{problem}' },
+  bad_today: {
+    en: '--today must be a real date YYYY-MM-DD, got "{value}"',
+    zh: '--today 必须是有效日期 YYYY-MM-DD，收到「{value}」',
+  },
+  bad_number: {
+    en: '{flag} must be a whole number from {min} to {max}, got "{value}"',
+    zh: '{flag} 必须是 {min} 到 {max} 之间的整数，收到「{value}」',
+  },
+  bad_locale: {
+    en: '--locale must be en or zh-CN, got "{value}"',
+    zh: '--locale 必须是 en 或 zh-CN，收到「{value}」',
+  },
+  bad_smtp: {
+    en: '--smtp must be a URL like smtp://user:pass@host:587, got "{value}"',
+    zh: '--smtp 必须是形如 smtp://user:pass@host:587 的地址，收到「{value}」',
+  },
+  unexpected: {
+    en: 'unexpected error: {detail} (the workbook was not changed; KAM_DEBUG=1 shows details)',
+    zh: '意外错误：{detail}（工作簿未被修改；设置 KAM_DEBUG=1 可查看详情）',
+  },
+  // Results
+  init_done: { en: 'Created {file} ({sheets} sheets)', zh: '已创建 {file}（{sheets} 个工作表）' },
+  init_updated: {
+    en: 'Set up {file}: {created} sheets created, {columns} columns and {settings} settings added',
+    zh: '已初始化 {file}：新建 {created} 个工作表，新增 {columns} 列和 {settings} 个设置项',
+  },
+  init_unchanged: {
+    en: '{file} is already set up: nothing to add',
+    zh: '{file} 已初始化，无需添加任何内容',
+  },
+  saved: { en: 'Saved {file} (previous version: {bak})', zh: '已保存 {file}（上一版本：{bak}）' },
+  check_ok: {
+    en: '{file}: no data errors ({warnings} warnings)',
+    zh: '{file}：没有数据错误（{warnings} 个警告）',
+  },
+  check_errors: {
+    en: '{file}: {errors} data errors, {warnings} warnings',
+    zh: '{file}：{errors} 个数据错误，{warnings} 个警告',
+  },
+  remind_outbox: { en: 'Emails written to {dir}', zh: '邮件已写入 {dir}' },
+  remind_dry_run: {
+    en: 'Dry run: nothing was sent and the workbook was not changed',
+    zh: '试运行：未发送任何邮件，工作簿未被修改',
+  },
+  remind_failed: {
+    en: '{count} digests could not be sent; they are logged as failed and retried on the next run',
+    zh: '{count} 封摘要邮件发送失败，已记录为失败，下次运行时会重试',
+  },
+  report_done: { en: 'Report written to {file}', zh: '报告已写入 {file}' },
+  demo_title: {
+    en: 'kam-sheets demo: {accounts} accounts, {transactions} transactions, today {today}',
+    zh: 'kam-sheets 演示：{accounts} 个客户，{transactions} 条交易，今天 {today}',
+  },
+  demo_workbook: { en: '  Workbook  {path}', zh: '  工作簿  {path}' },
+  demo_emails: {
+    en: '  Emails    {path} ({count} digests)',
+    zh: '  邮件    {path}（{count} 封摘要）',
+  },
+  demo_report: { en: '  Report    {path}', zh: '  报告    {path}' },
+  demo_next: {
+    en: 'Open the report in a browser, the .eml files in a mail program, the workbook in Excel or upload it to Google Sheets.',
+    zh: '用浏览器打开报告，用邮件程序打开 .eml 文件，用 Excel 打开工作簿或上传到 Google 表格。',
+  },
+  // Progress steps
+  step_read: { en: 'Reading', zh: '读取' },
+  step_compute: { en: 'Computing', zh: '计算' },
+  step_write: { en: 'Saving', zh: '保存' },
+  step_send: { en: 'Sending', zh: '发送' },
+  step_generate: { en: 'Generating', zh: '生成' },
+} as const satisfies Record<string, { en: string; zh: string }>;
+
+export type CliText = keyof typeof TEXTS;
+
+export function cliText(
+  key: CliText,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  const t = TEXTS[key];
+  return (locale === 'zh-CN' ? t.zh : t.en).replace(/\{(\w+)\}/g, (_, k: string) =>
+    String(params[k] ?? ''),
+  );
+}
+
+/** A problem the user can fix: printed as one line, exit code 2 (or `exitCode`). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message.replace(/\s*\n\s*/g, ' '));
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,46 @@
+import { InvalidArgumentError } from 'commander';
+import { parseIsoDay, type Day } from '../../core/calendar/day';
+import type { Locale } from '../../core/i18n/locale';
+import { machineLanguage } from './locale';
+import { cliText } from './messages';
+
+/** Option values are checked while parsing, so a bad flag stops the run before a file is read. */
+
+export function parseToday(value: string): Day {
+  const day = parseIsoDay(value);
+  if (day === null)
+    throw new InvalidArgumentError(cliText('bad_today', machineLanguage(), { value }));
+  return day;
+}
+
+export function parseLocale(value: string): Locale {
+  const v = value.trim().toLowerCase().replace('_', '-');
+  if (v === 'en' || v.startsWith('en-')) return 'en';
+  if (v === 'zh-cn' || v === 'zh' || v === 'zh-hans') return 'zh-CN';
+  throw new InvalidArgumentError(cliText('bad_locale', machineLanguage(), { value }));
+}
+
+export function intParser(flag: string, min: number, max: number): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(
+        cliText('bad_number', machineLanguage(), { flag, min, max, value }),
+      );
+    return n;
+  };
+}
+
+export function parseSmtpUrl(value: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '')
+    throw new InvalidArgumentError(
+      cliText('bad_smtp', machineLanguage(), { value: value.replace(/\/\/[^@/]*@/, '//…@') }),
+    );
+  return value;
+}
