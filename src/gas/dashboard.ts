@@ -9,9 +9,10 @@ import {
   tablesWidth,
   type TablePlacement,
 } from '../core/dashboard/layout';
-import { dashboardTables, type ChartTable } from '../core/dashboard/tables';
+import { dashboardTitles, type ChartTable } from '../core/dashboard/tables';
 import { computeMetrics } from '../core/engine/compute';
 import { pick, type Bilingual, type Locale } from '../core/i18n/locale';
+import { dashboardTablesOf } from '../core/jobs/looker';
 import type { RefreshContext } from '../core/jobs/refresh';
 import { readWorkbook, type WorkbookRead } from '../core/jobs/read';
 import type { AccountMetrics } from '../core/model/metrics';
@@ -143,11 +144,13 @@ export function rebuildDashboard(
   state: RunState,
 ): DashboardResult {
   const locale = read.locale;
-  const tables = dashboardTables(read.parsed.model, metrics, today, locale);
+  // After a refresh these are the tables its plan made from the same read (no recomputation).
+  const tables = dashboardTablesOf(read, metrics, today);
   const other: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
-  const titles = new Set(
-    [...tables, ...dashboardTables(read.parsed.model, metrics, today, other)].map((t) => t.title),
-  );
+  const titles = new Set([
+    ...tables.map((t) => t.title),
+    ...dashboardTitles(read.parsed.model, other),
+  ]);
 
   const name = read.names.get('dashboard') ?? pick(sheetDef('dashboard'), locale);
   if (!store.sheetNames().includes(name)) store.createSheet(name);

@@ -45,6 +45,46 @@ export function ymdFromDay(day: Day): Ymd {
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }
 
+/**
+ * Days a `Date` can hold either side of 1970-01-01 (±8.64e15 ms). Beyond it `ymdFromDay` gives
+ * NaN; the arithmetic below would not, so it checks the range to give the same answer.
+ */
+const MAX_DATE_DAY = 100_000_000;
+
+/**
+ * Months since January of year 0 (`y * 12 + (m - 1)` of `ymdFromDay(day)`), so consecutive
+ * months are consecutive integers. Pure integer arithmetic (the civil-from-days algorithm of
+ * H. Hinnant, on 400-year eras that start on 1 March) rather than a `Date`: the refresh calls it
+ * once per transaction, and a `Date` per call was most of the monthly table's time.
+ */
+export function monthIndexOfDay(day: Day): number {
+  if (!(Math.abs(day) <= MAX_DATE_DAY)) return NaN;
+  // A fractional day lies within the day it starts in, as in `ymdFromDay`.
+  const z = Math.floor(day) + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097; // day of the era, 0–146096
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // from 1 March, 0–365
+  const mp = Math.floor((5 * doy + 2) / 153); // month from March, 0–11
+  // The year above starts in March: January and February (mp 10, 11) belong to the next one.
+  return (yoe + era * 400) * 12 + mp + 2;
+}
+
+/** The day number of the first of the month `monthIndexOfDay` numbers `index`. */
+export function firstDayOfMonthIndex(index: number): Day {
+  // Count years from March, as monthIndexOfDay does, so February's length never matters.
+  const march = index - 2; // months since 0000-03
+  const y = Math.floor(march / 12);
+  const mp = march - y * 12; // month from March, 0–11
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doe =
+    yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + Math.floor((153 * mp + 2) / 5);
+  return era * 146_097 + doe - 719_468;
+}
+
 function pad(n: number, width: number): string {
   const s = String(Math.abs(n));
   return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);

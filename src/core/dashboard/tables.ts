@@ -1,4 +1,4 @@
-import { ymdFromDay, type Day } from '../calendar/day';
+import { firstDayOfMonthIndex, monthIndexOfDay, type Day } from '../calendar/day';
 import { pick, type Bilingual, type Locale } from '../i18n/locale';
 import type { AccountMetrics } from '../model/metrics';
 import type { KamModel } from '../model/records';
@@ -59,10 +59,33 @@ const T = {
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-/** Months since year 0, so consecutive months are consecutive integers. */
-function monthIndex(day: Day): number {
-  const { y, m } = ymdFromDay(day);
-  return y * 12 + (m - 1);
+/** Charts whose title names the home currency, because their values are amounts in it. */
+const IN_HOME_CURRENCY: ReadonlySet<ChartId> = new Set<ChartId>([
+  'revenue_by_quarter',
+  'health_vs_revenue',
+]);
+
+function chartTitle(id: ChartId, model: KamModel, locale: Locale): string {
+  const title = pick(T[id], locale);
+  return IN_HOME_CURRENCY.has(id) ? `${title} (${model.settings.homeCurrency})` : title;
+}
+
+const CHART_IDS: readonly ChartId[] = [
+  'revenue_by_quarter',
+  'abc_pareto',
+  'rfm_segments',
+  'stale_by_owner',
+  'monthly_orders',
+  'health_vs_revenue',
+];
+
+/**
+ * The titles `dashboardTables` gives its charts, in its order, without computing the tables: a
+ * dashboard rebuild recognises its own charts by the title in either language, and the other
+ * language's tables would cost a pass over every transaction for six strings.
+ */
+export function dashboardTitles(model: KamModel, locale: Locale): string[] {
+  return CHART_IDS.map((id) => chartTitle(id, model, locale));
 }
 
 function monthLabel(index: number): string {
@@ -75,16 +98,19 @@ function quarterLabel(index: number): string {
 
 /** Revenue (returns included, home currency) of the last QUARTERS_SHOWN quarters up to today's. */
 function revenueByQuarter(model: KamModel, today: Day, locale: Locale): ChartTable {
-  const last = Math.floor(monthIndex(today) / 3);
+  const last = Math.floor(monthIndexOfDay(today) / 3);
   const first = last - QUARTERS_SHOWN + 1;
+  // Days up to today fall in a quarter up to today's; the first day bounds the other end, so
+  // only the transactions shown need their quarter worked out.
+  const firstDay = firstDayOfMonthIndex(first * 3);
   const sums = new Array<number>(QUARTERS_SHOWN).fill(0);
   for (const t of model.transactions) {
-    const q = Math.floor(monthIndex(t.date) / 3);
-    if (t.date <= today && q >= first && q <= last) sums[q - first] += t.amount;
+    if (!(t.date >= firstDay && t.date <= today)) continue;
+    sums[Math.floor(monthIndexOfDay(t.date) / 3) - first] += t.amount;
   }
   return {
     id: 'revenue_by_quarter',
-    title: `${pick(T.revenue_by_quarter, locale)} (${model.settings.homeCurrency})`,
+    title: chartTitle('revenue_by_quarter', model, locale),
     kind: 'column',
     header: [pick(T.quarter, locale), pick(T.revenue, locale)],
     rows: sums.map((s, i) => [quarterLabel(first + i), round2(s)]),
@@ -96,7 +122,11 @@ function revenueByQuarter(model: KamModel, today: Day, locale: Locale): ChartTab
  * revenue as a line. The account count sits in the category label ("A (12)") because on the
  * revenue axis a count would be invisible.
  */
-function abcPareto(metrics: readonly AccountMetrics[], locale: Locale): ChartTable {
+function abcPareto(
+  model: KamModel,
+  metrics: readonly AccountMetrics[],
+  locale: Locale,
+): ChartTable {
   const count = { A: 0, B: 0, C: 0 };
   const revenue = { A: 0, B: 0, C: 0 };
   // The share is of positive revenue, as in the ABC rule, so it ends at 100 % even with returns.
@@ -116,7 +146,7 @@ function abcPareto(metrics: readonly AccountMetrics[], locale: Locale): ChartTab
   });
   return {
     id: 'abc_pareto',
-    title: pick(T.abc_pareto, locale),
+    title: chartTitle('abc_pareto', model, locale),
     kind: 'combo',
     header: [pick(T.abc_class, locale), pick(T.revenue_12m, locale), pick(T.cumulative, locale)],
     rows,
@@ -124,12 +154,16 @@ function abcPareto(metrics: readonly AccountMetrics[], locale: Locale): ChartTab
 }
 
 /** Every segment in the fixed RFM order, zeros included, so the bars keep their places. */
-function rfmSegments(metrics: readonly AccountMetrics[], locale: Locale): ChartTable {
+function rfmSegments(
+  model: KamModel,
+  metrics: readonly AccountMetrics[],
+  locale: Locale,
+): ChartTable {
   const counts = new Map<string, number>();
   for (const m of metrics) counts.set(m.rfmSegment, (counts.get(m.rfmSegment) ?? 0) + 1);
   return {
     id: 'rfm_segments',
-    title: pick(T.rfm_segments, locale),
+    title: chartTitle('rfm_segments', model, locale),
     kind: 'bar',
     header: [pick(T.segment, locale), pick(T.accounts, locale)],
     rows: RFM_SEGMENTS.map((o) => [
@@ -162,7 +196,7 @@ function staleByOwner(
   if (rows.length === 0) rows.push([pick(T.none_stale, locale), 0]);
   return {
     id: 'stale_by_owner',
-    title: pick(T.stale_by_owner, locale),
+    title: chartTitle('stale_by_owner', model, locale),
     kind: 'bar',
     header: [pick(T.owner, locale), pick(T.stale, locale)],
     rows,
@@ -171,17 +205,17 @@ function staleByOwner(
 
 /** Positive-amount transactions per month over the last MONTHS_SHOWN months up to today's. */
 function monthlyOrders(model: KamModel, today: Day, locale: Locale): ChartTable {
-  const last = monthIndex(today);
+  const last = monthIndexOfDay(today);
   const first = last - MONTHS_SHOWN + 1;
+  const firstDay = firstDayOfMonthIndex(first);
   const counts = new Array<number>(MONTHS_SHOWN).fill(0);
   for (const t of model.transactions) {
-    if (t.amount <= 0 || t.date > today) continue;
-    const i = monthIndex(t.date);
-    if (i >= first) counts[i - first] += 1;
+    if (t.amount <= 0 || !(t.date >= firstDay && t.date <= today)) continue;
+    counts[monthIndexOfDay(t.date) - first] += 1;
   }
   return {
     id: 'monthly_orders',
-    title: pick(T.monthly_orders, locale),
+    title: chartTitle('monthly_orders', model, locale),
     kind: 'line',
     header: [pick(T.month, locale), pick(T.orders, locale)],
     rows: counts.map((c, i) => [monthLabel(first + i), c]),
@@ -197,7 +231,7 @@ function healthVsRevenue(
   const rows = metrics.map((m) => [m.healthScore, round2(m.revenue12m)]);
   return {
     id: 'health_vs_revenue',
-    title: `${pick(T.health_vs_revenue, locale)} (${model.settings.homeCurrency})`,
+    title: chartTitle('health_vs_revenue', model, locale),
     kind: 'scatter',
     header: [pick(T.health, locale), pick(T.revenue_12m, locale)],
     // A scatter needs one point; an empty portfolio shows the origin.
@@ -217,8 +251,8 @@ export function dashboardTables(
 ): ChartTable[] {
   return [
     revenueByQuarter(model, today, locale),
-    abcPareto(metrics, locale),
-    rfmSegments(metrics, locale),
+    abcPareto(model, metrics, locale),
+    rfmSegments(model, metrics, locale),
     staleByOwner(model, metrics, locale),
     monthlyOrders(model, today, locale),
     healthVsRevenue(metrics, model, locale),

@@ -1,6 +1,6 @@
 import type { Day } from '../calendar/day';
 import { dashboardGridSize } from '../dashboard/layout';
-import { dashboardTables } from '../dashboard/tables';
+import { dashboardTables, type ChartTable } from '../dashboard/tables';
 import { pick } from '../i18n/locale';
 import { issueText, type DataIssue } from '../issues/issue';
 import { budgetIssue, cellBudget, type CellBudget, type PlannedSheet } from '../looker/budget';
@@ -43,6 +43,34 @@ function sheetName(
   if (found !== undefined) return { name: found, create: false };
   const name = pick(sheetDef(key), read.locale);
   return { name, create: !store.sheetNames().includes(name) };
+}
+
+/**
+ * The dashboard tables of the last read, with the metrics and day they were made from. A refresh
+ * needs them twice, for the cell budget (planLookerOutputs) and for the dashboard itself (its
+ * `extraWrites`, which gets the same read and metrics but not the plan); each computation is a
+ * pass over every transaction. Keyed weakly by the read, so they go when the read goes.
+ */
+const tablesOfRead = new WeakMap<
+  WorkbookRead,
+  { metrics: readonly AccountMetrics[]; today: Day; tables: readonly ChartTable[] }
+>();
+
+/**
+ * `dashboardTables` of the read's model in the workbook's language, computed once per read,
+ * metrics and day. The tables are never modified after they are made, so sharing them is safe.
+ */
+export function dashboardTablesOf(
+  read: WorkbookRead,
+  metrics: readonly AccountMetrics[],
+  today: Day,
+): readonly ChartTable[] {
+  const known = tablesOfRead.get(read);
+  if (known !== undefined && known.metrics === metrics && known.today === today)
+    return known.tables;
+  const tables = dashboardTables(read.parsed.model, metrics, today, read.locale);
+  tablesOfRead.set(read, { metrics, today, tables });
+  return tables;
 }
 
 /** Grid sizes as far as the job knows them, when the host does not report them. */
@@ -93,7 +121,7 @@ export function planLookerOutputs(
     },
   ];
 
-  const tables = dashboardTables(model, metrics, today, read.locale);
+  const tables = dashboardTablesOf(read, metrics, today);
   const planned: PlannedSheet[] = writes.map((w) => ({
     name: w.name,
     rows: w.trim ? Math.max(2, 1 + w.rows.length) : 1 + w.rows.length,

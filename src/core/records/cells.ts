@@ -34,56 +34,75 @@ function bounds(col: ColumnDef, n: number): CellProblem | null {
 }
 
 /**
- * Reads one cell by its column's type. Blank → null. Dates are Day numbers, enums their codes,
- * yes/no booleans, emails lower-cased. A `birthday` column accepts a month and day alone.
+ * What `readFilledCell` gives for a cell it cannot read. A class, so that no value can be taken
+ * for it, and only the rare unreadable cell allocates one.
  */
-export function readCell(col: ColumnDef, v: CellValue): CellResult {
-  if (isBlank(v)) return BLANK;
+export class Unreadable {
+  constructor(readonly problem: CellProblem) {}
+}
+
+// Shared by every cell with that problem; frozen, as they carry no cell-specific detail.
+const NOT_AN_EMAIL = new Unreadable(Object.freeze({ code: 'not_an_email' }));
+const NOT_A_BIRTHDAY = new Unreadable(Object.freeze({ code: 'not_a_birthday' }));
+const NOT_A_DATE = new Unreadable(Object.freeze({ code: 'not_a_date' }));
+const NOT_YES_NO = new Unreadable(Object.freeze({ code: 'not_yes_no' }));
+
+/**
+ * Reads one cell that is not blank by its column's type: the value, never null, or Unreadable.
+ * A table read calls it for each of millions of cells, so the value comes back bare rather than
+ * in a result object per cell. Dates are Day numbers, enums their codes, yes/no booleans, emails
+ * lower-cased. A `birthday` column accepts a month and day alone.
+ */
+export function readFilledCell(col: ColumnDef, v: CellValue): FieldValue | Unreadable {
   switch (col.type) {
     case 'text':
-      return { ok: true, value: readText(v) };
+      return readText(v);
     case 'email': {
       const e = readEmail(v);
-      return e === undefined ? { ok: false, problem: { code: 'not_an_email' } } : { ok: true, value: e };
+      return e === undefined ? NOT_AN_EMAIL : e;
     }
     case 'date':
     case 'datetime': {
       if (col.key === 'birthday') {
         const md = readMonthDay(v);
-        return md === undefined
-          ? { ok: false, problem: { code: 'not_a_birthday' } }
-          : { ok: true, value: md };
+        return md === undefined ? NOT_A_BIRTHDAY : md;
       }
       const d = readDate(v);
-      return d === undefined ? { ok: false, problem: { code: 'not_a_date' } } : { ok: true, value: d };
+      return d === undefined ? NOT_A_DATE : d;
     }
     case 'number':
     case 'integer': {
       const n = col.type === 'integer' ? readInteger(v) : readNumber(v);
       if (n === undefined)
-        return {
-          ok: false,
-          problem: { code: col.type === 'integer' && readNumber(v) !== undefined ? 'not_an_integer' : 'not_a_number' },
-        };
+        return new Unreadable({
+          code: col.type === 'integer' && readNumber(v) !== undefined ? 'not_an_integer' : 'not_a_number',
+        });
       const p = bounds(col, n);
-      return p ? { ok: false, problem: p } : { ok: true, value: n };
+      return p ? new Unreadable(p) : n;
     }
     case 'enum': {
       const code = readEnum(v, col.options ?? []);
       return code === undefined
-        ? {
-            ok: false,
-            problem: {
-              code: 'not_in_list',
-              params: { options: (col.options ?? []).map((o) => `${o.en}/${o.zh}`).join(', ') },
-            },
-          }
-        : { ok: true, value: code };
+        ? new Unreadable({
+            code: 'not_in_list',
+            params: { options: (col.options ?? []).map((o) => `${o.en}/${o.zh}`).join(', ') },
+          })
+        : code;
     }
     case 'yesno':
     case 'boolean': {
       const b = readYesNo(v);
-      return b === undefined ? { ok: false, problem: { code: 'not_yes_no' } } : { ok: true, value: b };
+      return b === undefined ? NOT_YES_NO : b;
     }
   }
+}
+
+/**
+ * Reads one cell by its column's type. Blank → null. Dates are Day numbers, enums their codes,
+ * yes/no booleans, emails lower-cased. A `birthday` column accepts a month and day alone.
+ */
+export function readCell(col: ColumnDef, v: CellValue): CellResult {
+  if (isBlank(v)) return BLANK;
+  const value = readFilledCell(col, v);
+  return value instanceof Unreadable ? { ok: false, problem: value.problem } : { ok: true, value };
 }

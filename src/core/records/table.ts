@@ -3,7 +3,7 @@ import { matchHeaders, type HeaderMap } from '../schema/match';
 import type { ColumnDef } from '../schema/types';
 import { isBlank, type CellValue } from '../values/cell';
 import { displayValue } from '../values/parse';
-import { readCell, type FieldValue } from './cells';
+import { readFilledCell, Unreadable, type FieldValue } from './cells';
 
 /** A sheet as read by a host: its name and every value of its data range, header row first. */
 export interface SheetGrid {
@@ -43,41 +43,42 @@ export function readTable(
   const present = columns
     .filter((c) => header.index.has(c.key))
     .map((c) => ({ col: c, at: header.index.get(c.key) as number, label: header.label.get(c.key) as string }));
+  // Every row's fields object gets the same keys in the same order (the columns found, then the
+  // missing ones as null), cloned from one template: one hidden class for the whole table, where
+  // adding keys row by row pushed wide sheets (Accounts has 26 columns) into slow,
+  // several-times-larger dictionary objects, and a second pass filled in the missing keys.
+  const template: Record<string, FieldValue> = Object.fromEntries([
+    ...present.map((p) => [p.col.key, null]),
+    ...columns.filter((c) => !header.index.has(c.key)).map((c) => [c.key, null]),
+  ]);
   const rows: TableRow[] = [];
   for (let r = headerIndex + 1; r < endIndex; r++) {
     const cells = grid.values[r];
     if (!cells) continue;
-    let any = false;
-    for (const p of present) {
-      if (!isBlank(cells[p.at])) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) continue;
-    const fields: Record<string, FieldValue> = {};
+    // Made at the first filled cell: a row blank in every known column is skipped silently.
+    let fields: Record<string, FieldValue> | null = null;
     let bad: Set<string> | null = null;
     for (const p of present) {
       const v = cells[p.at] ?? null;
-      const res = readCell(p.col, v);
-      if (res.ok) {
-        fields[p.col.key] = res.value;
-      } else {
-        fields[p.col.key] = null;
-        (bad ??= new Set()).add(p.col.key);
-        issues.add({
-          sheet: grid.name,
-          row: r + 1,
-          column: p.label,
-          value: displayValue(v),
-          code: res.problem.code,
-          params: res.problem.params,
-          severity: 'error',
-        });
+      if (isBlank(v)) continue;
+      fields ??= { ...template };
+      const value = readFilledCell(p.col, v);
+      if (!(value instanceof Unreadable)) {
+        fields[p.col.key] = value;
+        continue;
       }
+      (bad ??= new Set()).add(p.col.key);
+      issues.add({
+        sheet: grid.name,
+        row: r + 1,
+        column: p.label,
+        value: displayValue(v),
+        code: value.problem.code,
+        params: value.problem.params,
+        severity: 'error',
+      });
     }
-    for (const c of columns) if (!(c.key in fields)) fields[c.key] = null;
-    rows.push({ row: r + 1, fields, bad });
+    if (fields !== null) rows.push({ row: r + 1, fields, bad });
   }
   return { name: grid.name, header, rows };
 }
