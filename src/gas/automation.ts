@@ -23,8 +23,16 @@ export interface LastRun {
   readonly summary: string;
 }
 
+/**
+ * Best effort: the record only feeds the menu's status line, so a Properties failure after a job
+ * has done its work is logged instead of turning a finished run into an error for the user.
+ */
 export function recordLastRun(run: LastRun): void {
-  PropertiesService.getDocumentProperties().setProperty(KEY_LAST, JSON.stringify(run));
+  try {
+    PropertiesService.getDocumentProperties().setProperty(KEY_LAST, JSON.stringify(run));
+  } catch (e) {
+    Logger.log(`Could not record the last run (${run.job}): ${(e as Error).message}`);
+  }
 }
 
 export function lastRun(): LastRun | null {

@@ -31,9 +31,23 @@ export class SpreadsheetDates {
     if (ms === undefined) {
       const utc = day * 86_400_000;
       ms = utc - this.offsetMs(new Date(utc));
-      // Across a DST change the offset at the guess may differ from the offset at midnight.
-      const check = this.dayOf(new Date(ms));
-      if (check.day !== day || check.seconds !== 0) ms = utc - this.offsetMs(new Date(ms));
+      // Correct the guess by what the zone's clock shows there: across a DST change the offset
+      // at the guess differs from the one at midnight, and `Z` has whole minutes only (Shanghai
+      // before 1901 was +08:05:43). When midnight does not exist (a DST gap at 00:00), the first
+      // instant of the day is kept, never one of the day before.
+      let best = NaN;
+      let bestOff = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const check = this.dayOf(new Date(ms));
+        const off = (check.day - day) * 86_400 + check.seconds;
+        if (check.day === day && off < bestOff) {
+          best = ms;
+          bestOff = off;
+        }
+        if (off === 0) break;
+        ms -= off * 1000;
+      }
+      if (!Number.isNaN(best)) ms = best;
       this.toDateCache.set(day, ms);
     }
     return new Date(ms);

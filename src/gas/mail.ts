@@ -1,4 +1,5 @@
 import type { Mailer, OutgoingMail } from '../core/ports/mailer';
+import { singleLine, stripBidiControls } from '../core/text/plain';
 
 /** MailApp behind the Mailer port: one digest, plain-text and HTML parts, optional cc. */
 export class GasMailer implements Mailer {
@@ -9,10 +10,12 @@ export class GasMailer implements Mailer {
   send(mail: OutgoingMail): void {
     const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
       to: mail.to,
-      subject: mail.subject,
+      // Header values: the sender name comes from Settings, so a line break or a bidi override
+      // typed there must not reach a header.
+      subject: singleLine(mail.subject),
       body: mail.text,
       htmlBody: mail.html,
-      name: mail.senderName,
+      name: stripBidiControls(singleLine(mail.senderName)),
     };
     if (mail.cc.length > 0) message.cc = mail.cc.join(',');
     MailApp.sendEmail(message);

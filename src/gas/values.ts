@@ -3,8 +3,12 @@ import type { SpreadsheetDates } from './dates';
 
 type SheetValue = string | number | boolean | Date;
 
-/** Sheets would turn these strings into formulas, numbers, dates or booleans on write. */
-const COERCED = /^[=+\-@]|^\s*[\d.,]|^(true|false)$/i;
+/**
+ * Sheets would turn these strings into formulas, numbers, dates or booleans on write, or eat
+ * their leading apostrophe (`'007` would be stored as `007`). Leading white space does not stop
+ * Sheets from reading ` -5` or ` TRUE ` as a number or boolean.
+ */
+const COERCED = /^\s*[=+\-@'\d.,]|^\s*(true|false)\s*$/i;
 
 /**
  * Core values → what `setValues` takes. Text that Sheets would reinterpret (a formula prefix

@@ -5,7 +5,9 @@ import { recipientAllowed } from '../reminders/recipients';
 
 /**
  * Recipient problems for `data_issues`, shared by refresh and reminders so both list the same:
- * accounts that need reminders but have no owner, and owners outside the allow-list.
+ * accounts that need reminders but have no owner, and owners outside the allow-list. An owner
+ * cell that could not be read was reported already (`unreadableRows`): it is not reported again
+ * as missing, so each bad cell has one issue.
  */
 export function recipientIssues(
   model: KamModel,
@@ -13,13 +15,14 @@ export function recipientIssues(
   allowList: readonly string[],
   sheetName: string,
   ownerColumn: string,
+  unreadableRows: ReadonlySet<number> = new Set(),
 ): DataIssue[] {
   const out: DataIssue[] = [];
   model.accounts.forEach((a, i) => {
     const m = metrics[i];
     if (m.exempt) return;
     if (a.ownerEmail === null) {
-      if (m.stale || m.dueSoon)
+      if ((m.stale || m.dueSoon) && !unreadableRows.has(a.row))
         out.push({ sheet: sheetName, row: a.row, column: ownerColumn, value: '', code: 'owner_missing', severity: 'warning' });
       return;
     }

@@ -132,7 +132,7 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   const allowList = model.settings.allowedRecipientDomains.length > 0 ? model.settings.allowedRecipientDomains : (deps.defaultAllowList ?? []);
   const issues = [
     ...read.issues,
-    ...recipientIssues(model, metrics, allowList, accountsName, ownerLabel),
+    ...recipientIssues(model, metrics, allowList, accountsName, ownerLabel, new Set(table.rows.filter((r) => r.bad?.has('owner_email')).map((r) => r.row))),
     ...recycleIssues(model, metrics, accountsName, table.header.label.get('last_activity_date') ?? ownerLabel),
   ];
   const byRow = new Map<number, AccountMetrics>();
