@@ -4,6 +4,7 @@ import { MENU_ITEMS } from '../../src/gas/menu';
 import type { Gas } from '../fakes/index';
 import type { FakeEmbeddedChart } from '../fakes/spreadsheet';
 import { installGas, runTime, seedPortfolio } from './seed';
+import { fixSystemTime } from '../support/clock';
 
 /** What a person sees of each chart: type, title, place and data. */
 function charts(gas: Gas, sheet = 'Dashboard'): string[] {
@@ -28,24 +29,7 @@ function addUserChart(gas: Gas, title: string, row = 70, column = 2): void {
   void gas;
 }
 
-beforeEach(() => {
-  jest.useFakeTimers({
-    doNotFake: [
-      'setTimeout',
-      'clearTimeout',
-      'setInterval',
-      'clearInterval',
-      'setImmediate',
-      'clearImmediate',
-      'nextTick',
-      'queueMicrotask',
-      'hrtime',
-      'performance',
-    ],
-  });
-  jest.setSystemTime(runTime(2026, 11, 23));
-});
-afterEach(() => jest.useRealTimers());
+fixSystemTime(() => runTime(2026, 11, 23));
 
 describe('Dashboard / 仪表板 (issue 5)', () => {
   it('a refresh builds six native charts from small tables on the dashboard sheet', () => {

@@ -8,6 +8,7 @@ import { fromSheetGrid } from '../../src/gas/values';
 import { FakeRange } from '../fakes/spreadsheet';
 import type { Gas } from '../fakes/index';
 import { installGas, runTime, seedMessy, seedPortfolio } from './seed';
+import { fixSystemTime } from '../support/clock';
 
 /** A sheet as Looker Studio reads it: values (dates as calendar days) and formulas. */
 function sheetTable(
@@ -24,24 +25,7 @@ function fromSheet(gas: Gas, name: string): Grid {
 const col = (key: string) => SUMMARY_COLUMNS.findIndex((c) => c.key === key);
 const daysOf = (rows: Grid) => [...new Set(rows.map((r) => (isDateCell(r[0]) ? r[0].day : NaN)))];
 
-beforeEach(() => {
-  jest.useFakeTimers({
-    doNotFake: [
-      'setTimeout',
-      'clearTimeout',
-      'setInterval',
-      'clearInterval',
-      'setImmediate',
-      'clearImmediate',
-      'nextTick',
-      'queueMicrotask',
-      'hrtime',
-      'performance',
-    ],
-  });
-  jest.setSystemTime(runTime(2026, 11, 23));
-});
-afterEach(() => jest.useRealTimers());
+fixSystemTime(() => runTime(2026, 11, 23));
 
 describe('refresh writes Looker-ready sheets (issue 5)', () => {
   it('the summary of a messy workbook passes lookerReady, with user text kept as text', () => {
