@@ -1,10 +1,13 @@
 import {
+  formatRuns,
   SCRIPT_HEADER_BACKGROUND,
   USER_HEADER_BACKGROUND,
+  type LayoutColumn,
   type SheetLayout,
   type Validation,
 } from '../core/setup/layout';
 import { contiguousBlocks } from '../core/jobs/refresh';
+import { columnLetter } from '../core/schema/match';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -28,6 +31,26 @@ function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
 
 /** Our conditional rules carry this no-op term so a rebuild can find and replace only them. */
 const RULE_TAG = 'N("kam-sheets")=0';
+
+/**
+ * A column's number format on its body, except on the cells the user already filled (see
+ * `keepFormatRows`): one call on the whole body, or one on a RangeList of the blank runs.
+ */
+function setBodyFormat(
+  sheet: Sheet,
+  body: GoogleAppsScript.Spreadsheet.Range,
+  c: LayoutColumn,
+  maxRows: number,
+): void {
+  const format = c.numberFormat as string;
+  if (c.keepFormatRows.length === 0) {
+    body.setNumberFormat(format);
+    return;
+  }
+  const letter = columnLetter(c.col - 1);
+  const a1 = formatRuns(c, maxRows).map(([row, count]) => `${letter}${row}:${letter}${row + count - 1}`);
+  if (a1.length > 0) sheet.getRangeList(a1).setNumberFormat(format);
+}
 
 function isOurRule(r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
   const c = r.getBooleanCondition();
@@ -60,7 +83,7 @@ export function applyLayout(ss: Spreadsheet, sheet: Sheet, layout: SheetLayout):
   for (const c of layout.columns) {
     const body = sheet.getRange(2, c.col, bodyRows, 1);
     if (c.validation) body.setDataValidation(rule(c.validation));
-    if (c.numberFormat) body.setNumberFormat(c.numberFormat);
+    if (c.numberFormat) setBodyFormat(sheet, body, c, maxRows);
   }
 
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {

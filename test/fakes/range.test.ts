@@ -345,3 +345,31 @@ describe('formatting state', () => {
     expect(ss.getProtections(globals.SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(0);
   });
 });
+
+describe('Sheet.getRangeList', () => {
+  it('applies one number format to every range in one call', () => {
+    const gas = createGas();
+    const sheet = gas.control.spreadsheet.insertSheet('L');
+    gas.control.resetCalls();
+    const list = sheet.getRangeList(['A2:A3', 'A6:A7']);
+    list.setNumberFormat('yyyy-mm-dd');
+    expect(gas.control.calls).toEqual({ 'Sheet.getRangeList': 1, 'RangeList.setNumberFormat': 1 });
+    expect([2, 3, 4, 5, 6, 7].map((r) => sheet._format('numberFormat', r, 1))).toEqual([
+      'yyyy-mm-dd',
+      'yyyy-mm-dd',
+      '0.###############',
+      '0.###############',
+      'yyyy-mm-dd',
+      'yyyy-mm-dd',
+    ]);
+    expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['A2:A3', 'A6:A7']);
+  });
+
+  it('refuses an empty list and a range of another sheet', () => {
+    const gas = createGas();
+    const sheet = gas.control.spreadsheet.insertSheet('L');
+    gas.control.spreadsheet.insertSheet('M');
+    expect(() => sheet.getRangeList([])).toThrow(/getRangeList/);
+    expect(() => sheet.getRangeList(["'M'!A1:A2"])).toThrow(/Range not found/);
+  });
+});

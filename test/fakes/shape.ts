@@ -17,6 +17,7 @@ import type {
   FakeNamedRange,
   FakeProtection,
   FakeRange,
+  FakeRangeList,
   FakeSheet,
   FakeSpreadsheet,
 } from './spreadsheet';
@@ -97,6 +98,7 @@ export type SheetKeys =
   | 'getParent'
   | 'getRange'
   | 'getDataRange'
+  | 'getRangeList'
   | 'getSheetValues'
   | 'getLastRow'
   | 'getLastColumn'
@@ -204,6 +206,8 @@ export type RangeKeys =
   | 'getDataValidations'
   | 'insertCheckboxes'
   | 'protect';
+
+export type RangeListKeys = 'getRanges' | 'setNumberFormat';
 
 export type ProtectionKeys =
   | 'getProtectionType'
@@ -462,6 +466,7 @@ export type ShapeChecks = [
   Check<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetKeys, FakeSpreadsheet>,
   Check<GoogleAppsScript.Spreadsheet.Sheet, SheetKeys, FakeSheet>,
   Check<GoogleAppsScript.Spreadsheet.Range, RangeKeys, FakeRange>,
+  Check<GoogleAppsScript.Spreadsheet.RangeList, RangeListKeys, FakeRangeList>,
   Check<GoogleAppsScript.Spreadsheet.Protection, ProtectionKeys, FakeProtection>,
   Check<GoogleAppsScript.Spreadsheet.NamedRange, NamedRangeKeys, FakeNamedRange>,
   Check<GoogleAppsScript.Spreadsheet.DataValidation, DataValidationKeys, FakeDataValidation>,

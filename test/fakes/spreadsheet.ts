@@ -956,6 +956,22 @@ export class FakeSheet {
     );
   }
 
+  /**
+   * "Returns the RangeList collection representing the ranges in the same sheet specified by a
+   * non-empty list of A1 notations." A notation naming another sheet is refused, as an empty list.
+   */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.t('getRangeList', arguments);
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+      throw signatureError('SpreadsheetApp.Sheet.getRangeList', Array.from(arguments));
+    const ranges = a1Notations.map((a1) => {
+      const r = this._parent._rangeFromA1(String(a1), this);
+      if (r._sheet !== this) throw gasError(`Range not found: ${a1}`);
+      return r;
+    });
+    return new FakeRangeList(this, ranges);
+  }
+
   /** A1 to (last row, last column) with content; at least A1. */
   getDataRange(): FakeRange {
     this.t('getDataRange', arguments);
@@ -1331,7 +1347,8 @@ export class FakeRange {
     return out;
   }
 
-  private setFormat(prop: FormatProperty, value: unknown): FakeRange {
+  /** Plumbing (untracked): one format on every cell of the range. */
+  _setFormat(prop: FormatProperty, value: unknown): FakeRange {
     this._sheet._formats[prop].set(
       this._row,
       this._col,
@@ -1498,12 +1515,12 @@ export class FakeRange {
 
   clearDataValidations(): FakeRange {
     this.t('clearDataValidations', arguments);
-    return this.setFormat('dataValidation', undefined);
+    return this._setFormat('dataValidation', undefined);
   }
 
   clearNote(): FakeRange {
     this.t('clearNote', arguments);
-    return this.setFormat('note', undefined);
+    return this._setFormat('note', undefined);
   }
 
   // --- geometry --------------------------------------------------------------------------------
@@ -1588,7 +1605,7 @@ export class FakeRange {
 
   setBackground(color: string | null): FakeRange {
     this.t('setBackground', arguments);
-    return this.setFormat('background', color);
+    return this._setFormat('background', color);
   }
 
   setBackgrounds(color: (string | null)[][]): FakeRange {
@@ -1608,7 +1625,7 @@ export class FakeRange {
 
   setFontColor(color: string | null): FakeRange {
     this.t('setFontColor', arguments);
-    return this.setFormat('fontColor', color);
+    return this._setFormat('fontColor', color);
   }
 
   getFontColor(): string {
@@ -1618,7 +1635,7 @@ export class FakeRange {
 
   setFontWeight(fontWeight: unknown): FakeRange {
     this.t('setFontWeight', arguments);
-    return this.setFormat('fontWeight', fontWeight);
+    return this._setFormat('fontWeight', fontWeight);
   }
 
   setFontWeights(fontWeights: unknown[][]): FakeRange {
@@ -1638,22 +1655,22 @@ export class FakeRange {
 
   setFontStyle(fontStyle: unknown): FakeRange {
     this.t('setFontStyle', arguments);
-    return this.setFormat('fontStyle', fontStyle);
+    return this._setFormat('fontStyle', fontStyle);
   }
 
   setFontSize(size: number): FakeRange {
     this.t('setFontSize', arguments);
-    return this.setFormat('fontSize', size);
+    return this._setFormat('fontSize', size);
   }
 
   setFontFamily(fontFamily: string | null): FakeRange {
     this.t('setFontFamily', arguments);
-    return this.setFormat('fontFamily', fontFamily);
+    return this._setFormat('fontFamily', fontFamily);
   }
 
   setNumberFormat(numberFormat: string): FakeRange {
     this.t('setNumberFormat', arguments);
-    return this.setFormat('numberFormat', numberFormat);
+    return this._setFormat('numberFormat', numberFormat);
   }
 
   setNumberFormats(numberFormats: (string | null)[][]): FakeRange {
@@ -1677,7 +1694,7 @@ export class FakeRange {
 
   setHorizontalAlignment(alignment: unknown): FakeRange {
     this.t('setHorizontalAlignment', arguments);
-    return this.setFormat('horizontalAlignment', alignment);
+    return this._setFormat('horizontalAlignment', alignment);
   }
 
   getHorizontalAlignment(): string {
@@ -1687,12 +1704,12 @@ export class FakeRange {
 
   setVerticalAlignment(alignment: unknown): FakeRange {
     this.t('setVerticalAlignment', arguments);
-    return this.setFormat('verticalAlignment', alignment);
+    return this._setFormat('verticalAlignment', alignment);
   }
 
   setWrap(isWrapEnabled: boolean): FakeRange {
     this.t('setWrap', arguments);
-    return this.setFormat('wrap', Boolean(isWrapEnabled));
+    return this._setFormat('wrap', Boolean(isWrapEnabled));
   }
 
   getWrap(): boolean {
@@ -1702,7 +1719,7 @@ export class FakeRange {
 
   setNote(note: string | null): FakeRange {
     this.t('setNote', arguments);
-    return this.setFormat('note', note === null || note === '' ? undefined : String(note));
+    return this._setFormat('note', note === null || note === '' ? undefined : String(note));
   }
 
   setNotes(notes: (string | null)[][]): FakeRange {
@@ -1746,7 +1763,7 @@ export class FakeRange {
   setDataValidation(rule: DataValidationArg | null): FakeRange {
     this.t('setDataValidation', arguments);
     this.checkValidation(rule);
-    return this.setFormat('dataValidation', rule);
+    return this._setFormat('dataValidation', rule);
   }
 
   setDataValidations(rules: (DataValidationArg | null)[][]): FakeRange {
@@ -1787,7 +1804,7 @@ export class FakeRange {
       true,
       null,
     );
-    this.setFormat('dataValidation', rule);
+    this._setFormat('dataValidation', rule);
     const unchecked =
       checkedValue === undefined ? false : uncheckedValue === undefined ? '' : uncheckedValue;
     this._sheet._write(this._row, this._col, this.grid(unchecked), true);
@@ -1920,6 +1937,30 @@ export class FakeProtection {
     this.t('remove', arguments);
     const ss = this._sheet._parent;
     ss._protections = ss._protections.filter((p) => p !== this);
+  }
+}
+
+/** Sheet.getRangeList(): the same operation on each range, one service call. */
+export class FakeRangeList {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly ranges: FakeRange[],
+  ) {}
+
+  private t(method: string, args: ArrayLike<unknown>): void {
+    this.sheet._parent._env.tracker.track(`RangeList.${method}`, args);
+  }
+
+  getRanges(): FakeRange[] {
+    this.t('getRanges', arguments);
+    return this.ranges.slice();
+  }
+
+  setNumberFormat(numberFormat: string): FakeRangeList {
+    this.t('setNumberFormat', arguments);
+    // Through the ranges' own plumbing, without counting a Range call per range.
+    for (const r of this.ranges) r._setFormat('numberFormat', numberFormat);
+    return this;
   }
 }
 

@@ -84,6 +84,28 @@ describe('Set up workbook against the fake', () => {
     expect(gas.control.spreadsheet.getSheets().map((s) => s.getName())).not.toContain('Accounts');
   });
 
+  it('gives date columns a date format on blank cells only: a number or a date display the user chose stays as it was', () => {
+    const gas = installGas({ locale: 'en_US' });
+    gas.control.setSheetValues('Transactions', [
+      ['Date', 'Account ID', 'Amount'],
+      [45000, 'A1', 5],
+      ['', 'A1', 6],
+      [new Date(2026, 0, 2), 'A1', 7],
+    ]);
+    const sheet = gas.control.sheet('Transactions');
+    sheet.getRange('A4').setNumberFormat('d mmm yyyy');
+    gas.control.resetCalls();
+    handleSetup();
+    const dateCol = 1;
+    expect(sheet._format('numberFormat', 2, dateCol)).toBe('0.###############');
+    expect(sheet._format('numberFormat', 3, dateCol)).toBe('yyyy-mm-dd');
+    expect(sheet._format('numberFormat', 4, dateCol)).toBe('d mmm yyyy');
+    expect(sheet._format('numberFormat', sheet._maxRows, dateCol)).toBe('yyyy-mm-dd');
+    // One RangeList call for the column's blank runs instead of one range.
+    expect(gas.control.calls['Sheet.getRangeList']).toBe(1);
+    expect(gas.control.calls['RangeList.setNumberFormat']).toBe(1);
+  });
+
   it('running it twice changes nothing the second time, cell by cell', () => {
     for (const locale of ['en_US', 'zh_CN']) {
       const gas = installGas({ locale });

@@ -129,6 +129,29 @@ describe('XlsxWorkbookStore', () => {
     expect(Object.keys(model).filter((k) => k.startsWith('I')).length).toBe(1);
   });
 
+  it('gives date columns a date format on blank cells only, so a number typed there stays a number', async () => {
+    const store = newStore();
+    store.createSheet('Transactions');
+    const def = sheetDef('transactions');
+    const header = def.columns.map((c) => c.en);
+    const dateAt = header.indexOf('Date') + 1;
+    const row = (v: CellValue): CellValue[] => header.map((_, i) => (i === dateAt - 1 ? v : null));
+    const grid: Grid = [header, row(45000), row(null), row(dateCell(dayFromYmd(2026, 1, 2)))];
+    store.writeRange('Transactions', 1, 1, grid);
+    const ws = store.workbook.getWorksheet('Transactions') as Worksheet;
+    // New style objects: ExcelJS cells of a row may share one, and numFmt= would change them all.
+    for (const [r, numFmt] of [[4, 'd mmm yyyy'], [3, '0.00']] as const)
+      ws.getCell(r, dateAt).style = { ...ws.getCell(r, dateAt).style, numFmt };
+    const positions = new Map(def.columns.map((c, i) => [c.key, i + 1]));
+    store.applyLayout('Transactions', buildLayout(def, positions, header.length, 'en', grid));
+    const back = await roundTrip(store);
+    const cells = back.workbook.getWorksheet('Transactions') as Worksheet;
+    expect(cells.getCell(2, dateAt).value).toBe(45000);
+    expect(cells.getCell(3, dateAt).numFmt).toBe('yyyy-mm-dd');
+    expect(cells.getCell(4, dateAt).numFmt).toBe('d mmm yyyy');
+    expect(back.readSheet('Transactions')[1][dateAt - 1]).toBe(45000);
+  });
+
   it('folds per-cell validations back into ranges before writing', () => {
     const store = newStore();
     store.createSheet('V');

@@ -107,7 +107,7 @@ export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): Setu
       if (grid.length > 0) addedColumns.push({ sheet: name, headers: newHeaders });
     }
     if (def.key === 'settings') addedSettings = fillSettings(store, name, grid, positions, locale);
-    store.applyLayout(name, buildLayout(def, positions, width, locale));
+    store.applyLayout(name, buildLayout(def, positions, width, locale, grid));
   }
   return { locale, createdSheets, addedColumns, addedSettings, issues: issues.items };
 }

@@ -1,6 +1,7 @@
 import { pick, type Locale } from '../i18n/locale';
 import { columnLetter } from '../schema/match';
 import type { ColumnDef, SheetDef } from '../schema/types';
+import { isBlank, type Grid } from '../values/cell';
 
 export type Validation =
   | { readonly kind: 'list'; readonly values: readonly string[]; readonly help: string }
@@ -20,6 +21,13 @@ export interface LayoutColumn {
   readonly owner: 'user' | 'script';
   readonly validation: Validation | null;
   readonly numberFormat: string | null;
+  /**
+   * Body rows (1-based, ascending) of a user column that already hold something: they keep
+   * their own number format. A date format on a number the user typed would turn 45000 into
+   * 2023-03-15 (and make a data issue vanish); a user's own date display is theirs to choose.
+   * Empty for script columns, whose every cell the script owns.
+   */
+  readonly keepFormatRows: readonly number[];
 }
 
 /** A conditional-format rule the script owns; `formula` is relative to the first body row. */
@@ -86,6 +94,13 @@ function validationFor(col: ColumnDef, locale: Locale): Validation | null {
   }
 }
 
+/** 1-based body rows whose cell in column `c` (0-based) holds something. */
+function filledRows(grid: Grid, c: number): number[] {
+  const rows: number[] = [];
+  for (let r = 1; r < grid.length; r++) if (!isBlank(grid[r][c])) rows.push(r + 1);
+  return rows;
+}
+
 function formatFor(col: ColumnDef): string | null {
   switch (col.type) {
     case 'date':
@@ -102,7 +117,8 @@ function formatFor(col: ColumnDef): string | null {
 }
 
 /**
- * The layout of a sheet whose known columns sit at `positions` (key → 1-based column).
+ * The layout of a sheet whose known columns sit at `positions` (key → 1-based column); `grid`
+ * is the sheet as read (header first), for the cells whose number format is left alone.
  * Conditional rules use English function names and commas, as the Sheets API expects in
  * every locale.
  */
@@ -111,12 +127,21 @@ export function buildLayout(
   positions: ReadonlyMap<string, number>,
   width: number,
   locale: Locale,
+  grid: Grid = [],
 ): SheetLayout {
   const columns: LayoutColumn[] = [];
   for (const col of def.columns) {
     const at = positions.get(col.key);
     if (at === undefined) continue;
-    columns.push({ col: at, key: col.key, owner: col.owner, validation: validationFor(col, locale), numberFormat: formatFor(col) });
+    const numberFormat = formatFor(col);
+    columns.push({
+      col: at,
+      key: col.key,
+      owner: col.owner,
+      validation: validationFor(col, locale),
+      numberFormat,
+      keepFormatRows: numberFormat !== null && col.owner === 'user' ? filledRows(grid, at - 1) : [],
+    });
   }
   const letter = (key: string): string | null => {
     const at = positions.get(key);
@@ -155,4 +180,20 @@ export function buildLayout(
     namedRange: userTable ? `kam_${def.key}` : null,
     marker: LAYOUT_MARKER,
   };
+}
+
+/**
+ * The runs of body rows (2 … `lastRow`) that get a column's number format: every row except
+ * `keepFormatRows`, as `[firstRow, rowCount]` pairs. One run when the column is empty.
+ */
+export function formatRuns(column: LayoutColumn, lastRow: number): [number, number][] {
+  const runs: [number, number][] = [];
+  let from = 2;
+  for (const keep of column.keepFormatRows) {
+    if (keep > lastRow) break;
+    if (keep > from) runs.push([from, keep - from]);
+    from = Math.max(from, keep + 1);
+  }
+  if (lastRow >= from) runs.push([from, lastRow - from + 1]);
+  return runs;
 }

@@ -1,6 +1,7 @@
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
 import { columnLetter } from '../../core/schema/match';
 import {
+  formatRuns,
   SCRIPT_HEADER_BACKGROUND,
   USER_HEADER_BACKGROUND,
   type LayoutColumn,
@@ -94,19 +95,24 @@ function styleHeader(ws: Worksheet, c: LayoutColumn, styles: StyleCache): void {
  * The number format of a column's body: on the column (so cells typed later get it) and on the
  * body cells that exist, each given a new style rather than changed in place (styles.ts).
  */
+/**
+ * The column's number format for new cells, and on existing body cells except those the user
+ * already filled (`keepFormatRows`: a date format would turn a number they typed into a date).
+ */
 function formatColumn(
   ws: Worksheet,
-  col: number,
+  c: LayoutColumn,
   numFmt: string,
   lastRow: number,
   styles: StyleCache,
 ): void {
-  const column = ws.getColumn(col);
+  const column = ws.getColumn(c.col);
   column.style = { ...column.style, numFmt };
-  for (let r = 2; r <= lastRow; r++) {
-    const cell = ws.findCell(r, col);
-    if (cell) cell.style = styles.withNumFmt(cell.style, numFmt);
-  }
+  for (const [from, count] of formatRuns(c, lastRow))
+    for (let r = from; r < from + count; r++) {
+      const cell = ws.findCell(r, c.col);
+      if (cell) cell.style = styles.withNumFmt(cell.style, numFmt);
+    }
 }
 
 /** Drops our rules (tagged) and adds the layout's, leaving the user's conditional formats alone. */
@@ -163,7 +169,7 @@ export function applyXlsxLayout(
     const letter = columnLetter(c.col - 1);
     if (c.validation)
       setColumnValidation(validations, c.col, bottom, toDataValidation(c.validation, `${letter}2`));
-    if (c.numberFormat) formatColumn(ws, c.col, c.numberFormat, lastRow, styles);
+    if (c.numberFormat) formatColumn(ws, c, c.numberFormat, lastRow, styles);
   }
   setConditionalRules(ws, layout, bottom);
   if (layout.namedRange) {
