@@ -53,6 +53,18 @@ export class SpreadsheetDates {
     return new Date(ms);
   }
 
+  /**
+   * The instant the sheet's clock shows `seconds` after midnight of `day` (a date-time cell read
+   * and written back, such as `detected_at`): midnight plus the seconds, corrected once by what
+   * the zone's clock shows there, so a DST change during the night does not shift it by an hour.
+   */
+  wallTimeOf(day: Day, seconds: number): Date {
+    let ms = this.midnightOf(day).getTime() + seconds * 1000;
+    const check = this.dayOf(new Date(ms));
+    ms -= ((check.day - day) * 86_400 + check.seconds - seconds) * 1000;
+    return new Date(ms);
+  }
+
   /** Today's calendar day in the spreadsheet's zone. */
   today(now: Date): Day {
     return this.dayOf(now).day;

@@ -1,5 +1,5 @@
 import type { Mailer, OutgoingMail } from '../core/ports/mailer';
-import { singleLine, stripBidiControls } from '../core/text/plain';
+import { headerSafe } from '../core/text/plain';
 
 /** MailApp behind the Mailer port: one digest, plain-text and HTML parts, optional cc. */
 export class GasMailer implements Mailer {
@@ -7,15 +7,16 @@ export class GasMailer implements Mailer {
     return MailApp.getRemainingDailyQuota();
   }
 
-  send(mail: OutgoingMail): void {
+  send(outgoing: OutgoingMail): void {
+    // Header values: the sender name comes from Settings, so a line break or a bidi override
+    // typed there must not reach a header.
+    const mail = headerSafe(outgoing);
     const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
       to: mail.to,
-      // Header values: the sender name comes from Settings, so a line break or a bidi override
-      // typed there must not reach a header.
-      subject: singleLine(mail.subject),
+      subject: mail.subject,
       body: mail.text,
       htmlBody: mail.html,
-      name: stripBidiControls(singleLine(mail.senderName)),
+      name: mail.senderName,
     };
     if (mail.cc.length > 0) message.cc = mail.cc.join(',');
     MailApp.sendEmail(message);

@@ -90,14 +90,30 @@ describe('Refresh scores against the fake', () => {
     expect(gas.control.toasts.at(-1)?.msg).toBe(`Refreshed 4 accounts · ${issues.length} data issues`);
   });
 
-  it('a second refresh changes nothing', () => {
+  it('a second refresh, an hour later, changes nothing: an issue keeps the time it was first detected', () => {
     const { gas } = messyWorkbook();
     handleRefresh(true);
     const first = gas.control.sheetValues('客户');
-    const firstIssues = gas.control.sheetValues('Data Issues').map((r) => r.slice(0, 6));
-    handleRefresh(true);
-    expect(gas.control.sheetValues('客户')).toEqual(first);
-    expect(gas.control.sheetValues('Data Issues').map((r) => r.slice(0, 6))).toEqual(firstIssues);
+    const firstIssues = gas.control.sheetValues('Data Issues');
+    jest.setSystemTime(NOW.getTime() + 3_600_000);
+    try {
+      handleRefresh(true);
+      expect(gas.control.sheetValues('客户')).toEqual(first);
+      expect(gas.control.sheetValues('Data Issues')).toEqual(firstIssues);
+      // A new problem gets the time of the refresh that found it; the others keep theirs.
+      const tx = gas.control.sheetValues('Transactions');
+      gas.control.setSheetValues('Transactions', [...tx, ['A1', '', 'soon', 5, '']]);
+      handleRefresh(true);
+      const issues = gas.control.sheetValues('Data Issues');
+      const found = issues.find((r) => r[0] === 'Transactions' && r[1] === tx.length + 1);
+      expect((found?.[6] as Date).getTime()).toBe(NOW.getTime() + 3_600_000);
+      const old = issues.filter((r) => r !== found && r !== issues[0]);
+      expect(old.map((r) => (r[6] as Date).getTime())).toEqual(
+        firstIssues.slice(1).map((r) => (r[6] as Date).getTime()),
+      );
+    } finally {
+      jest.setSystemTime(NOW);
+    }
   });
 
   it('a missing required header stops the refresh with a message naming it, and writes no script column', () => {
@@ -168,8 +184,9 @@ describe('service calls do not grow with the number of rows', () => {
     // At most one resize per sheet the refresh writes (accounts, summary, history, monthly,
     // data issues): the 10-account run trims the history grid once, larger runs grow them once.
     for (const c of counts) expect(c.resize).toBeLessThanOrEqual(5);
-    // One read per input sheet plus history; writes: script-column blocks, data issues, Looker sheets.
-    expect(counts[0].getValues).toBe(8);
+    // One read per input sheet plus history and data issues (to keep when each issue was first
+    // seen); writes: script-column blocks, data issues, Looker sheets.
+    expect(counts[0].getValues).toBe(9);
     expect(counts[0].setValues).toBe(5);
   });
 });

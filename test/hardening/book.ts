@@ -16,44 +16,7 @@ export const ZONES = [
   'Pacific/Auckland',
 ] as const;
 
-/** Names the script gives the sheets it writes, in either language. */
-export const SCRIPT_SHEETS = {
-  summary: ['Summary', '汇总', 'summary'],
-  history: ['History', '历史', 'history'],
-  monthly: ['Monthly', '月度', 'monthly'],
-  data_issues: ['Data Issues', '数据问题', 'data_issues'],
-  reminder_log: ['Reminder Log', '提醒记录', 'reminder_log'],
-  change_log: ['Change Log', '修改记录', 'change_log'],
-  dashboard: ['Dashboard', '仪表板', 'dashboard'],
-} as const;
-
-/** Headers of the script columns of Accounts, in either language. */
-export const ACCOUNT_SCRIPT_HEADERS = new Set([
-  'Last Activity',
-  '最近活动日期',
-  'Days Since Activity',
-  '未跟进天数',
-  'Revenue (12m)',
-  '近12个月收入',
-  'ABC Class',
-  'ABC分类',
-  'RFM Score',
-  'RFM评分',
-  'RFM Segment',
-  'RFM分群',
-  'Churn Risk',
-  '流失风险',
-  'Health Score',
-  '健康度',
-  'Credit Rating',
-  '信用评级',
-  'Stale',
-  '是否停滞',
-  'Updated At',
-  '更新时间',
-  'Updated By',
-  '更新人',
-]);
+export { ACCOUNT_SCRIPT_HEADERS, SCRIPT_SHEETS } from './checks';
 
 export interface Scenario {
   readonly spreadsheetZone: string;
@@ -111,16 +74,8 @@ export function values(control: GasControl, names: readonly string[]): unknown[]
   return name === null ? [] : control.sheetValues(name);
 }
 
-/** A comparable form of a stored value (Dates of any realm as ISO text). */
-export function plain(v: unknown): unknown {
-  if (Object.prototype.toString.call(v) === '[object Date]')
-    return `Date(${(v as Date).getTime()})`;
-  return v;
-}
-
-export function plainGrid(grid: readonly (readonly unknown[])[]): unknown[][] {
-  return grid.map((r) => r.map(plain));
-}
+export { plain, plainGrid } from './checks';
+import { plainGrid } from './checks';
 
 const FORMAT_PROPS = [
   'background',

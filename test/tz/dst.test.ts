@@ -191,6 +191,33 @@ describe.each(
     }
   });
 
+  it('a data issue keeps the instant it was first detected through later refreshes (across the clock change)', () => {
+    const later = bundleRun({
+      nowMs: now,
+      spreadsheetTimeZone: c.sheet,
+      scriptTimeZone: c.script,
+      activeUser: 'owner@example.com',
+    });
+    later.control.setSheetValues('Accounts', [
+      ['Account ID', 'Account Name', 'Tier'],
+      ['B1', 'Bad tier', 'Gold'],
+    ]);
+    later.call('kamSetupWorkbook');
+    later.call('kamRefreshScores');
+    const detected = (): number[] =>
+      later.control
+        .sheetValues('Data Issues')
+        .slice(1)
+        .map((r) => (r[6] as Date).getTime());
+    expect(detected()).toContain(now);
+    for (const hours of [3, 26]) {
+      later.setNow(now + hours * 3_600_000);
+      later.call('kamRefreshScores');
+      expect(later.control.alerts).toEqual([]);
+      expect(detected()).toContain(now);
+    }
+  });
+
   it('days since activity count calendar days in the spreadsheet zone (across the clock change)', () => {
     const grid = ctl.sheetValues('Accounts');
     const h = grid[0] as string[];

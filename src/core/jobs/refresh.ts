@@ -89,18 +89,42 @@ export function contiguousBlocks(cols: readonly number[]): number[][] {
   return blocks;
 }
 
-/** Rows of `data_issues` in the workbook's language (SPEC §2.8). */
-export function issueRows(issues: readonly DataIssue[], locale: Locale, nowMs: number): Grid {
+/** What identifies an issue row: sheet, row, column, value, problem and severity as shown. */
+function issueKey(row: readonly CellValue[]): string {
+  // As text: a blank cell reads back as null, a number-like value may come back as a number.
+  return JSON.stringify(row.slice(0, 6).map((v) => (v === null ? '' : typeof v === 'object' ? v : String(v))));
+}
+
+/**
+ * Rows of `data_issues` in the workbook's language (SPEC §2.8). `detected_at` is when the issue
+ * was first seen: an issue already in `previous` (the sheet as it was, header first) keeps its
+ * time, so an unchanged workbook refreshes to the very same sheet and a person sees how long a
+ * problem has been waiting.
+ */
+export function issueRows(
+  issues: readonly DataIssue[],
+  locale: Locale,
+  nowMs: number,
+  previous: Grid = [],
+): Grid {
   const detected = instantCell(nowMs);
-  return issues.map((i) => [
-    i.sheet,
-    i.row,
-    i.column,
-    i.value,
-    issueText(i, locale),
-    optionLabel(SEVERITIES, i.severity, locale === 'zh-CN'),
-    detected,
-  ]);
+  const seen = new Map<string, CellValue>();
+  for (const row of previous.slice(1)) {
+    const at = row[6] ?? null;
+    if (at !== null && at !== '') seen.set(issueKey(row), at);
+  }
+  return issues.map((i) => {
+    const row: CellValue[] = [
+      i.sheet,
+      i.row,
+      i.column,
+      i.value,
+      issueText(i, locale),
+      optionLabel(SEVERITIES, i.severity, locale === 'zh-CN'),
+    ];
+    row.push(seen.get(issueKey(row)) ?? detected);
+    return row;
+  });
 }
 
 /**
@@ -173,9 +197,10 @@ export function refresh(deps: RefreshDeps): RefreshResult {
 function writeIssues(store: WorkbookStore, read: WorkbookRead, issues: readonly DataIssue[], nowMs: number): void {
   const def = sheetDef('data_issues');
   const name = read.names.get('data_issues') ?? (store.sheetNames().includes(pick(def, read.locale)) ? pick(def, read.locale) : null);
+  const previous = name === null ? [] : store.readSheet(name);
   if (name === null) {
     store.createSheet(pick(def, read.locale));
     store.writeRange(pick(def, read.locale), 1, 1, [def.columns.map((c) => pick(c, read.locale))]);
   }
-  store.replaceBody(name ?? pick(def, read.locale), issueRows(issues, read.locale, nowMs), def.columns.length);
+  store.replaceBody(name ?? pick(def, read.locale), issueRows(issues, read.locale, nowMs, previous), def.columns.length);
 }

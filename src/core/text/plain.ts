@@ -35,3 +35,17 @@ export function isolateBidi(value: string): string {
   const v = stripBidiControls(value);
   return RTL_LETTER.test(v) ? FSI + v + PDI : v;
 }
+
+/**
+ * The mail as it may reach headers: subject and sender name on one line, and the name (typed
+ * in Settings) without bidi controls that could spoof who it is from. Every mailer sends this.
+ */
+export function headerSafe<T extends { readonly subject: string; readonly senderName: string }>(
+  mail: T,
+): T {
+  return {
+    ...mail,
+    subject: singleLine(mail.subject),
+    senderName: stripBidiControls(singleLine(mail.senderName)),
+  };
+}

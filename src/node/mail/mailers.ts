@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Mailer, OutgoingMail } from '../../core/ports/mailer';
+import { headerSafe } from '../../core/text/plain';
 import { SyncMailChannel } from './sync-channel';
 
 /** The worker is a file of its own next to the CLI bundle (rollup.node.config.mjs builds both). */
@@ -38,7 +39,12 @@ export class EmlMailer implements Mailer {
 
   send(mail: OutgoingMail): void {
     this.written.push(
-      this.channel.deliver({ mail, from: this.from, fileName: emlFileName(this.runDate, mail.to) }),
+      this.channel.deliver({
+        // A line break or bidi override typed in Settings must not reach a header.
+        mail: headerSafe(mail),
+        from: this.from,
+        fileName: emlFileName(this.runDate, mail.to),
+      }),
     );
   }
 
@@ -64,7 +70,7 @@ export class SmtpMailer implements Mailer {
   }
 
   send(mail: OutgoingMail): void {
-    this.channel.deliver({ mail, from: this.from });
+    this.channel.deliver({ mail: headerSafe(mail), from: this.from });
     this.sent += 1;
   }
 
