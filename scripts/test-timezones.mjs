@@ -6,9 +6,11 @@ import { spawnSync } from 'node:child_process';
 const zones = (process.env.KAM_TEST_ZONES ?? 'UTC,Asia/Shanghai,America/Los_Angeles,Europe/Berlin,Pacific/Auckland').split(',');
 const suites = ['test/tz', 'test/gas', 'test/bundle', 'test/core/values', 'test/core/calendar', 'test/hardening'];
 // The hardening suite runs a fast subset in each zone (the full one runs once in `jest`): fewer
-// generated workbooks, every 5th fault position, no scale run. Set the variables to override.
+// generated workbooks (through the fake and through `kam` on .xlsx files), every 5th fault
+// position, no scale run. Set the variables to override.
 const hardening = {
   KAM_PBT_RUNS: process.env.KAM_PBT_RUNS ?? '40',
+  KAM_XLSX_RUNS: process.env.KAM_XLSX_RUNS ?? '8',
   KAM_FAULT_STRIDE: process.env.KAM_FAULT_STRIDE ?? '5',
   KAM_SCALE: process.env.KAM_SCALE ?? '0',
 };

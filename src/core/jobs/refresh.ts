@@ -107,7 +107,8 @@ export function issueRows(
   nowMs: number,
   previous: Grid = [],
 ): Grid {
-  const detected = instantCell(nowMs);
+  // Whole seconds: what a cell shows and gives back, so a kept time compares equal.
+  const detected = instantCell(Math.floor(nowMs / 1000) * 1000);
   const seen = new Map<string, CellValue>();
   for (const row of previous.slice(1)) {
     const at = row[6] ?? null;
