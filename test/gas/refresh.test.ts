@@ -116,6 +116,25 @@ describe('Refresh scores against the fake', () => {
     }
   });
 
+  it('what is in script columns is output, not input: typed junk is overwritten, not reported, and a row with only script values is no row', () => {
+    const gas = installGas({ locale: 'en_US', now: () => new Date(NOW) });
+    gas.control.setSheetValues('Accounts', [
+      ['Account ID', 'Account Name', 'Health Score', 'Stale', 'Last Activity', 'Owner Email'],
+      ['A1', 'Acme', 'very high', 'maybe', 'last week', 'li@example.com'],
+      ['', '', 88, true, shanghaiDate(2026, 1, 1), ''],
+    ]);
+    handleSetup();
+    handleRefresh(true);
+    const issues = gas.control.sheetValues('Data Issues').slice(1);
+    expect(issues.filter((r) => r[0] === 'Accounts')).toEqual([]);
+    const grid = gas.control.sheetValues('Accounts');
+    const h = grid[0] as string[];
+    expect(grid[1][h.indexOf('Health Score')]).not.toBe('very high');
+    expect(grid[1][h.indexOf('Stale')]).toBe(true);
+    // The cleared account's old scores are cleared too: the row is empty now.
+    expect((grid[2] ?? []).filter((v) => v !== '')).toEqual([]);
+  });
+
   it('a missing required header stops the refresh with a message naming it, and writes no script column', () => {
     const gas = installGas({ locale: 'zh_CN', now: () => new Date(NOW) });
     gas.control.setSheetValues('客户', [

@@ -40,8 +40,13 @@ export function readTable(
 ): Table {
   const header = matchHeaders(grid.name, columns, grid.values[headerIndex] ?? [], headerIndex + 1);
   header.issues.forEach((i) => issues.add(i));
+  // In a sheet people fill in, the script columns are the script's output, not input: a refresh
+  // overwrites them, so what is in them (last run's scores, something typed over a grey cell) is
+  // neither read nor reported, and a row holding only script values (its user cells cleared) is
+  // not a row of data. A log sheet (script columns only) is the record the script reads back.
+  const input = columns.some((c) => c.owner === 'user');
   const present = columns
-    .filter((c) => header.index.has(c.key))
+    .filter((c) => !(input && c.owner === 'script') && header.index.has(c.key))
     .map((c) => ({ col: c, at: header.index.get(c.key) as number, label: header.label.get(c.key) as string }));
   // Every row's fields object gets the same keys in the same order (the columns found, then the
   // missing ones as null), cloned from one template: one hidden class for the whole table, where
