@@ -95,9 +95,14 @@ export class GasWorkbookStore implements WorkbookStore {
     this.sheet(name).insertRowsAfter(afterRow, count);
   }
 
-  createSheet(name: string): void {
+  createSheet(name: string, width?: number): void {
     const sheet = this.ss.insertSheet(name, this.ss.getSheets().length);
     this.all().set(name, sheet);
+    // A new sheet has 26 columns; Monthly needs 6, and every row it grows costs all 26 cells.
+    if (width !== undefined && width > 0) {
+      const max = sheet.getMaxColumns();
+      if (max > width) sheet.deleteColumns(width + 1, max - width);
+    }
   }
 
   applyLayout(name: string, layout: SheetLayout): void {

@@ -31,6 +31,18 @@ describe('Set up workbook against the fake', () => {
     expect(gas.control.toasts.at(-1)?.msg).toMatch(/Workbook ready/);
   });
 
+  it('makes the sheets only the script fills as wide as they need (empty cells count towards the 10M limit)', () => {
+    const gas = installGas({ locale: 'en_US' });
+    handleSetup();
+    const width = (name: string) => gas.control.sheet(name)._maxCols;
+    expect(width('Monthly')).toBe(SHEETS.find((s) => s.key === 'monthly')?.columns.length);
+    expect(width('Data Issues')).toBe(7);
+    expect(width('Reminder Log')).toBe(9);
+    // Sheets people fill in keep the usual 26 columns, room for their own.
+    expect(width('Transactions')).toBe(26);
+    expect(width('Dashboard')).toBe(26);
+  });
+
   it('validation: dropdowns in the workbook language that still accept the other language', () => {
     const gas = installGas({ locale: 'zh_CN' });
     handleSetup();

@@ -49,8 +49,9 @@ function workbook(accounts: number, transactions: number): BundleRun {
   });
   const c = book.control;
   book.call('kamSetupWorkbook');
-  // A team at the limit has followed the cell-budget advice: no sheet keeps columns it does not
-  // use (a new sheet is 26 columns wide; Monthly uses 6, Transactions 10).
+  // A team at the limit has followed the cell-budget advice: their sheets keep no columns they do
+  // not use (a new sheet is 26 columns wide; Transactions uses 10). Set up already made the
+  // script's own sheets only as wide as they need (Monthly 6).
   for (const sheet of c.spreadsheet._sheets) {
     const width = sheet._lastColumn();
     if (width > 0 && sheet._maxCols > width) sheet.deleteColumns(width + 1, sheet._maxCols - width);

@@ -148,7 +148,7 @@ export function planLookerOutputs(
 /** Writes the planned Looker sheets: per sheet one write (header and body) and one clear. */
 export function writeLookerOutputs(store: WorkbookStore, plan: LookerPlan): void {
   for (const w of plan.writes) {
-    if (w.create) store.createSheet(w.name);
+    if (w.create) store.createSheet(w.name, w.header.length);
     store.replaceBody(w.name, w.rows, w.header.length, w.header);
     if (w.trim) store.deleteRowsBelow?.(w.name, 1 + w.rows.length);
   }

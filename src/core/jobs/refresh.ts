@@ -200,7 +200,7 @@ function writeIssues(store: WorkbookStore, read: WorkbookRead, issues: readonly 
   const name = read.names.get('data_issues') ?? (store.sheetNames().includes(pick(def, read.locale)) ? pick(def, read.locale) : null);
   const previous = name === null ? [] : store.readSheet(name);
   if (name === null) {
-    store.createSheet(pick(def, read.locale));
+    store.createSheet(pick(def, read.locale), def.columns.length);
     store.writeRange(pick(def, read.locale), 1, 1, [def.columns.map((c) => pick(c, read.locale))]);
   }
   store.replaceBody(name ?? pick(def, read.locale), issueRows(issues, read.locale, nowMs, previous), def.columns.length);

@@ -68,7 +68,7 @@ function logSheetName(read: WorkbookRead, store: WorkbookStore, key: SheetKey): 
   if (found !== undefined) return found;
   const def = sheetDef(key);
   const name = pick(def, read.locale);
-  store.createSheet(name);
+  store.createSheet(name, def.columns.length);
   store.writeRange(name, 1, 1, [def.columns.map((c) => pick(c, read.locale))]);
   return name;
 }

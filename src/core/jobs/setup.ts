@@ -33,6 +33,11 @@ export function workbookLocale(store: WorkbookStore, settingsGrid: Grid | null, 
 }
 
 /** Index after the last column holding anything, so a new header never labels a user's data. */
+/** The width of a sheet only the script fills (summary, logs, …); undefined for the others. */
+function scriptOnlyWidth(def: SheetDef): number | undefined {
+  return def.kind === 'script' || def.kind === 'log' ? def.columns.length : undefined;
+}
+
 function usedWidth(grid: Grid): number {
   let w = 0;
   for (const row of grid) {
@@ -85,7 +90,7 @@ export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): Setu
     let grid: Grid = [];
     if (name === undefined) {
       name = pick(def, locale);
-      store.createSheet(name);
+      store.createSheet(name, scriptOnlyWidth(def));
       createdSheets.push(name);
     } else {
       grid = def.key === 'settings' && settingsGrid ? settingsGrid : store.readSheet(name);

@@ -42,8 +42,12 @@ export interface WorkbookStore {
   sheetSizes?(): readonly SheetSize[];
   /** Inserts blank rows after `afterRow` (used only when Settings needs room for a new row). */
   insertRowsAfter(name: string, afterRow: number, count: number): void;
-  /** Creates an empty sheet at the end of the tabs. */
-  createSheet(name: string): void;
+  /**
+   * Creates an empty sheet at the end of the tabs. `width`, for a sheet only the script fills
+   * (summary, monthly, logs), is all the columns it needs: a host whose empty cells count
+   * towards a limit (Sheets: 10 million) may drop the grid columns beyond it.
+   */
+  createSheet(name: string, width?: number): void;
   /** Applies formats, validation, protection and named ranges; idempotent. */
   applyLayout(name: string, layout: SheetLayout): void;
   /** The host's sheet id (Apps Script `gid`), for links to a row. */
