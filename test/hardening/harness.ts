@@ -7,11 +7,28 @@
  * with one whose `now` is a value the test sets: `Date.now()`, `new Date()` and the fake's clock
  * all agree, and "today" is fixed in whatever TZ the process runs.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import vm from 'node:vm';
 import { ensureBuilt } from '../bundle/load';
 import { createGas, type GasControl, type GasOptions } from '../fakes';
 
 let compiled: vm.Script | null = null;
+let html: Record<string, string> | null = null;
+
+/** The HTML files the build copies next to Code.js (sidebars, board), as Apps Script has them. */
+function distHtml(): Record<string, string> {
+  if (html === null) {
+    ensureBuilt();
+    const dir = join(__dirname, '..', '..', 'dist');
+    html = Object.fromEntries(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => [f.slice(0, -'.html'.length), readFileSync(join(dir, f), 'utf8')]),
+    );
+  }
+  return html;
+}
 
 function bundleScript(): vm.Script {
   compiled ??= new vm.Script(ensureBuilt(), { filename: 'Code.js' });
@@ -54,7 +71,12 @@ export function bundleRun(options: RunOptions): BundleRun {
   const context = vm.createContext({});
   const RealDate = vm.runInContext('Date', context) as DateConstructor;
   let now = options.nowMs;
-  const gas = createGas({ ...options, dateConstructor: RealDate, now: () => new Date(now) });
+  const gas = createGas({
+    htmlFiles: distHtml(),
+    ...options,
+    dateConstructor: RealDate,
+    now: () => new Date(now),
+  });
   Object.assign(context, gas.globals);
   bundleScript().runInContext(context);
   const setBundleNow = vm.runInContext(FIXED_DATE, context) as (ms: number) => void;

@@ -49,7 +49,7 @@ const params = (numRuns: number): fc.Parameters<unknown> => ({
 });
 
 /** Cases run, for the soak report. */
-const counted = { pipeline: 0, order: 0, mails: 0, invalidCells: 0 };
+const counted = { pipeline: 0, order: 0, mails: 0, invalidCells: 0, sidebarReplies: 0 };
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record({
@@ -139,7 +139,37 @@ function previewSafe(wb: GeneratedWorkbook, run: BundleRun): void {
     htmlIsOurs(inner, 'preview frame', MAIL_TAGS);
     rawMarkupAbsent(wb, inner, 'preview frame');
   }
+}
+
+/**
+ * The sidebars and the action board: each opens without an alert, and every server reply they
+ * render is ok and plain JSON (google.script.run carries nothing else). The views put values in
+ * the page with textContent (test/ui checks that in Chromium), so user text must arrive as typed:
+ * escaped here it would show as `&lt;b&gt;`.
+ */
+function sidebarsServe(wb: GeneratedWorkbook, run: BundleRun): void {
+  for (const open of ['kamOpenAccount360', 'kamOpenActionBoard', 'kamOpenSettings']) run.call(open);
+  noAlerts(run);
   for (const s of run.control.sidebars) rawMarkupAbsent(wb, s.content, `sidebar ${s.title}`);
+  for (const d of run.control.dialogs) rawMarkupAbsent(wb, d.content, `dialog ${d.title}`);
+  const replies = [
+    ...wb.truth.accountIds.slice(0, 3).map((id) => run.call('kamSidebarData', id)),
+    run.call('kamBoardData', {}),
+    run.call('kamSettingsData'),
+  ];
+  for (const r of replies) {
+    const reply = r as { ok: boolean; message: string };
+    if (!reply.ok) fail('a sidebar reply failed', reply.message);
+    const json = JSON.stringify(r);
+    if (JSON.stringify(JSON.parse(json)) !== json) fail('a sidebar reply is not plain JSON', json);
+    for (const s of wb.truth.markup) {
+      if (!/<[!/]?[a-zA-Z][^>]*>/.test(s)) continue;
+      const escaped = s.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      if (json.includes(JSON.stringify(escaped).slice(1, -1)))
+        fail('a sidebar reply carries user text HTML-escaped', s);
+    }
+  }
+  counted.sidebarReplies += replies.length;
 }
 
 function inputSnapshot(wb: GeneratedWorkbook, run: BundleRun): Map<string, unknown[][]> {
@@ -150,7 +180,7 @@ describe('hardening: generated workbooks through dist/Code.js', () => {
   afterAll(() => {
     console.log(
       `hardening properties: ${counted.pipeline} pipeline cases, ${counted.order} order cases, ` +
-        `${counted.invalidCells} invalid cells checked, ${counted.mails} digests checked (KAM_PBT_RUNS=${RUNS})`,
+        `${counted.invalidCells} invalid cells checked, ${counted.mails} digests checked, ${counted.sidebarReplies} sidebar replies checked (KAM_PBT_RUNS=${RUNS})`,
     );
   });
 
@@ -185,6 +215,7 @@ describe('hardening: generated workbooks through dist/Code.js', () => {
           const again = quickSnapshot(run.control);
           if (again !== snapshot) expect(JSON.parse(again)).toEqual(JSON.parse(snapshot));
           previewSafe(wb, run);
+          sidebarsServe(wb, run);
           counted.pipeline++;
         }),
         params(RUNS),
