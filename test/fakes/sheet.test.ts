@@ -197,3 +197,25 @@ describe('conditional formats and charts', () => {
     expect(sheet.getCharts()).toHaveLength(0);
   });
 });
+
+describe('the 10-million-cell limit', () => {
+  const MESSAGE =
+    'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+
+  it('refuses to grow a grid, append past it or add a sheet beyond it, and leaves the grid as it was', () => {
+    const gas = createGas();
+    const ss = gas.control.spreadsheet;
+    const big = ss.insertSheet('Big');
+    const others = ss._sheets.filter((s) => s !== big).reduce((n, s) => n + s._maxRows * s._maxCols, 0);
+    big._maxRows = Math.floor((10_000_000 - others) / 26) - 1;
+    const rows = big._maxRows;
+    expect(() => big.insertRowsAfter(1, 1)).not.toThrow();
+    expect(() => big.insertRowsAfter(1, 1)).toThrow(MESSAGE);
+    expect(big._maxRows).toBe(rows + 1);
+    expect(() => big.insertColumnsAfter(1, 1)).toThrow(MESSAGE);
+    expect(() => ss.insertSheet('More')).toThrow(MESSAGE);
+    expect(ss._sheet('More')).toBeNull();
+    big.getRange(big._maxRows, 1).setValue('last');
+    expect(() => big.appendRow(['x'])).toThrow(MESSAGE);
+  });
+});

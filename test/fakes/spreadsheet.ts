@@ -111,6 +111,8 @@ export const ChartType = {
 /** New sheets are 1000 rows x 26 columns, as in Sheets. */
 export const DEFAULT_MAX_ROWS = 1000;
 export const DEFAULT_MAX_COLUMNS = 26;
+/** Google Sheets: at most 10 million cells per spreadsheet, empty cells included. */
+export const CELL_LIMIT = 10_000_000;
 /** Formula keys: row * KEY + column (columns never reach 65536). */
 const KEY = 65536;
 
@@ -480,8 +482,10 @@ export class FakeSpreadsheet {
       name = `Sheet${n}`;
     }
     this._assertNewName(name);
-    const sheet = this._addSheet(name, index);
     const template = options?.template;
+    const size = template instanceof FakeSheet ? template._maxRows * template._maxCols : DEFAULT_MAX_ROWS * DEFAULT_MAX_COLUMNS;
+    this._sheets[0]?._checkGrowth(size);
+    const sheet = this._addSheet(name, index);
     if (template instanceof FakeSheet) sheet._copyFrom(template);
     this._active = sheet;
     return sheet;
@@ -859,7 +863,20 @@ export class FakeSheet {
     this._formulas = next;
   }
 
+  /**
+   * Sheets refuses a change that takes the spreadsheet past 10 million cells (empty ones of every
+   * grid included), with this message; the grid is left as it was.
+   */
+  _checkGrowth(cells: number): void {
+    const total = this._parent._sheets.reduce((n, s) => n + s._maxRows * s._maxCols, 0);
+    if (cells > 0 && total + cells > CELL_LIMIT)
+      throw gasError(
+        `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
+      );
+  }
+
   _insertRows(after: number, n: number): void {
+    this._checkGrowth(n * this._maxCols);
     const rows = this._rows;
     if (after < rows.length) {
       const tail = rows.splice(after);
@@ -881,6 +898,7 @@ export class FakeSheet {
   }
 
   _insertColumns(after: number, n: number): void {
+    this._checkGrowth(n * this._maxRows);
     for (const line of this._rows) {
       if (line === undefined || line.length <= after) continue;
       const tail = line.splice(after);
@@ -1128,6 +1146,10 @@ export class FakeSheet {
     if (!Array.isArray(rowContents))
       throw signatureError('SpreadsheetApp.Sheet.appendRow', [rowContents]);
     const row = this._lastRow() + 1;
+    this._checkGrowth(
+      Math.max(row, this._maxRows) * Math.max(rowContents.length, this._maxCols) -
+        this._maxRows * this._maxCols,
+    );
     if (row > this._maxRows) this._maxRows = row;
     if (rowContents.length > this._maxCols) this._maxCols = rowContents.length;
     this._write(row, 1, [rowContents], true);

@@ -181,6 +181,33 @@ describe('refresh writes Looker-ready sheets (issue 5)', () => {
     expect(gas.control.toasts.map((t) => t.msg).join('\n')).toMatch(/Trim Archive/);
   });
 
+  it('at the 10-million-cell limit: the refresh finishes, leaves the sheets that would need to grow as they were, and says so', () => {
+    const gas = installGas();
+    seedPortfolio(gas, 10);
+    handleRefresh(true);
+    const history = gas.control.sheetValues('History');
+    // Another sheet takes all the room but a few hundred cells; tomorrow's snapshot needs more.
+    const ss = gas.control.spreadsheet;
+    const used = ss._sheets.reduce((n, sh) => n + sh._maxRows * sh._maxCols, 0);
+    gas.control.setSheetValues('Archive', [['old']]);
+    const archive = gas.control.sheet('Archive');
+    archive._maxRows = Math.floor((10_000_000 - used - archive._maxCols * 1000) / archive._maxCols) + 1000 - 10;
+    jest.setSystemTime(Date.now() + 86_400_000);
+    try {
+      handleRefresh(true);
+    } finally {
+      jest.setSystemTime(Date.now() - 86_400_000);
+    }
+    expect(gas.control.alerts).toEqual([]);
+    expect(gas.control.sheetValues('History')).toEqual(history);
+    const issue = gas.control.sheetValues('Data Issues').find((r) => String(r[4]).includes('were not updated'));
+    expect(issue?.[5]).toBe('error');
+    expect(String(issue?.[4])).toMatch(/these sheets were not updated this time: History\. Trim Archive/);
+    expect(gas.control.toasts.at(-1)?.msg).toMatch(/were not updated/);
+    // The scores themselves were refreshed: they need no new cells.
+    expect(gas.control.sheetValues('Accounts')[1].some((v) => v !== '')).toBe(true);
+  });
+
   it('does not warn for an ordinary workbook', () => {
     const gas = installGas();
     seedPortfolio(gas, 10);

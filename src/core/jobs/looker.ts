@@ -3,7 +3,7 @@ import { dashboardGridSize } from '../dashboard/layout';
 import { dashboardTables, type ChartTable } from '../dashboard/tables';
 import { pick } from '../i18n/locale';
 import { issueText, type DataIssue } from '../issues/issue';
-import { budgetIssue, cellBudget, type CellBudget, type PlannedSheet } from '../looker/budget';
+import { budgetIssue, cellBudget, SHEETS_CELL_LIMIT, type CellBudget, type PlannedSheet } from '../looker/budget';
 import { mergeHistory, type HistoryMerge } from '../looker/history';
 import { monthlyRows } from '../looker/monthly';
 import { summaryHeader, summaryRows } from '../looker/summary';
@@ -82,6 +82,12 @@ function knownSizes(read: WorkbookRead): SheetSize[] {
   }));
 }
 
+/** Whether writing `p` needs a bigger grid than the sheet has (or a new sheet). */
+function grows(sizes: readonly SheetSize[], p: PlannedSheet): boolean {
+  const now = sizes.find((s) => s.name === p.name);
+  return now === undefined || p.rows > now.rows || p.cols > now.cols;
+}
+
 /**
  * Everything the refresh writes for Looker Studio (SPEC §5, issue 5), computed before anything is
  * written so that a run stopped by its time budget writes nothing: `summary`, the next
@@ -134,15 +140,31 @@ export function planLookerOutputs(
     cols: sheetDef('data_issues').columns.length,
   });
   planned.push({ name: sheetName(store, read, 'dashboard').name, ...dashboardGridSize(tables) });
-  const budget = cellBudget(store.sheetSizes?.() ?? knownSizes(read), planned);
-  const warning = budgetIssue(budget, {
-    name: historyAt.name,
-    retentionDays: model.settings.historyRetentionDays,
-    rowsPerDay: summary.length,
-    cols: header.length,
-  });
+  const sizes = store.sheetSizes?.() ?? knownSizes(read);
+  const budget = cellBudget(sizes, planned);
+  // A host with the limit (Sheets) would refuse to grow a grid past it and fail the run: the
+  // sheets that need more room keep their previous contents instead, and the error says so.
+  const skipped =
+    store.sheetSizes !== undefined && budget.total > SHEETS_CELL_LIMIT
+      ? writes.filter((_, i) => grows(sizes, planned[i])).map((w) => w.name)
+      : [];
+  const warning = budgetIssue(
+    budget,
+    {
+      name: historyAt.name,
+      retentionDays: model.settings.historyRetentionDays,
+      rowsPerDay: summary.length,
+      cols: header.length,
+    },
+    skipped,
+  );
   if (warning) issues.push(warning);
-  return { writes, history, budget, notice: warning ? issueText(warning, read.locale) : null };
+  return {
+    writes: writes.filter((w) => !skipped.includes(w.name)),
+    history,
+    budget,
+    notice: warning ? issueText(warning, read.locale) : null,
+  };
 }
 
 /** Writes the planned Looker sheets: per sheet one write (header and body) and one clear. */

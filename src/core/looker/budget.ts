@@ -59,10 +59,16 @@ export interface HistoryFacts {
  * The `cell_budget` warning (issue 5) when the workbook passes CELL_BUDGET_WARN_SHARE of the
  * limit, naming the largest sheet. When that is `history`, it suggests the longest
  * `history_retention_days` that brings the workbook back under the warning line, because that is
- * the one change that shrinks it for good; any other sheet gets the generic advice.
+ * the one change that shrinks it for good; any other sheet gets the generic advice. With
+ * `skipped` (sheets left unwritten because Sheets would refuse to grow them past the limit) it is
+ * the `cell_limit` error instead, naming them.
  */
-export function budgetIssue(budget: CellBudget, history: HistoryFacts | null): DataIssue | null {
-  if (!budget.overWarning) return null;
+export function budgetIssue(
+  budget: CellBudget,
+  history: HistoryFacts | null,
+  skipped: readonly string[] = [],
+): DataIssue | null {
+  if (!budget.overWarning && skipped.length === 0) return null;
   const largest = budget.sheets[0];
   const percent = Math.round(budget.share * 1000) / 10;
   let hint: Bilingual = {
@@ -84,8 +90,9 @@ export function budgetIssue(budget: CellBudget, history: HistoryFacts | null): D
     row: null,
     column: '',
     value: `${formatCount(budget.total)} / ${formatCount(SHEETS_CELL_LIMIT)}`,
-    code: 'cell_budget',
-    params: { cells: formatCount(budget.total), percent, sheet: largest.name, hint },
-    severity: 'warning',
+    ...(skipped.length > 0
+      ? { code: 'cell_limit' as const, severity: 'error' as const }
+      : { code: 'cell_budget' as const, severity: 'warning' as const }),
+    params: { cells: formatCount(budget.total), percent, sheet: largest.name, hint, skipped: skipped.join(', ') },
   };
 }

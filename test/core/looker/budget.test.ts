@@ -48,3 +48,18 @@ describe('cellBudget', () => {
     expect(issueText(issue!, 'en')).toMatch(/Trim transactions — delete rows/);
   });
 });
+
+describe('budgetIssue past the limit', () => {
+  it('is the cell_limit error naming the sheets left as they were', () => {
+    const b = cellBudget(
+      [{ name: 'Archive', rows: 400_000, cols: 26 }],
+      [{ name: 'History', rows: 5000, cols: 33 }],
+    );
+    expect(b.total).toBeGreaterThan(SHEETS_CELL_LIMIT);
+    const issue = budgetIssue(b, null, ['Summary', 'History']);
+    expect(issue).toMatchObject({ sheet: 'Archive', code: 'cell_limit', severity: 'error' });
+    expect(issueText(issue!, 'en')).toMatch(/so these sheets were not updated this time: Summary, History\./);
+    expect(issueText(issue!, 'zh-CN')).toContain('因此本次未更新这些工作表：Summary, History。');
+  });
+});
+
