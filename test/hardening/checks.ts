@@ -3,7 +3,23 @@
  * .xlsx files): what a failure looks like, the recipient allow-list, and the HTML rules for
  * anything a user value can reach.
  */
+import type fc from 'fast-check';
 import type { Cell, GeneratedWorkbook } from './generate';
+
+/**
+ * fast-check parameters of a hardening property: KAM_PBT_SEED and KAM_PBT_PATH replay a failure;
+ * runs longer than `soakAbove` (a soak) report their first failure as found instead of shrinking
+ * it, which would replay thousands of workbooks.
+ */
+export function runParams<T>(numRuns: number, soakAbove: number): fc.Parameters<T> {
+  const seed = process.env.KAM_PBT_SEED;
+  return {
+    numRuns,
+    seed: seed === undefined ? undefined : Number(seed),
+    path: process.env.KAM_PBT_PATH,
+    endOnFailure: numRuns > soakAbove,
+  };
+}
 
 /** Names the script gives the sheets it writes, in either language. */
 export const SCRIPT_SHEETS = {

@@ -28,6 +28,7 @@ import {
   invalidCellsReported,
   MAIL_TAGS,
   rawMarkupAbsent,
+  runParams,
   SCRIPT_SHEETS,
   scriptValuesById,
   sortedBody,
@@ -38,7 +39,6 @@ import { shuffleRows, workbookArb, type GeneratedWorkbook, type Ymd } from './ge
 import { kam, outboxFiles, readXlsx, sheetOf, writeXlsx, type XlsxSheet } from './xlsx';
 
 const RUNS = Math.max(1, Number(process.env.KAM_XLSX_RUNS ?? 40));
-const SEED = process.env.KAM_PBT_SEED === undefined ? undefined : Number(process.env.KAM_PBT_SEED);
 /** About 1 s a case here; shrinking through files is slow, so it is capped. */
 const TIMEOUT_MS = 120_000 + RUNS * 4_000;
 
@@ -217,13 +217,8 @@ describe('hardening: generated workbooks through kam on .xlsx files', () => {
             counted.cases++;
           },
         ),
-        {
-          numRuns: RUNS,
-          seed: SEED,
-          path: process.env.KAM_PBT_PATH,
-          // Shrinking replays whole files many times: a soak reports the first failure as found.
-          endOnFailure: RUNS > 200,
-        },
+        // Shrinking replays whole files many times: past 200 cases the first failure is reported as found.
+        runParams(RUNS, 200),
       );
     },
     TIMEOUT_MS,

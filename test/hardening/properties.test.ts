@@ -30,6 +30,7 @@ import {
   invalidCellsReported,
   MAIL_TAGS,
   rawMarkupAbsent,
+  runParams,
   scriptValuesById,
   sortedBody,
   summaryKeepsText,
@@ -37,16 +38,9 @@ import {
 } from './checks';
 
 const RUNS = Math.max(1, Number(process.env.KAM_PBT_RUNS ?? 700));
-const SEED = process.env.KAM_PBT_SEED === undefined ? undefined : Number(process.env.KAM_PBT_SEED);
 /** Jest's per-test limit, sized for the run count (100,000 cases take about 80 minutes here). */
 const TIMEOUT_MS = 60_000 + RUNS * 250;
-/** A soak reports its first failure as found; shorter runs shrink it to a smaller workbook. */
-const params = (numRuns: number): fc.Parameters<unknown> => ({
-  numRuns,
-  seed: SEED,
-  path: process.env.KAM_PBT_PATH,
-  endOnFailure: numRuns > 5000,
-});
+const params = (numRuns: number): fc.Parameters<unknown> => runParams(numRuns, 5000);
 
 /** Cases run, for the soak report. */
 const counted = { pipeline: 0, order: 0, mails: 0, invalidCells: 0, sidebarReplies: 0 };
