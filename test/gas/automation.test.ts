@@ -13,30 +13,14 @@ import {
   type TriggerRecord,
 } from '../fakes/index';
 import { noonOf, setSettings } from './reminder-book';
+import { fixSystemTime } from '../support/clock';
 
 let restore: (() => void) | null = null;
 
-beforeEach(() => {
-  jest.useFakeTimers({
-    doNotFake: [
-      'setTimeout',
-      'clearTimeout',
-      'setInterval',
-      'clearInterval',
-      'setImmediate',
-      'clearImmediate',
-      'nextTick',
-      'queueMicrotask',
-      'hrtime',
-      'performance',
-    ],
-  });
-  jest.setSystemTime(noonOf({ y: 2026, m: 11, d: 23 }));
-});
+fixSystemTime(() => noonOf({ y: 2026, m: 11, d: 23 }));
 afterEach(() => {
   restore?.();
   restore = null;
-  jest.useRealTimers();
 });
 
 function workbook(options: GasOptions = {}, settings: Record<string, unknown> = {}): Gas {

@@ -31,33 +31,17 @@ import {
   type BookOptions,
   type Ymd,
 } from './reminder-book';
+import { fixSystemTime } from '../support/clock';
 
 const TODAY: Ymd = { y: 2026, m: 11, d: 23 };
 const BUSY = 'Another run is updating this workbook. Try again in a minute.';
 
 let restore: (() => void) | null = null;
 
-beforeEach(() => {
-  jest.useFakeTimers({
-    doNotFake: [
-      'setTimeout',
-      'clearTimeout',
-      'setInterval',
-      'clearInterval',
-      'setImmediate',
-      'clearImmediate',
-      'nextTick',
-      'queueMicrotask',
-      'hrtime',
-      'performance',
-    ],
-  });
-  jest.setSystemTime(noonOf(TODAY));
-});
+fixSystemTime(() => noonOf(TODAY));
 afterEach(() => {
   restore?.();
   restore = null;
-  jest.useRealTimers();
 });
 
 /**
