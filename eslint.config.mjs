@@ -20,7 +20,19 @@ const APPS_SCRIPT_SERVICES = [
   'UrlFetchApp',
   'DriveApp',
 ];
-const NODE_GLOBALS = ['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'console', 'setTimeout', 'setInterval', 'setImmediate'];
+const NODE_GLOBALS = [
+  'process',
+  'Buffer',
+  'require',
+  'module',
+  '__dirname',
+  '__filename',
+  'global',
+  'console',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+];
 const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'fetch'];
 
 const restrict = (names, why) => names.map((name) => ({ name, message: `${name}: ${why}` }));
@@ -35,7 +47,10 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-new-func': 'error',
       'no-implied-eval': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
@@ -47,8 +62,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/gas/**', '**/gas', '**/node/**', '**/node'], message: 'src/core must not depend on a host (DESIGN.md).' },
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'exceljs', 'nodemailer', 'commander'], message: 'src/core is pure TypeScript with no dependencies.' },
+            {
+              group: ['**/gas/**', '**/gas', '**/node/**', '**/node'],
+              message: 'src/core must not depend on a host (DESIGN.md).',
+            },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'child_process',
+                'exceljs',
+                'nodemailer',
+                'commander',
+              ],
+              message: 'src/core is pure TypeScript with no dependencies.',
+            },
           ],
         },
       ],
@@ -63,13 +93,29 @@ export default tseslint.config(
   {
     files: ['src/node/**/*.ts', 'src/index.ts', 'scripts/**/*.{ts,mjs}', 'bin/**/*.js'],
     rules: {
-      'no-restricted-globals': ['error', ...restrict(APPS_SCRIPT_SERVICES.filter((n) => n !== 'Logger'), 'only src/gas may use Apps Script services.')],
+      'no-restricted-globals': [
+        'error',
+        ...restrict(
+          APPS_SCRIPT_SERVICES.filter((n) => n !== 'Logger'),
+          'only src/gas may use Apps Script services.',
+        ),
+      ],
     },
   },
   {
     files: ['src/gas/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/node/**', '**/node', 'node:*'], message: 'the Apps Script bundle has no Node dependencies.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/node/**', '**/node', 'node:*'],
+              message: 'the Apps Script bundle has no Node dependencies.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -14,7 +14,8 @@ function appsScriptGlobals() {
     name: 'apps-script-globals',
     renderChunk(code) {
       const out = code.replace(/\nexport \{[^}]*\};?\s*$/, '\n');
-      if (/^\s*(export|import)\s/m.test(out)) this.error('The bundle still has an import or export statement');
+      if (/^\s*(export|import)\s/m.test(out))
+        this.error('The bundle still has an import or export statement');
       return { code: out, map: null };
     },
   };
@@ -43,5 +44,9 @@ export default {
   input: 'src/index.ts',
   output: { file: 'dist/Code.js', format: 'es', banner },
   treeshake: { moduleSideEffects: false },
-  plugins: [typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true }), appsScriptGlobals(), copyStatic()],
+  plugins: [
+    typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true }),
+    appsScriptGlobals(),
+    copyStatic(),
+  ],
 };

@@ -192,7 +192,11 @@ function KAM_ABC(revenues: unknown, cutoff_a?: unknown, cutoff_b?: unknown): str
  * @return Five columns: R, F, M, score, segment.
  * @customfunction
  */
-function KAM_RFM(recency_days: unknown, frequency: unknown, monetary: unknown): (string | number)[][] {
+function KAM_RFM(
+  recency_days: unknown,
+  frequency: unknown,
+  monetary: unknown,
+): (string | number)[][] {
   return customRfm(recency_days as never, frequency as never, monetary as never);
 }
 

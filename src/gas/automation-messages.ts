@@ -26,14 +26,27 @@ const TEXTS = {
   last_ok: { en: 'last run {at}: {summary}', zh: '上次运行 {at}：{summary}' },
   last_failed: { en: 'last run {at} FAILED: {summary}', zh: '上次运行 {at} 失败：{summary}' },
   test_sent: { en: 'Test digest sent to {email}.', zh: '测试摘要已发送至 {email}。' },
-  test_nothing: { en: 'Nothing to put in a digest today: no stale accounts, actions, birthdays or reviews.', zh: '今天没有可发送的内容：没有停滞客户、待办行动、生日或计划回顾。' },
-  test_no_user: { en: 'Your email address is not available to the script, so no test digest was sent.', zh: '脚本无法获取你的邮箱地址，因此未发送测试摘要。' },
+  test_nothing: {
+    en: 'Nothing to put in a digest today: no stale accounts, actions, birthdays or reviews.',
+    zh: '今天没有可发送的内容：没有停滞客户、待办行动、生日或计划回顾。',
+  },
+  test_no_user: {
+    en: 'Your email address is not available to the script, so no test digest was sent.',
+    zh: '脚本无法获取你的邮箱地址，因此未发送测试摘要。',
+  },
   preview_title: { en: 'Reminder preview', zh: '提醒预览' },
-  preview_empty: { en: 'No owner has anything to report today.', zh: '今天没有负责人需要收到提醒。' },
+  preview_empty: {
+    en: 'No owner has anything to report today.',
+    zh: '今天没有负责人需要收到提醒。',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type AutomationMessage = keyof typeof TEXTS;
 
-export function automationMessage(key: AutomationMessage, locale: Locale, params: Record<string, string | number> = {}): string {
+export function automationMessage(
+  key: AutomationMessage,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
   return translate(TEXTS, key, locale, params);
 }

@@ -8,7 +8,12 @@ export const DAILY_REMINDERS_HANDLER = 'kamDailyReminders';
 export const NIGHTLY_REFRESH_HANDLER = 'kamNightlyRefresh';
 export const CONTINUE_REMINDERS_HANDLER = 'kamContinueReminders';
 export const CONTINUE_REFRESH_HANDLER = 'kamContinueRefresh';
-export const OWN_HANDLERS = [DAILY_REMINDERS_HANDLER, NIGHTLY_REFRESH_HANDLER, CONTINUE_REMINDERS_HANDLER, CONTINUE_REFRESH_HANDLER];
+export const OWN_HANDLERS = [
+  DAILY_REMINDERS_HANDLER,
+  NIGHTLY_REFRESH_HANDLER,
+  CONTINUE_REMINDERS_HANDLER,
+  CONTINUE_REFRESH_HANDLER,
+];
 
 /** Apps Script allows 20 triggers per user per script. */
 export const TRIGGER_LIMIT = 20;
@@ -56,7 +61,8 @@ export function automationUser(): string | null {
  * allows only its own address.
  */
 export function hostAllowList(): string[] {
-  const user = automationUser() || Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail();
+  const user =
+    automationUser() || Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail();
   return user ? defaultAllowList(user) : [];
 }
 
@@ -64,7 +70,9 @@ const KEY_ON = 'kam.automation.on';
 
 /** Checks the real triggers (needs authorization) and keeps the menu's flag in step. */
 export function automationIsOn(): boolean {
-  const on = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === DAILY_REMINDERS_HANDLER);
+  const on = ScriptApp.getProjectTriggers().some(
+    (t) => t.getHandlerFunction() === DAILY_REMINDERS_HANDLER,
+  );
   PropertiesService.getDocumentProperties().setProperty(KEY_ON, on ? '1' : '0');
   return on;
 }
@@ -87,26 +95,46 @@ export function turnOn(reminderHour: number, timeZone: string, locale: Locale): 
   deleteTriggers(DAILY_REMINDERS_HANDLER);
   deleteTriggers(NIGHTLY_REFRESH_HANDLER);
   const existing = ScriptApp.getProjectTriggers().length;
-  if (existing + 2 > TRIGGER_LIMIT) return automationMessage('limit', locale, { count: existing, limit: TRIGGER_LIMIT });
+  if (existing + 2 > TRIGGER_LIMIT)
+    return automationMessage('limit', locale, { count: existing, limit: TRIGGER_LIMIT });
   const refreshHour = (reminderHour + 23) % 24;
   try {
-    ScriptApp.newTrigger(NIGHTLY_REFRESH_HANDLER).timeBased().everyDays(1).atHour(refreshHour).inTimezone(timeZone).create();
-    ScriptApp.newTrigger(DAILY_REMINDERS_HANDLER).timeBased().everyDays(1).atHour(reminderHour).inTimezone(timeZone).create();
+    ScriptApp.newTrigger(NIGHTLY_REFRESH_HANDLER)
+      .timeBased()
+      .everyDays(1)
+      .atHour(refreshHour)
+      .inTimezone(timeZone)
+      .create();
+    ScriptApp.newTrigger(DAILY_REMINDERS_HANDLER)
+      .timeBased()
+      .everyDays(1)
+      .atHour(reminderHour)
+      .inTimezone(timeZone)
+      .create();
   } catch (e) {
     deleteTriggers(DAILY_REMINDERS_HANDLER);
     deleteTriggers(NIGHTLY_REFRESH_HANDLER);
     const msg = (e as Error).message;
-    return /too many triggers/i.test(msg) ? automationMessage('limit', locale, { count: existing, limit: TRIGGER_LIMIT }) : automationMessage('failed', locale, { message: msg });
+    return /too many triggers/i.test(msg)
+      ? automationMessage('limit', locale, { count: existing, limit: TRIGGER_LIMIT })
+      : automationMessage('failed', locale, { message: msg });
   }
   const user = Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail();
   PropertiesService.getDocumentProperties().setProperties({ [KEY_USER]: user, [KEY_ON]: '1' });
-  return automationMessage('on', locale, { hour: reminderHour, refresh: refreshHour, zone: timeZone, user });
+  return automationMessage('on', locale, {
+    hour: reminderHour,
+    refresh: refreshHour,
+    zone: timeZone,
+    user,
+  });
 }
 
 /** The user who turned automation on, when it is on and that is not the current user. */
 function otherOwner(): string | null {
   const owner = automationUser();
-  const me = (Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail()).toLowerCase();
+  const me = (
+    Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail()
+  ).toLowerCase();
   return automationFlag() && owner && me && owner.toLowerCase() !== me ? owner : null;
 }
 

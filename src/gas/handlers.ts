@@ -11,7 +11,15 @@ import { kamAbc, kamRfm, kamSegment } from '../core/custom/functions';
 import type { CellValue } from '../core/values/cell';
 import { fallbackLocale, gasContext, runJob } from './context';
 import { dashboardAfterRefresh } from './dashboard';
-import { CONTINUE_REFRESH_HANDLER, hostAllowList, recordLastRun, turnOff, turnOn, statusLine, automationIsOn } from './automation';
+import {
+  CONTINUE_REFRESH_HANDLER,
+  hostAllowList,
+  recordLastRun,
+  turnOff,
+  turnOn,
+  statusLine,
+  automationIsOn,
+} from './automation';
 import { localeOf, spreadsheetLocale } from './locale';
 import { SpreadsheetDates } from './dates';
 import { buildMenu } from './menu';
@@ -41,38 +49,67 @@ function menuStatus(locale: Locale, timeZone: string): string | null {
 
 export function handleSetup(): void {
   const ctx = gasContext(true);
-  runJob(ctx, () => fallbackLocale(ctx.store.ss), true, () => {
-    const result = setupWorkbook(ctx.store);
-    const columns = result.addedColumns.reduce((n, a) => n + a.headers.length, 0);
-    const nothing = result.createdSheets.length === 0 && columns === 0 && result.addedSettings.length === 0;
-    ctx.notifier.done(
-      nothing
-        ? message('setup_unchanged', result.locale)
-        : message('setup_done', result.locale, { created: result.createdSheets.length, columns, settings: result.addedSettings.length }),
-    );
-    buildMenu(result.locale, menuStatus(result.locale, ctx.store.dates.timeZone));
-    // Header problems (a column twice) are left for the user to fix: say which and where.
-    if (result.issues.length > 0)
-      ctx.notifier.problem(result.issues.map((i) => `${i.sheet}: ${issueText(i, result.locale)}`).join('\n'));
-  });
+  runJob(
+    ctx,
+    () => fallbackLocale(ctx.store.ss),
+    true,
+    () => {
+      const result = setupWorkbook(ctx.store);
+      const columns = result.addedColumns.reduce((n, a) => n + a.headers.length, 0);
+      const nothing =
+        result.createdSheets.length === 0 && columns === 0 && result.addedSettings.length === 0;
+      ctx.notifier.done(
+        nothing
+          ? message('setup_unchanged', result.locale)
+          : message('setup_done', result.locale, {
+              created: result.createdSheets.length,
+              columns,
+              settings: result.addedSettings.length,
+            }),
+      );
+      buildMenu(result.locale, menuStatus(result.locale, ctx.store.dates.timeZone));
+      // Header problems (a column twice) are left for the user to fix: say which and where.
+      if (result.issues.length > 0)
+        ctx.notifier.problem(
+          result.issues.map((i) => `${i.sheet}: ${issueText(i, result.locale)}`).join('\n'),
+        );
+    },
+  );
 }
 
 /** Refresh from the menu (interactive) or from the nightly trigger. */
 export function handleRefresh(interactive: boolean): void {
   const ctx = gasContext(interactive);
   try {
-    const result = runJob(ctx, () => localeOf(ctx), interactive, () =>
-      refresh({ store: ctx.store, clock: ctx.clock, notifier: ctx.notifier, defaultAllowList: hostAllowList(), extraWrites: dashboardAfterRefresh(ctx.store) }),
+    const result = runJob(
+      ctx,
+      () => localeOf(ctx),
+      interactive,
+      () =>
+        refresh({
+          store: ctx.store,
+          clock: ctx.clock,
+          notifier: ctx.notifier,
+          defaultAllowList: hostAllowList(),
+          extraWrites: dashboardAfterRefresh(ctx.store),
+        }),
     );
     recordLastRun({
       at: Date.now(),
       job: 'refresh',
       ok: result !== undefined,
-      summary: result ? `${result.accounts} accounts, ${result.issues.length} data issues` : 'not run (busy or failed, see Executions)',
+      summary: result
+        ? `${result.accounts} accounts, ${result.issues.length} data issues`
+        : 'not run (busy or failed, see Executions)',
     });
   } catch (e) {
     if (!(e instanceof BudgetExceededError)) throw e;
-    recordLastRun({ at: Date.now(), job: 'refresh', ok: false, summary: 'time budget reached; continuing in a minute' });
+    recordLastRun({
+      at: Date.now(),
+      job: 'refresh',
+      ok: false,
+      summary: 'time budget reached; continuing in a minute',
+    });
     // Nothing was written; a fresh execution gets a fresh 6 minutes.
     scheduleOnce(CONTINUE_REFRESH_HANDLER, 60_000);
   }
@@ -92,7 +129,8 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const name = sheet.getName();
     if (sheets.get('accounts') !== name) return;
     const dates = new SpreadsheetDates(ss.getSpreadsheetTimeZone());
-    const header = fromSheetGrid(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues(), dates)[0] ?? [];
+    const header =
+      fromSheetGrid(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues(), dates)[0] ?? [];
     const user = (e.user && e.user.getEmail()) || Session.getActiveUser().getEmail() || '';
     const plan = planEdit({
       sheetName: name,
@@ -109,11 +147,17 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       user,
       nowMs: Date.now(),
     });
-    for (const s of plan.stamps) sheet.getRange(s.row, s.col, s.values.length, s.values[0].length).setValues(toSheetGrid(s.values, dates));
+    for (const s of plan.stamps)
+      sheet
+        .getRange(s.row, s.col, s.values.length, s.values[0].length)
+        .setValues(toSheetGrid(s.values, dates));
     const logName = sheets.get('change_log');
     if (plan.changeLog.length > 0 && logName) {
       const log = ss.getSheetByName(logName);
-      if (log) log.getRange(log.getLastRow() + 1, 1, plan.changeLog.length, plan.changeLog[0].length).setValues(toSheetGrid(plan.changeLog, dates));
+      if (log)
+        log
+          .getRange(log.getLastRow() + 1, 1, plan.changeLog.length, plan.changeLog[0].length)
+          .setValues(toSheetGrid(plan.changeLog, dates));
     }
   } catch (err) {
     Logger.log(`onEdit: ${(err as Error).message}`);
@@ -140,26 +184,37 @@ type Arg = CellValue | CellValue[][] | undefined;
 
 export const customAbc = (revenues: Arg, a?: Arg, b?: Arg): string[][] => kamAbc(revenues, a, b);
 export const customRfm = (r: Arg, f: Arg, m: Arg): (string | number)[][] => kamRfm(r, f, m);
-export const customSegment = (r: Arg, f: Arg, language?: unknown): string[][] => kamSegment(r, f, sheetLocale(language));
+export const customSegment = (r: Arg, f: Arg, language?: unknown): string[][] =>
+  kamSegment(r, f, sheetLocale(language));
 
 /** Turn on daily automation: nightly refresh and daily reminders. */
 export function handleAutomationOn(): void {
   const ctx = gasContext(true);
-  runJob(ctx, () => localeOf(ctx), true, () => {
-    const p = parseSettingsOf(ctx);
-    const msg = turnOn(p.settings.reminderHour, ctx.store.dates.timeZone, p.locale);
-    SpreadsheetApp.getUi().alert(msg);
-    buildMenu(p.locale, menuStatus(p.locale, ctx.store.dates.timeZone));
-  });
+  runJob(
+    ctx,
+    () => localeOf(ctx),
+    true,
+    () => {
+      const p = parseSettingsOf(ctx);
+      const msg = turnOn(p.settings.reminderHour, ctx.store.dates.timeZone, p.locale);
+      SpreadsheetApp.getUi().alert(msg);
+      buildMenu(p.locale, menuStatus(p.locale, ctx.store.dates.timeZone));
+    },
+  );
 }
 
 export function handleAutomationOff(): void {
   const ctx = gasContext(true);
-  runJob(ctx, () => localeOf(ctx), true, () => {
-    const locale = localeOf(ctx);
-    SpreadsheetApp.getUi().alert(turnOff(locale));
-    buildMenu(locale, menuStatus(locale, ctx.store.dates.timeZone));
-  });
+  runJob(
+    ctx,
+    () => localeOf(ctx),
+    true,
+    () => {
+      const locale = localeOf(ctx);
+      SpreadsheetApp.getUi().alert(turnOff(locale));
+      buildMenu(locale, menuStatus(locale, ctx.store.dates.timeZone));
+    },
+  );
 }
 
 export function handleAutomationStatus(): void {
@@ -170,9 +225,21 @@ export function handleAutomationStatus(): void {
   SpreadsheetApp.getUi().alert(menuStatus(locale, ss.getSpreadsheetTimeZone()) ?? '');
 }
 
-function parseSettingsOf(ctx: ReturnType<typeof gasContext>): { settings: ReturnType<typeof parseSettings>; locale: Locale } {
+function parseSettingsOf(ctx: ReturnType<typeof gasContext>): {
+  settings: ReturnType<typeof parseSettings>;
+  locale: Locale;
+} {
   const name = resolveSheets(ctx.store.sheetNames()).sheets.get('settings');
   const grid = name ? ctx.store.readSheet(name) : null;
-  const settings = parseSettings(grid ? { name: name as string, values: grid } : null, new IssueList());
-  return { settings, locale: resolveLocale(settings.language === 'auto' ? null : settings.language, ctx.store.locale()) };
+  const settings = parseSettings(
+    grid ? { name: name as string, values: grid } : null,
+    new IssueList(),
+  );
+  return {
+    settings,
+    locale: resolveLocale(
+      settings.language === 'auto' ? null : settings.language,
+      ctx.store.locale(),
+    ),
+  };
 }

@@ -1,5 +1,11 @@
 import type { Day } from '../core/calendar/day';
-import { LockBusyError, type Clock, type DocumentLock, type Notifier, type RunState } from '../core/ports/host';
+import {
+  LockBusyError,
+  type Clock,
+  type DocumentLock,
+  type Notifier,
+  type RunState,
+} from '../core/ports/host';
 import type { SpreadsheetDates } from './dates';
 
 export class GasClock implements Clock {
@@ -39,7 +45,8 @@ export class GasNotifier implements Notifier {
 export class GasDocumentLock implements DocumentLock {
   run<T>(waitMs: number, job: () => T): T {
     const lock = LockService.getDocumentLock();
-    if (!lock.tryLock(waitMs)) throw new LockBusyError('Lock timeout: another run holds the document lock');
+    if (!lock.tryLock(waitMs))
+      throw new LockBusyError('Lock timeout: another run holds the document lock');
     try {
       return job();
     } finally {

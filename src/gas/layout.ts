@@ -17,14 +17,19 @@ function rule(v: Validation): GoogleAppsScript.Spreadsheet.DataValidation {
   switch (v.kind) {
     case 'list':
       // Invalid values are allowed with a warning: the other language's labels are accepted too.
-      return b.requireValueInList([...v.values], true).setAllowInvalid(true).build();
+      return b
+        .requireValueInList([...v.values], true)
+        .setAllowInvalid(true)
+        .build();
     case 'date':
       return b.requireDate().setAllowInvalid(true).build();
     case 'email':
       return b.requireTextIsEmail().setAllowInvalid(true).build();
     case 'number':
-      if (v.min !== null && v.max !== null) return b.requireNumberBetween(v.min, v.max).setAllowInvalid(true).build();
-      if (v.min !== null) return b.requireNumberGreaterThanOrEqualTo(v.min).setAllowInvalid(true).build();
+      if (v.min !== null && v.max !== null)
+        return b.requireNumberBetween(v.min, v.max).setAllowInvalid(true).build();
+      if (v.min !== null)
+        return b.requireNumberGreaterThanOrEqualTo(v.min).setAllowInvalid(true).build();
       return b.requireNumberBetween(-1e15, 1e15).setAllowInvalid(true).build();
   }
 }
@@ -48,7 +53,9 @@ function setBodyFormat(
     return;
   }
   const letter = columnLetter(c.col - 1);
-  const a1 = formatRuns(c, maxRows).map(([row, count]) => `${letter}${row}:${letter}${row + count - 1}`);
+  const a1 = formatRuns(c, maxRows).map(
+    ([row, count]) => `${letter}${row}:${letter}${row + count - 1}`,
+  );
   if (a1.length > 0) sheet.getRangeList(a1).setNumberFormat(format);
 }
 
@@ -74,7 +81,8 @@ export function applyLayout(ss: Spreadsheet, sheet: Sheet, layout: SheetLayout):
   const backgrounds = header.getBackgrounds();
   const weights = header.getFontWeights();
   for (const c of layout.columns) {
-    backgrounds[0][c.col - 1] = c.owner === 'script' ? SCRIPT_HEADER_BACKGROUND : USER_HEADER_BACKGROUND;
+    backgrounds[0][c.col - 1] =
+      c.owner === 'script' ? SCRIPT_HEADER_BACKGROUND : USER_HEADER_BACKGROUND;
     weights[0][c.col - 1] = 'bold';
   }
   header.setBackgrounds(backgrounds);
@@ -91,7 +99,11 @@ export function applyLayout(ss: Spreadsheet, sheet: Sheet, layout: SheetLayout):
   }
   const scriptCols = layout.columns.filter((c) => c.owner === 'script').map((c) => c.col);
   for (const block of contiguousBlocks(scriptCols)) {
-    sheet.getRange(1, block[0], maxRows, block.length).protect().setDescription(layout.marker).setWarningOnly(true);
+    sheet
+      .getRange(1, block[0], maxRows, block.length)
+      .protect()
+      .setDescription(layout.marker)
+      .setWarningOnly(true);
   }
 
   const rules = sheet.getConditionalFormatRules().filter((r) => !isOurRule(r));
@@ -106,5 +118,6 @@ export function applyLayout(ss: Spreadsheet, sheet: Sheet, layout: SheetLayout):
   }
   sheet.setConditionalFormatRules(rules);
 
-  if (layout.namedRange) ss.setNamedRange(layout.namedRange, sheet.getRange(1, 1, maxRows, layout.width));
+  if (layout.namedRange)
+    ss.setNamedRange(layout.namedRange, sheet.getRange(1, 1, maxRows, layout.width));
 }

@@ -14,8 +14,15 @@ import { fromSheetGrid } from './values';
 export function spreadsheetLocale(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Locale {
   const name = resolveSheets(ss.getSheets().map((s) => s.getName())).sheets.get('settings');
   const sheet = name ? ss.getSheetByName(name) : null;
-  const grid = sheet ? fromSheetGrid(sheet.getDataRange().getValues(), new SpreadsheetDates(ss.getSpreadsheetTimeZone())) : null;
-  const lang = grid ? parseSettings({ name: name as string, values: grid }, new IssueList()).language : 'auto';
+  const grid = sheet
+    ? fromSheetGrid(
+        sheet.getDataRange().getValues(),
+        new SpreadsheetDates(ss.getSpreadsheetTimeZone()),
+      )
+    : null;
+  const lang = grid
+    ? parseSettings({ name: name as string, values: grid }, new IssueList()).language
+    : 'auto';
   return resolveLocale(lang === 'auto' ? null : lang, ss.getSpreadsheetLocale());
 }
 

@@ -1,11 +1,7 @@
 import { pick, type Locale } from '../core/i18n/locale';
 import { prepareDigests, remind } from '../core/jobs/remind';
 import { escapeHtml } from '../core/text/escape';
-import {
-  CONTINUE_REMINDERS_HANDLER,
-  hostAllowList,
-  recordLastRun,
-} from './automation';
+import { CONTINUE_REMINDERS_HANDLER, hostAllowList, recordLastRun } from './automation';
 import { automationMessage } from './automation-messages';
 import { gasContext, runJob, type GasContext } from './context';
 import { GasMailer } from './mail';
@@ -36,12 +32,30 @@ function scheduleRetry(day: number): void {
 export function handleSendReminders(interactive: boolean): void {
   const ctx = gasContext(interactive);
   let started = false;
-  const result = runJob(ctx, () => localeOf(ctx), interactive, () => {
-    started = true;
-    return remind({ store: ctx.store, clock: ctx.clock, notifier: ctx.notifier, mailer: new GasMailer(), mode: 'send', defaultAllowList: hostAllowList() });
-  }, interactive ? undefined : TRIGGER_LOCK_WAIT_MS);
+  const result = runJob(
+    ctx,
+    () => localeOf(ctx),
+    interactive,
+    () => {
+      started = true;
+      return remind({
+        store: ctx.store,
+        clock: ctx.clock,
+        notifier: ctx.notifier,
+        mailer: new GasMailer(),
+        mode: 'send',
+        defaultAllowList: hostAllowList(),
+      });
+    },
+    interactive ? undefined : TRIGGER_LOCK_WAIT_MS,
+  );
   if (!result) {
-    recordLastRun({ at: Date.now(), job: 'reminders', ok: false, summary: 'not run (busy or failed, see Executions)' });
+    recordLastRun({
+      at: Date.now(),
+      job: 'reminders',
+      ok: false,
+      summary: 'not run (busy or failed, see Executions)',
+    });
     // A trigger that found another run holding the lock (the continuation has already deleted
     // itself) tries again, or the owners it would have reached get nothing today.
     if (!interactive && !started) scheduleRetry(ctx.clock.today());
@@ -49,7 +63,8 @@ export function handleSendReminders(interactive: boolean): void {
   }
   const counts = new Map<string, number>();
   for (const o of result.outcomes) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
-  const summary = [...counts.entries()].map(([s, n]) => `${s} ${n}`).join(', ') || 'nothing to send';
+  const summary =
+    [...counts.entries()].map(([s, n]) => `${s} ${n}`).join(', ') || 'nothing to send';
   const failed = (counts.get('failed') ?? 0) > 0;
   recordLastRun({ at: Date.now(), job: 'reminders', ok: !failed, summary });
   // Unfinished owners (time budget) or failed sends are picked up by a one-off continuation.
@@ -60,17 +75,36 @@ export function handleSendReminders(interactive: boolean): void {
 /** Preview reminders: every digest as it would arrive, in a dialog; nothing is sent. */
 export function handlePreview(): void {
   const ctx = gasContext(true);
-  runJob(ctx, () => localeOf(ctx), true, () => {
-    const p = prepareDigests({ store: ctx.store, clock: ctx.clock, defaultAllowList: hostAllowList() });
-    SpreadsheetApp.getUi().showModalDialog(
-      HtmlService.createHtmlOutput(previewHtml(p.locale, p.digests.map((d) => ({ owner: d.owner, ...p.render(d) })))).setWidth(900).setHeight(640),
-      automationMessage('preview_title', p.locale),
-    );
-  });
+  runJob(
+    ctx,
+    () => localeOf(ctx),
+    true,
+    () => {
+      const p = prepareDigests({
+        store: ctx.store,
+        clock: ctx.clock,
+        defaultAllowList: hostAllowList(),
+      });
+      SpreadsheetApp.getUi().showModalDialog(
+        HtmlService.createHtmlOutput(
+          previewHtml(
+            p.locale,
+            p.digests.map((d) => ({ owner: d.owner, ...p.render(d) })),
+          ),
+        )
+          .setWidth(900)
+          .setHeight(640),
+        automationMessage('preview_title', p.locale),
+      );
+    },
+  );
 }
 
 /** The preview dialog: each digest's subject and its HTML body in a sandboxed frame. */
-export function previewHtml(locale: Locale, digests: readonly { owner: string; subject: string; html: string }[]): string {
+export function previewHtml(
+  locale: Locale,
+  digests: readonly { owner: string; subject: string; html: string }[],
+): string {
   const title = escapeHtml(automationMessage('preview_title', locale));
   const body =
     digests.length === 0
@@ -93,17 +127,35 @@ export function previewHtml(locale: Locale, digests: readonly { owner: string; s
  */
 export function handleTestDigest(): void {
   const ctx = gasContext(true);
-  runJob(ctx, () => localeOf(ctx), true, () => {
-    const p = prepareDigests({ store: ctx.store, clock: ctx.clock, defaultAllowList: hostAllowList() });
-    const me = (Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail()).toLowerCase();
-    if (!me) return ctx.notifier.problem(automationMessage('test_no_user', p.locale));
-    const digest = p.digests.find((d) => d.owner === me) ?? p.digests[0];
-    if (!digest) return ctx.notifier.done(automationMessage('test_nothing', p.locale));
-    const r = p.render(digest);
-    const tag = pick({ en: '[Test] ', zh: '[测试] ' }, p.locale);
-    new GasMailer().send({ to: me, cc: [], subject: tag + r.subject, text: r.text, html: r.html, senderName: p.read.parsed.model.settings.reminderSenderName });
-    ctx.notifier.done(automationMessage('test_sent', p.locale, { email: me }));
-  });
+  runJob(
+    ctx,
+    () => localeOf(ctx),
+    true,
+    () => {
+      const p = prepareDigests({
+        store: ctx.store,
+        clock: ctx.clock,
+        defaultAllowList: hostAllowList(),
+      });
+      const me = (
+        Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail()
+      ).toLowerCase();
+      if (!me) return ctx.notifier.problem(automationMessage('test_no_user', p.locale));
+      const digest = p.digests.find((d) => d.owner === me) ?? p.digests[0];
+      if (!digest) return ctx.notifier.done(automationMessage('test_nothing', p.locale));
+      const r = p.render(digest);
+      const tag = pick({ en: '[Test] ', zh: '[测试] ' }, p.locale);
+      new GasMailer().send({
+        to: me,
+        cc: [],
+        subject: tag + r.subject,
+        text: r.text,
+        html: r.html,
+        senderName: p.read.parsed.model.settings.reminderSenderName,
+      });
+      ctx.notifier.done(automationMessage('test_sent', p.locale, { email: me }));
+    },
+  );
 }
 
 export type { GasContext };

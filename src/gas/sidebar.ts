@@ -56,7 +56,12 @@ export interface Reply<T> {
 export const SIDEBAR_LOCK_MS = 10_000;
 
 /** HTML files of the views (src/html, copied flat into dist/ by the build). */
-export const HTML_FILES = { common: 'KamCommon', account360: 'Account360', board: 'ActionBoard', settings: 'Settings' } as const;
+export const HTML_FILES = {
+  common: 'KamCommon',
+  account360: 'Account360',
+  board: 'ActionBoard',
+  settings: 'Settings',
+} as const;
 
 /** The action board dialog's size; sidebars are always 300 px wide in Sheets. */
 export const BOARD_SIZE = { width: 1000, height: 640 } as const;
@@ -65,7 +70,12 @@ const ok = <T>(view: T, msg = ''): Reply<T> => ({ ok: true, message: msg, errors
 
 function failed<T>(errors: readonly FieldError[], locale: Locale): Reply<T> {
   const whole = errors.find((e) => e.field === '');
-  return { ok: false, message: whole ? whole.message : uiText('fix_below', locale), errors, view: null };
+  return {
+    ok: false,
+    message: whole ? whole.message : uiText('fix_below', locale),
+    errors,
+    view: null,
+  };
 }
 
 /**
@@ -84,10 +94,15 @@ function guarded<T>(ctx: GasContext, job: () => Reply<T>): Reply<T> {
     return job();
   } catch (e) {
     const err = e as Error;
-    if (err instanceof LockBusyError) return failed([{ field: '', message: message('busy', locale()) }], locale());
-    if (err instanceof UserFacingError) return failed([{ field: '', message: err.message }], locale());
+    if (err instanceof LockBusyError)
+      return failed([{ field: '', message: message('busy', locale()) }], locale());
+    if (err instanceof UserFacingError)
+      return failed([{ field: '', message: err.message }], locale());
     Logger.log(`sidebar: ${err.stack ?? err.message}`);
-    return failed([{ field: '', message: message('error_generic', locale(), { message: err.message }) }], locale());
+    return failed(
+      [{ field: '', message: message('error_generic', locale(), { message: err.message }) }],
+      locale(),
+    );
   }
 }
 
@@ -105,7 +120,12 @@ function activeUser(): string {
 }
 
 function formContext(read: WorkbookRead, today: Day): FormContext {
-  return { today, locale: read.locale, user: activeUser(), accountIds: new Set(read.parsed.model.accounts.map((a) => a.id)) };
+  return {
+    today,
+    locale: read.locale,
+    user: activeUser(),
+    accountIds: new Set(read.parsed.model.accounts.map((a) => a.id)),
+  };
 }
 
 /** A read with some sheets replaced by what was just written, so no second read is needed. */
@@ -135,26 +155,34 @@ function viewLocale(ctx: GasContext): Locale {
 /** Menu: Account 360. */
 export function openAccount360(): void {
   const locale = viewLocale(gasContext(true));
-  SpreadsheetApp.getUi().showSidebar(page(HTML_FILES.account360, locale).setTitle(uiText('a360_title', locale)));
+  SpreadsheetApp.getUi().showSidebar(
+    page(HTML_FILES.account360, locale).setTitle(uiText('a360_title', locale)),
+  );
 }
 
 /** Menu: Action board (a dialog: four columns do not fit a 300 px sidebar). */
 export function openActionBoard(): void {
   const locale = viewLocale(gasContext(true));
-  const html = page(HTML_FILES.board, locale).setWidth(BOARD_SIZE.width).setHeight(BOARD_SIZE.height);
+  const html = page(HTML_FILES.board, locale)
+    .setWidth(BOARD_SIZE.width)
+    .setHeight(BOARD_SIZE.height);
   SpreadsheetApp.getUi().showModalDialog(html, uiText('board_title', locale));
 }
 
 /** Menu: Settings. */
 export function openSettings(): void {
   const locale = viewLocale(gasContext(true));
-  SpreadsheetApp.getUi().showSidebar(page(HTML_FILES.settings, locale).setTitle(uiText('settings_title', locale)));
+  SpreadsheetApp.getUi().showSidebar(
+    page(HTML_FILES.settings, locale).setTitle(uiText('settings_title', locale)),
+  );
 }
 
 // ---- Account 360 ------------------------------------------------------------------------------
 
 function account360View(read: WorkbookRead, today: Day, accountId: string | null): Account360View {
-  return account360(read, computeMetrics(read.parsed.model, today), accountId, today, { user: activeUser() });
+  return account360(read, computeMetrics(read.parsed.model, today), accountId, today, {
+    user: activeUser(),
+  });
 }
 
 /** The account on the selected row (of Accounts or any sheet with an Account ID column). */
@@ -165,9 +193,11 @@ function selectedAccount(read: WorkbookRead): string | null {
 }
 
 /** What google.script.run delivered, as fields; anything but an object is no fields at all. */
-const asFields = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const asFields = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
-const idOf = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+const idOf = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
 
 /** Account 360 data: the account asked for by ID, else the one on the selected row. */
 export function sidebarData(accountId: unknown): Reply<Account360View> {
@@ -189,7 +219,11 @@ function appendRow(ctx: GasContext, name: string, row: readonly CellValue[]): nu
 function appendForm(
   input: unknown,
   key: 'interactions' | 'actions',
-  validate: (input: Readonly<Record<string, unknown>>, target: SheetGrid | null, ctx: FormContext) => RowPlan,
+  validate: (
+    input: Readonly<Record<string, unknown>>,
+    target: SheetGrid | null,
+    ctx: FormContext,
+  ) => RowPlan,
   done: 'logged' | 'action_added',
 ): Reply<Account360View> {
   const ctx = gasContext(true);
@@ -203,8 +237,16 @@ function appendForm(
       const plan = validate(fields, target, formContext(read, today));
       if (!plan.ok || !name || !target) return failed<Account360View>(plan.errors, read.locale);
       const row = appendRow(ctx, name, plan.row);
-      const after = withGrid(read, key, { name, values: applyWrites(target.values, [], [plan.row]) }, today);
-      return ok(account360View(after, today, idOf(fields.account_id)), uiText(done, read.locale, { row }));
+      const after = withGrid(
+        read,
+        key,
+        { name, values: applyWrites(target.values, [], [plan.row]) },
+        today,
+      );
+      return ok(
+        account360View(after, today, idOf(fields.account_id)),
+        uiText(done, read.locale, { row }),
+      );
     }),
   );
 }
@@ -240,13 +282,24 @@ function changeStatus<T>(
       const name = read.names.get('actions') ?? null;
       const target = name ? (read.grids.actions ?? null) : null;
       const plan = planStatusChange(
-        { row: input.row, task: input.task, status, outcome: input.outcome, accountId: input.account_id },
+        {
+          row: input.row,
+          task: input.task,
+          status,
+          outcome: input.outcome,
+          accountId: input.account_id,
+        },
         target,
         { today, locale: read.locale },
       );
       if (!plan.ok || !name || !target) return failed<T>(plan.errors, read.locale);
       writeCells(ctx, name, plan.writes);
-      const after = withGrid(read, 'actions', { name, values: applyWrites(target.values, plan.writes) }, today);
+      const after = withGrid(
+        read,
+        'actions',
+        { name, values: applyWrites(target.values, plan.writes) },
+        today,
+      );
       return ok(render(after, today), done(read.locale, plan.task, plan.status));
     }),
   );
@@ -286,7 +339,11 @@ export function moveCard(input: unknown): Reply<BoardView> {
     typeof fields.status === 'string' ? fields.status : '',
     BOARD_SHEETS,
     (read, today) => actionBoard(read.parsed.model, today, boardFilter(fields.filter), read.locale),
-    (locale, task, code) => uiText('moved', locale, { task, status: optionLabel(ACTION_STATUSES, code, locale === 'zh-CN') }),
+    (locale, task, code) =>
+      uiText('moved', locale, {
+        task,
+        status: optionLabel(ACTION_STATUSES, code, locale === 'zh-CN'),
+      }),
   );
 }
 
@@ -299,11 +356,23 @@ function settingsGrid(ctx: GasContext): SheetGrid | null {
 
 function automationState(locale: Locale, timeZone: string): { on: boolean; status: string } {
   const on = automationIsOn();
-  return { on, status: statusLine(locale, (ms) => Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm')) };
+  return {
+    on,
+    status: statusLine(locale, (ms) =>
+      Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm'),
+    ),
+  };
 }
 
-function settingsState(ctx: GasContext, grid: SheetGrid | null): { view: SettingsView; locale: Locale; reminderHour: number } {
-  const locale = workbookLocale(ctx.store, grid ? (grid.values as CellValue[][]) : null, grid?.name ?? '');
+function settingsState(
+  ctx: GasContext,
+  grid: SheetGrid | null,
+): { view: SettingsView; locale: Locale; reminderHour: number } {
+  const locale = workbookLocale(
+    ctx.store,
+    grid ? (grid.values as CellValue[][]) : null,
+    grid?.name ?? '',
+  );
   const settings = parseSettings(grid, new IssueList());
   const view = settingsView(grid, locale, automationState(locale, ctx.store.dates.timeZone));
   return { view, locale, reminderHour: settings.reminderHour };
@@ -330,7 +399,8 @@ export function saveSettings(input: unknown): Reply<SettingsView> {
       const before = settingsState(ctx, grid);
       const plan = planSettings(input, grid, before.locale);
       if (!plan.ok || !grid) return failed<SettingsView>(plan.errors, before.locale);
-      if (plan.writes.length === 0) return ok(before.view, uiText('settings_unchanged', before.locale));
+      if (plan.writes.length === 0)
+        return ok(before.view, uiText('settings_unchanged', before.locale));
       for (const w of plan.writes) ctx.store.writeRange(grid.name, w.row, w.col, [[w.value]]);
       const saved: SheetGrid = { name: grid.name, values: applyWrites(grid.values, plan.writes) };
       let after = settingsState(ctx, saved);
@@ -340,7 +410,8 @@ export function saveSettings(input: unknown): Reply<SettingsView> {
         after = settingsState(ctx, saved);
       }
       // The menu shows the workbook's language: rebuild it when that changes.
-      if (after.locale !== before.locale) buildMenu(after.locale, after.view.automation?.status ?? null);
+      if (after.locale !== before.locale)
+        buildMenu(after.locale, after.view.automation?.status ?? null);
       return ok(after.view, msg);
     }),
   );
@@ -353,11 +424,13 @@ export function setAutomation(on: unknown): Reply<SettingsView> {
     locked(() => {
       const grid = settingsGrid(ctx);
       const state = settingsState(ctx, grid);
-      const msg = on === true ? turnOn(state.reminderHour, ctx.store.dates.timeZone, state.locale) : turnOff(state.locale);
+      const msg =
+        on === true
+          ? turnOn(state.reminderHour, ctx.store.dates.timeZone, state.locale)
+          : turnOff(state.locale);
       const after = settingsState(ctx, grid);
       buildMenu(after.locale, after.view.automation?.status ?? null);
       return ok(after.view, msg);
     }),
   );
 }
-

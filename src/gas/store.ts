@@ -61,7 +61,9 @@ export class GasWorkbookStore implements WorkbookStore {
     if (values.length === 0 || values[0].length === 0) return;
     const sheet = this.sheet(name);
     this.ensureSize(sheet, row + values.length - 1, col + values[0].length - 1);
-    sheet.getRange(row, col, values.length, values[0].length).setValues(toSheetGrid(values, this.dates));
+    sheet
+      .getRange(row, col, values.length, values[0].length)
+      .setValues(toSheetGrid(values, this.dates));
   }
 
   replaceBody(name: string, rows: Grid, width: number, header?: readonly CellValue[]): void {
@@ -82,7 +84,11 @@ export class GasWorkbookStore implements WorkbookStore {
 
   /** Two calls per sheet, however many rows it holds. */
   sheetSizes(): readonly SheetSize[] {
-    return [...this.all()].map(([name, sheet]) => ({ name, rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() }));
+    return [...this.all()].map(([name, sheet]) => ({
+      name,
+      rows: sheet.getMaxRows(),
+      cols: sheet.getMaxColumns(),
+    }));
   }
 
   appendRows(name: string, rows: Grid, _width: number): void {

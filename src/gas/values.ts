@@ -21,7 +21,8 @@ export function toSheetValue(v: CellValue, dates: SpreadsheetDates): SheetValue 
   if (typeof v === 'string') return v !== '' && COERCED.test(v) ? `'${v}` : v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : '';
   if (typeof v === 'boolean') return v;
-  if (isDateCell(v)) return v.seconds > 0 ? dates.wallTimeOf(v.day, v.seconds) : dates.midnightOf(v.day);
+  if (isDateCell(v))
+    return v.seconds > 0 ? dates.wallTimeOf(v.day, v.seconds) : dates.midnightOf(v.day);
   if (isInstantCell(v)) return new Date(v.ms);
   return '';
 }

@@ -10,7 +10,17 @@ export const BUNDLE = join(ROOT, 'dist', 'Code.js');
 /** Builds dist/Code.js when it is missing or older than a source file (jest run alone). */
 export function ensureBuilt(): string {
   const stale = !existsSync(BUNDLE) || newestSource(join(ROOT, 'src')) > statSync(BUNDLE).mtimeMs;
-  if (stale) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'rollup', 'dist', 'bin', 'rollup'), '-c', 'rollup.config.mjs', '--silent'], { cwd: ROOT, stdio: 'pipe' });
+  if (stale)
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'rollup', 'dist', 'bin', 'rollup'),
+        '-c',
+        'rollup.config.mjs',
+        '--silent',
+      ],
+      { cwd: ROOT, stdio: 'pipe' },
+    );
   return readFileSync(BUNDLE, 'utf8');
 }
 
@@ -58,7 +68,8 @@ export function loadBundle(options: GasOptions = {}): LoadedBundle {
     scope,
     call(name: string, ...args: unknown[]): unknown {
       const fn = scope[name];
-      if (typeof fn !== 'function') throw new Error(`${name} is not a global function of the bundle`);
+      if (typeof fn !== 'function')
+        throw new Error(`${name} is not a global function of the bundle`);
       return (fn as (...a: unknown[]) => unknown)(...args);
     },
   };

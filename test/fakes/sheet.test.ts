@@ -206,7 +206,9 @@ describe('the 10-million-cell limit', () => {
     const gas = createGas();
     const ss = gas.control.spreadsheet;
     const big = ss.insertSheet('Big');
-    const others = ss._sheets.filter((s) => s !== big).reduce((n, s) => n + s._maxRows * s._maxCols, 0);
+    const others = ss._sheets
+      .filter((s) => s !== big)
+      .reduce((n, s) => n + s._maxRows * s._maxCols, 0);
     big._maxRows = Math.floor((10_000_000 - others) / 26) - 1;
     const rows = big._maxRows;
     expect(() => big.insertRowsAfter(1, 1)).not.toThrow();

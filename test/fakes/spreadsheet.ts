@@ -483,7 +483,10 @@ export class FakeSpreadsheet {
     }
     this._assertNewName(name);
     const template = options?.template;
-    const size = template instanceof FakeSheet ? template._maxRows * template._maxCols : DEFAULT_MAX_ROWS * DEFAULT_MAX_COLUMNS;
+    const size =
+      template instanceof FakeSheet
+        ? template._maxRows * template._maxCols
+        : DEFAULT_MAX_ROWS * DEFAULT_MAX_COLUMNS;
     this._sheets[0]?._checkGrowth(size);
     const sheet = this._addSheet(name, index);
     if (template instanceof FakeSheet) sheet._copyFrom(template);

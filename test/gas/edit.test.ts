@@ -4,19 +4,32 @@ import { installGas } from './seed';
 const NOW = new Date(Date.UTC(2026, 10, 23, 2, 30)); // 10:30 in Shanghai
 
 function setup() {
-  const gas = installGas({ locale: 'en_US', now: () => new Date(NOW), activeUser: 'li@example.com' });
+  const gas = installGas({
+    locale: 'en_US',
+    now: () => new Date(NOW),
+    activeUser: 'li@example.com',
+  });
   handleSetup();
   const header = gas.control.sheetValues('Accounts')[0] as string[];
   const col = (h: string) => header.indexOf(h) + 1;
-  gas.control.sheet('Accounts').getRange(2, 1, 2, 2).setValues([
-    ['A1', 'Acme'],
-    ['A2', 'Beta'],
-  ]);
+  gas.control
+    .sheet('Accounts')
+    .getRange(2, 1, 2, 2)
+    .setValues([
+      ['A1', 'Acme'],
+      ['A2', 'Beta'],
+    ]);
   gas.control.resetCalls();
   return { gas, header, col };
 }
 
-const DATA_CALLS = ['Range.getValues', 'Range.setValues', 'Range.getValue', 'Range.setValue', 'Sheet.appendRow'];
+const DATA_CALLS = [
+  'Range.getValues',
+  'Range.setValues',
+  'Range.getValue',
+  'Range.setValue',
+  'Sheet.appendRow',
+];
 
 describe('onEdit: edit stamps and change log', () => {
   beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
@@ -39,7 +52,9 @@ describe('onEdit: edit stamps and change log', () => {
   it('makes one read and at most two writes, whatever the size of the sheet', () => {
     const { gas, col } = setup();
     gas.control.resetCalls();
-    handleEdit(gas.control.editEvent('Accounts', `${String.fromCharCode(64 + col('Status'))}3`, '', 'Lost'));
+    handleEdit(
+      gas.control.editEvent('Accounts', `${String.fromCharCode(64 + col('Status'))}3`, '', 'Lost'),
+    );
     const data = DATA_CALLS.reduce((n, k) => n + (gas.control.calls[k] ?? 0), 0);
     expect(gas.control.calls['Range.getValues']).toBe(1);
     expect(gas.control.calls['Range.setValues']).toBe(2);
@@ -55,7 +70,9 @@ describe('onEdit: edit stamps and change log', () => {
     const owner = col('Owner Email');
     const letter = String.fromCharCode(64 + owner);
     const next = String.fromCharCode(65 + owner);
-    handleEdit(gas.control.editEvent('Accounts', `${letter}2:${next}3`, undefined, 'x@example.com'));
+    handleEdit(
+      gas.control.editEvent('Accounts', `${letter}2:${next}3`, undefined, 'x@example.com'),
+    );
     const rows = gas.control.sheetValues('Accounts').slice(1, 3);
     for (const r of rows) expect(r[col('Updated By') - 1]).toBe('li@example.com');
     const log = gas.control.sheetValues('Change Log').slice(1);
@@ -70,15 +87,30 @@ describe('onEdit: edit stamps and change log', () => {
     const { gas, col } = setup();
     handleEdit(gas.control.editEvent('Contacts', 'A2', undefined, 'A1'));
     handleEdit(gas.control.editEvent('Accounts', 'A1', 'Account ID', 'Account ID'));
-    handleEdit(gas.control.editEvent('Accounts', `${String.fromCharCode(64 + col('Updated By'))}2`, undefined, 'me'));
+    handleEdit(
+      gas.control.editEvent(
+        'Accounts',
+        `${String.fromCharCode(64 + col('Updated By'))}2`,
+        undefined,
+        'me',
+      ),
+    );
     expect(gas.control.calls['Range.setValues'] ?? 0).toBe(0);
     expect(gas.control.sheetValues('Change Log')).toHaveLength(1);
   });
 
   it('never throws, even when the sheet fails', () => {
     const { gas } = setup();
-    gas.control.failOn('Range.setValues', 1, new Error('Service Spreadsheets failed while accessing document'));
-    expect(() => handleEdit(gas.control.editEvent('Accounts', 'B2', 'Acme', 'Acme 2'))).not.toThrow();
-    expect(gas.control.logs.some((l) => l.includes('onEdit: Service Spreadsheets failed'))).toBe(true);
+    gas.control.failOn(
+      'Range.setValues',
+      1,
+      new Error('Service Spreadsheets failed while accessing document'),
+    );
+    expect(() =>
+      handleEdit(gas.control.editEvent('Accounts', 'B2', 'Acme', 'Acme 2')),
+    ).not.toThrow();
+    expect(gas.control.logs.some((l) => l.includes('onEdit: Service Spreadsheets failed'))).toBe(
+      true,
+    );
   });
 });

@@ -191,7 +191,8 @@ describe('refresh writes Looker-ready sheets (issue 5)', () => {
     const used = ss._sheets.reduce((n, sh) => n + sh._maxRows * sh._maxCols, 0);
     gas.control.setSheetValues('Archive', [['old']]);
     const archive = gas.control.sheet('Archive');
-    archive._maxRows = Math.floor((10_000_000 - used - archive._maxCols * 1000) / archive._maxCols) + 1000 - 10;
+    archive._maxRows =
+      Math.floor((10_000_000 - used - archive._maxCols * 1000) / archive._maxCols) + 1000 - 10;
     jest.setSystemTime(Date.now() + 86_400_000);
     try {
       handleRefresh(true);
@@ -200,9 +201,13 @@ describe('refresh writes Looker-ready sheets (issue 5)', () => {
     }
     expect(gas.control.alerts).toEqual([]);
     expect(gas.control.sheetValues('History')).toEqual(history);
-    const issue = gas.control.sheetValues('Data Issues').find((r) => String(r[4]).includes('were not updated'));
+    const issue = gas.control
+      .sheetValues('Data Issues')
+      .find((r) => String(r[4]).includes('were not updated'));
     expect(issue?.[5]).toBe('error');
-    expect(String(issue?.[4])).toMatch(/these sheets were not updated this time: History\. Trim Archive/);
+    expect(String(issue?.[4])).toMatch(
+      /these sheets were not updated this time: History\. Trim Archive/,
+    );
     expect(gas.control.toasts.at(-1)?.msg).toMatch(/were not updated/);
     // The scores themselves were refreshed: they need no new cells.
     expect(gas.control.sheetValues('Accounts')[1].some((v) => v !== '')).toBe(true);

@@ -56,7 +56,9 @@ describe('Refresh scores against the fake', () => {
     expect(get(1, 'Revenue (12m)')).toBe(3000);
     expect(get(1, 'ABC Class')).toBe('A');
     expect(get(1, 'Days Since Activity')).toBe(3);
-    expect((get(1, 'Last Activity') as Date).toISOString()).toBe(shanghaiDate(2026, 11, 20).toISOString());
+    expect((get(1, 'Last Activity') as Date).toISOString()).toBe(
+      shanghaiDate(2026, 11, 20).toISOString(),
+    );
     expect(get(1, 'Stale')).toBe(false);
     // 00123: 100 USD × 7 = 700 (the JPY row has no rate and is left out); the ID stays text.
     expect(get(2, '客户编号')).toBe('00123');
@@ -87,7 +89,9 @@ describe('Refresh scores against the fake', () => {
     );
     const future = issues.find((r) => r[0] === 'Transactions' && r[1] === 8);
     expect(future?.[5]).toBe('warning');
-    expect(gas.control.toasts.at(-1)?.msg).toBe(`Refreshed 4 accounts · ${issues.length} data issues`);
+    expect(gas.control.toasts.at(-1)?.msg).toBe(
+      `Refreshed 4 accounts · ${issues.length} data issues`,
+    );
   });
 
   it('a second refresh, an hour later, changes nothing: an issue keeps the time it was first detected', () => {
@@ -173,9 +177,29 @@ describe('service calls do not grow with the number of rows', () => {
     const gas = installGas({ locale: 'en_US', now: () => new Date(NOW) });
     handleSetup();
     const header = gas.control.sheetValues('Accounts')[0] as string[];
-    const rows = [header, ...Array.from({ length: accounts }, (_, i) => header.map((h) => (h === 'Account ID' ? `C${i}` : h === 'Account Name' ? `Co ${i}` : h === 'Owner Email' ? `o${i % 7}@example.com` : '')))];
+    const rows = [
+      header,
+      ...Array.from({ length: accounts }, (_, i) =>
+        header.map((h) =>
+          h === 'Account ID'
+            ? `C${i}`
+            : h === 'Account Name'
+              ? `Co ${i}`
+              : h === 'Owner Email'
+                ? `o${i % 7}@example.com`
+                : '',
+        ),
+      ),
+    ];
     gas.control.setSheetValues('Accounts', rows);
-    const tx = [['Date', 'Account ID', 'Amount'], ...Array.from({ length: accounts * 2 }, (_, i) => [shanghaiDate(2026, 1 + (i % 10), 1 + (i % 27)), `C${i % accounts}`, (i % 13) * 100 - 50])];
+    const tx = [
+      ['Date', 'Account ID', 'Amount'],
+      ...Array.from({ length: accounts * 2 }, (_, i) => [
+        shanghaiDate(2026, 1 + (i % 10), 1 + (i % 27)),
+        `C${i % accounts}`,
+        (i % 13) * 100 - 50,
+      ]),
+    ];
     gas.control.setSheetValues('Transactions', tx);
     gas.control.recordLog = false;
     gas.control.resetCalls();

@@ -14,7 +14,9 @@ describe('Set up workbook against the fake', () => {
     expect(gas.control.sheetValues('Summary')[0][0]).toBe('snapshot_date');
     const settings = gas.control.sheetValues('Settings');
     expect(settings[0]).toEqual(['Setting', 'Value', 'Description']);
-    expect(settings.slice(1, 1 + SETTING_DEFS.length).map((r) => r[0])).toEqual(SETTING_DEFS.map((d) => d.key));
+    expect(settings.slice(1, 1 + SETTING_DEFS.length).map((r) => r[0])).toEqual(
+      SETTING_DEFS.map((d) => d.key),
+    );
     const rateHeader = settings.findIndex((r) => r[0] === 'Currency');
     expect(rateHeader).toBe(SETTING_DEFS.length + 2);
     expect(settings[rateHeader + 1]).toEqual(['CNY', 1, '']);
@@ -48,7 +50,10 @@ describe('Set up workbook against the fake', () => {
     handleSetup();
     const accounts = gas.control.sheet('客户');
     const tierCol = SHEETS[0].columns.findIndex((c) => c.key === 'tier') + 1;
-    const v = accounts._format('dataValidation', 2, tierCol) as { _values: unknown[]; _allowInvalid: boolean };
+    const v = accounts._format('dataValidation', 2, tierCol) as {
+      _values: unknown[];
+      _allowInvalid: boolean;
+    };
     expect(v._values[0]).toEqual(['战略', '重点', '普通', '潜在']);
     expect(v._allowInvalid).toBe(true);
     expect(accounts._format('dataValidation', 1, tierCol)).toBeNull();
@@ -88,7 +93,14 @@ describe('Set up workbook against the fake', () => {
     for (const [cell, value] of before) expect([cell, after.get(cell)]).toEqual([cell, value]);
     const header = gas.control.sheetValues('客户')[0];
     // The new headers start right of every used column, never over the orphan value in E.
-    expect(header.slice(0, 6)).toEqual(['负责人邮箱', '我的备注', '客户名称', '客户编号', '', '状态']);
+    expect(header.slice(0, 6)).toEqual([
+      '负责人邮箱',
+      '我的备注',
+      '客户名称',
+      '客户编号',
+      '',
+      '状态',
+    ]);
     expect(header[6]).toBe('Parent Account ID');
     expect(header).toContain('Stale');
     expect(header.filter((h) => h === 'Account ID' || h === '客户编号')).toHaveLength(1);
@@ -148,7 +160,12 @@ describe('Set up workbook against the fake', () => {
     const rate = rows.findIndex((r) => r[0] === 'Currency');
     expect(rows[rate + 1]).toEqual(['CNY', 0.14, '']);
     expect(rows[rate - 1]).toEqual(['', '', '']);
-    expect(rows.slice(1, rate - 1).map((r) => r[0]).sort()).toEqual(SETTING_DEFS.map((d) => d.key).sort());
+    expect(
+      rows
+        .slice(1, rate - 1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(SETTING_DEFS.map((d) => d.key).sort());
     // Only one rate table.
     expect(rows.filter((r) => r[0] === 'Currency')).toHaveLength(1);
   });

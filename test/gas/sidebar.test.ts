@@ -22,13 +22,23 @@ import { shanghaiDate } from './seed';
 
 const NOW = new Date(Date.UTC(2026, 10, 23, 4)); // 2026-11-23 12:00 in Shanghai
 const HTML_DIR = join(__dirname, '..', '..', 'src', 'html');
-const HTML = Object.fromEntries(readdirSync(HTML_DIR).map((f) => [f.replace(/\.html$/, ''), readFileSync(join(HTML_DIR, f), 'utf8')]));
+const HTML = Object.fromEntries(
+  readdirSync(HTML_DIR).map((f) => [
+    f.replace(/\.html$/, ''),
+    readFileSync(join(HTML_DIR, f), 'utf8'),
+  ]),
+);
 
 let restore: () => void = () => undefined;
 
 function workbook(locale = 'en_US'): Gas {
   restore();
-  const gas = createGas({ locale, now: () => new Date(NOW), htmlFiles: HTML, activeUser: 'li@example.com' });
+  const gas = createGas({
+    locale,
+    now: () => new Date(NOW),
+    htmlFiles: HTML,
+    activeUser: 'li@example.com',
+  });
   restore = installGlobals(gas.globals);
   const c = gas.control;
   c.setSheetValues('Accounts', [
@@ -66,7 +76,12 @@ describe('sidebar server functions against the fake', () => {
     expect(a360.title).toBe('客户360视图');
     expect(settings.title).toBe('设置');
     const board = gas.control.dialogs[0];
-    expect([board.title, board.width, board.height, board.modal]).toEqual(['行动看板', 1000, 640, true]);
+    expect([board.title, board.width, board.height, board.modal]).toEqual([
+      '行动看板',
+      1000,
+      640,
+      true,
+    ]);
     for (const html of [a360.content, settings.content, board.content]) {
       expect(html).toContain('<html lang="zh-CN">');
       expect(html).toContain('var Kam = (function');
@@ -80,12 +95,19 @@ describe('sidebar server functions against the fake', () => {
     workbook();
     buildMenu('en');
     const keys = MENU_ITEMS.filter((i) => i !== null).map((i) => i![1]);
-    expect(keys).toEqual(expect.arrayContaining(['kamOpenAccount360', 'kamOpenActionBoard', 'kamOpenSettings']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['kamOpenAccount360', 'kamOpenActionBoard', 'kamOpenSettings']),
+    );
   });
 
   it('logging an interaction: one read per sheet, one setValues, under the document lock, plain JSON back', () => {
     const gas = workbook();
-    const reply = logInteraction({ account_id: 'A1', date: '2026-11-23', type: 'Visit', summary: '-1 price cut?' });
+    const reply = logInteraction({
+      account_id: 'A1',
+      date: '2026-11-23',
+      type: 'Visit',
+      summary: '-1 price cut?',
+    });
     expect(reply.ok).toBe(true);
     expect(() => assertPlainJson(reply)).not.toThrow();
     expect(gas.control.calls['Range.setValues']).toBe(1);
@@ -103,7 +125,12 @@ describe('sidebar server functions against the fake', () => {
     const gas = workbook();
     gas.control.holdDocumentLock();
     const reply = addAction({ account_id: 'A1', task: 'Quote' });
-    expect(reply).toEqual({ ok: false, message: 'Another run is updating this workbook. Try again in a minute.', errors: [{ field: '', message: expect.any(String) }], view: null });
+    expect(reply).toEqual({
+      ok: false,
+      message: 'Another run is updating this workbook. Try again in a minute.',
+      errors: [{ field: '', message: expect.any(String) }],
+      view: null,
+    });
     expect(gas.control.calls['Range.setValues'] ?? 0).toBe(0);
     expect(gas.control.alerts).toEqual([]);
   });
@@ -134,10 +161,19 @@ describe('sidebar server functions against the fake', () => {
     // Status (C) and Completed Date (E) are not adjacent: two writes.
     expect(gas.control.calls['Range.setValues']).toBe(2);
     expect(gas.control.sheetValues('Action Plan')[1][2]).toBe('Done');
-    expect((gas.control.sheetValues('Action Plan')[1][4] as Date).getTime()).toBe(shanghaiDate(2026, 11, 23).getTime());
-    const moved = moveCard({ row: 3, task: 'Renew', status: 'blocked', filter: { owner: 'wang@example.com' } });
+    expect((gas.control.sheetValues('Action Plan')[1][4] as Date).getTime()).toBe(
+      shanghaiDate(2026, 11, 23).getTime(),
+    );
+    const moved = moveCard({
+      row: 3,
+      task: 'Renew',
+      status: 'blocked',
+      filter: { owner: 'wang@example.com' },
+    });
     expect(moved.view!.filter.owner).toBe('wang@example.com');
-    expect(moved.view!.columns.find((c) => c.code === 'blocked')!.cards.map((c) => c.row)).toEqual([3]);
+    expect(moved.view!.columns.find((c) => c.code === 'blocked')!.cards.map((c) => c.row)).toEqual([
+      3,
+    ]);
     expect(boardData({}).view!.columns.map((c) => c.cards.length)).toEqual([0, 0, 1, 1]);
   });
 
@@ -154,9 +190,18 @@ describe('sidebar server functions against the fake', () => {
     expect(reply.ok).toBe(true);
     expect(reply.message).toContain('Saved 2 settings.');
     expect(reply.message).toContain('reminders go out at 9:00');
-    expect(hours()).toEqual(expect.arrayContaining([['kamDailyReminders', 9], ['kamNightlyRefresh', 8]]));
+    expect(hours()).toEqual(
+      expect.arrayContaining([
+        ['kamDailyReminders', 9],
+        ['kamNightlyRefresh', 8],
+      ]),
+    );
     const after = gas.control.sheetValues('Settings');
-    const changed = after.flatMap((row, r) => row.map((v, c) => (v !== before[r][c] ? `${String(before[r][0])}:${String(v)}` : null)).filter(Boolean));
+    const changed = after.flatMap((row, r) =>
+      row
+        .map((v, c) => (v !== before[r][c] ? `${String(before[r][0])}:${String(v)}` : null))
+        .filter(Boolean),
+    );
     expect(changed.sort()).toEqual(['due_soon_days:10', 'reminder_hour:9']);
     expect(gas.control.calls['Range.setValues']).toBe(2);
     expect(setAutomation(false).view!.automation!.on).toBe(false);

@@ -60,7 +60,6 @@ export const ACCOUNT_SCRIPT_HEADERS = new Set([
   '更新人',
 ]);
 
-
 export const isBlank = (v: Cell | unknown): boolean =>
   v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
 
@@ -130,7 +129,12 @@ export function plainGrid(grid: readonly (readonly unknown[])[]): unknown[][] {
 }
 
 /** Where a Settings row is now: Set up may have inserted rows above the rate table. */
-function settingsRow(wb: GeneratedWorkbook, now: unknown[][], sheetName: string, row: number): number {
+function settingsRow(
+  wb: GeneratedWorkbook,
+  now: unknown[][],
+  sheetName: string,
+  row: number,
+): number {
   const sheet = wb.sheets.find((s) => s.name === sheetName);
   if (sheet?.key !== 'settings') return row;
   const key = JSON.stringify(plainGrid([sheet.rows[row - 1].map((v) => v ?? '')])[0]);
@@ -195,7 +199,10 @@ export function invalidCellsReported(
 }
 
 /** Text a user typed reaches the summary as that text: not a number, a date, a boolean or a formula. */
-export function summaryKeepsText(wb: GeneratedWorkbook, summary: readonly (readonly unknown[])[]): void {
+export function summaryKeepsText(
+  wb: GeneratedWorkbook,
+  summary: readonly (readonly unknown[])[],
+): void {
   const accounts = wb.sheets.find((s) => s.key === 'accounts');
   if (!accounts) return;
   const idAt = accounts.keys.indexOf('account_id');

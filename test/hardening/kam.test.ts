@@ -104,7 +104,11 @@ async function mailsSafe(wb: GeneratedWorkbook, outbox: string, book: Book): Pro
     if (to.length !== 1) fail(`${file}: not one recipient`, to);
     for (const r of [...to, ...addresses(mail.cc)])
       if (!allowedBy(r, wb.truth.allowed))
-        fail('an email went outside the allowed domains', { file, recipient: r, allowed: wb.truth.allowed });
+        fail('an email went outside the allowed domains', {
+          file,
+          recipient: r,
+          allowed: wb.truth.allowed,
+        });
     const owner = to[0].toLowerCase();
     if (owners.has(owner)) fail('two digests to one owner', owner);
     owners.add(owner);

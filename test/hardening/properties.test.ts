@@ -58,7 +58,6 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     at,
   }));
 
-
 function pipeline(run: BundleRun): void {
   run.call('kamSetupWorkbook');
   run.call('kamRefreshScores');

@@ -140,7 +140,10 @@ describe('XlsxWorkbookStore', () => {
     store.writeRange('Transactions', 1, 1, grid);
     const ws = store.workbook.getWorksheet('Transactions') as Worksheet;
     // New style objects: ExcelJS cells of a row may share one, and numFmt= would change them all.
-    for (const [r, numFmt] of [[4, 'd mmm yyyy'], [3, '0.00']] as const)
+    for (const [r, numFmt] of [
+      [4, 'd mmm yyyy'],
+      [3, '0.00'],
+    ] as const)
       ws.getCell(r, dateAt).style = { ...ws.getCell(r, dateAt).style, numFmt };
     const positions = new Map(def.columns.map((c, i) => [c.key, i + 1]));
     store.applyLayout('Transactions', buildLayout(def, positions, header.length, 'en', grid));

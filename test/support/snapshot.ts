@@ -2,7 +2,14 @@ import type { GasControl } from '../fakes';
 import { toA1 } from '../fakes';
 import type { FakeRange, FakeSheet } from '../fakes';
 
-const PROPS = ['background', 'fontColor', 'fontWeight', 'numberFormat', 'note', 'dataValidation'] as const;
+const PROPS = [
+  'background',
+  'fontColor',
+  'fontWeight',
+  'numberFormat',
+  'note',
+  'dataValidation',
+] as const;
 
 function rangeName(r: FakeRange): string {
   return `${r._sheet._name}!${toA1(r._rect())}`;
@@ -10,11 +17,19 @@ function rangeName(r: FakeRange): string {
 
 function ser(v: unknown): unknown {
   if (v === null || v === undefined) return v ?? null;
-  if (Object.prototype.toString.call(v) === '[object Date]') return `Date(${(v as Date).toISOString()})`;
+  if (Object.prototype.toString.call(v) === '[object Date]')
+    return `Date(${(v as Date).toISOString()})`;
   if (Array.isArray(v)) return v.map(ser);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if ('_criteria' in o) return { criteria: o._criteria, values: ser(o._values), allowInvalid: o._allowInvalid ?? null, help: o._helpText ?? null, format: o._format ?? null };
+    if ('_criteria' in o)
+      return {
+        criteria: o._criteria,
+        values: ser(o._values),
+        allowInvalid: o._allowInvalid ?? null,
+        help: o._helpText ?? null,
+        format: o._format ?? null,
+      };
     if ('_rect' in o) return rangeName(v as FakeRange);
     return JSON.parse(JSON.stringify(o));
   }
@@ -44,13 +59,26 @@ export function snapshotSpreadsheet(control: GasControl): unknown {
       values: ser(control.sheetValues(sheet._name)),
       formulas: control.sheetFormulas(sheet._name),
       formats: rowsToCheck(sheet).map((r) =>
-        Array.from({ length: sheet._maxCols }, (_, i) => PROPS.map((p) => ser(sheet._format(p, r, i + 1)))),
+        Array.from({ length: sheet._maxCols }, (_, i) =>
+          PROPS.map((p) => ser(sheet._format(p, r, i + 1))),
+        ),
       ),
-      rules: sheet._conditionalFormatRules.map((rule) => ({ ...(ser(rule) as object), ranges: rule._ranges.map(rangeName) })),
+      rules: sheet._conditionalFormatRules.map((rule) => ({
+        ...(ser(rule) as object),
+        ranges: rule._ranges.map(rangeName),
+      })),
       charts: sheet._charts.length,
     })),
-    protections: ss._protections.map((p) => ({ sheet: p._sheet._name, range: p._range ? rangeName(p._range) : null, description: p._description, warningOnly: p._warningOnly })),
-    namedRanges: [...ss._namedRanges.values()].map((n) => ({ name: n.name, range: rangeName(n.range) })),
+    protections: ss._protections.map((p) => ({
+      sheet: p._sheet._name,
+      range: p._range ? rangeName(p._range) : null,
+      description: p._description,
+      warningOnly: p._warningOnly,
+    })),
+    namedRanges: [...ss._namedRanges.values()].map((n) => ({
+      name: n.name,
+      range: rangeName(n.range),
+    })),
   };
 }
 

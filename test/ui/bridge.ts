@@ -73,13 +73,17 @@ export function assertPlainJson(value: unknown, path = 'result'): void {
   }
   if (typeof value === 'undefined') return;
   if (typeof value === 'function') throw new Error(`${path} is a function`);
-  if (Object.prototype.toString.call(value) === '[object Date]') throw new Error(`${path} is a Date; google.script.run cannot return Dates`);
+  if (Object.prototype.toString.call(value) === '[object Date]')
+    throw new Error(`${path} is a Date; google.script.run cannot return Dates`);
   if (Array.isArray(value)) {
     value.forEach((v, i) => assertPlainJson(v, `${path}[${i}]`));
     return;
   }
   const proto = Object.getPrototypeOf(value);
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) throw new Error(`${path} is a ${(value as object).constructor?.name ?? 'class instance'}, not a plain object`);
+  if (proto !== null && Object.getPrototypeOf(proto) !== null)
+    throw new Error(
+      `${path} is a ${(value as object).constructor?.name ?? 'class instance'}, not a plain object`,
+    );
   for (const [k, v] of Object.entries(value as object)) assertPlainJson(v, `${path}.${k}`);
 }
 
@@ -125,7 +129,9 @@ export class BridgeServer {
         const html = this.pages.get(url.pathname.slice(6));
         if (html === undefined) return this.send(res, 404, 'text/plain', 'no such page');
         const withBridge = html.replace(/<head>/i, () => `<head><script>${BRIDGE_SCRIPT}</script>`);
-        return this.send(res, 200, 'text/html; charset=utf-8', withBridge, { 'content-security-policy': CSP });
+        return this.send(res, 200, 'text/html; charset=utf-8', withBridge, {
+          'content-security-policy': CSP,
+        });
       }
       if (url.pathname === '/favicon.ico') return this.send(res, 204, 'image/x-icon', '');
       if (req.method === 'POST' && url.pathname === '/__run') {
@@ -145,7 +151,10 @@ export class BridgeServer {
     let args: unknown[] = [];
     try {
       if (!bundle) throw new Error('no bundle loaded');
-      const parsed = (vm.runInContext('JSON', bundle.scope as vm.Context) as JSON).parse(body) as { name: string; args: unknown[] };
+      const parsed = (vm.runInContext('JSON', bundle.scope as vm.Context) as JSON).parse(body) as {
+        name: string;
+        args: unknown[];
+      };
       name = parsed.name;
       args = parsed.args;
       if (!this.allowed.has(name)) throw new Error(`Script function not found: ${name}`);
@@ -159,7 +168,13 @@ export class BridgeServer {
     }
   }
 
-  private send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
+  private send(
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string,
+    headers: Record<string, string> = {},
+  ): void {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
     res.end(body);
   }

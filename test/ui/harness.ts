@@ -19,7 +19,8 @@ export const DIALOG = { width: 1000, height: 640 } as const;
 function htmlFiles(): Record<string, string> {
   const dist = join(ROOT, 'dist');
   const out: Record<string, string> = {};
-  for (const f of readdirSync(dist)) if (f.endsWith('.html')) out[f.replace(/\.html$/, '')] = readFileSync(join(dist, f), 'utf8');
+  for (const f of readdirSync(dist))
+    if (f.endsWith('.html')) out[f.replace(/\.html$/, '')] = readFileSync(join(dist, f), 'utf8');
   return out;
 }
 
@@ -28,7 +29,10 @@ function htmlFiles(): Record<string, string> {
  * without the DOM library (src/core must not see it), and the callbacks run in the browser.
  */
 export interface PageGlobals {
-  document: { documentElement: { scrollWidth: number }; body: { classList: { contains(c: string): boolean } } };
+  document: {
+    documentElement: { scrollWidth: number };
+    body: { classList: { contains(c: string): boolean } };
+  };
   __kamPending(): number;
   __xss?: number;
   google: {
@@ -40,7 +44,6 @@ export interface PageGlobals {
     };
   };
 }
-
 
 export interface OpenedView {
   readonly page: Page;
@@ -59,14 +62,25 @@ export class UiHarness {
   today = '';
 
   async start(): Promise<void> {
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does), or set KAM_CHROMIUM.`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `No Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does), or set KAM_CHROMIUM.`,
+      );
     ensureBuilt();
     mkdirSync(SCREENSHOTS, { recursive: true });
     await this.server.start();
     this.server.allowed = new Set(entryPoints());
     this.browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }
 
@@ -93,7 +107,8 @@ export class UiHarness {
   /** Runs a menu function of the bundle and opens the HTML it showed in a browser page. */
   async open(menuFunction: string, kind: 'sidebar' | 'dialog'): Promise<OpenedView> {
     const bundle = this.bundle!;
-    const before = kind === 'sidebar' ? bundle.control.sidebars.length : bundle.control.dialogs.length;
+    const before =
+      kind === 'sidebar' ? bundle.control.sidebars.length : bundle.control.dialogs.length;
     bundle.call(menuFunction);
     const shown = kind === 'sidebar' ? bundle.control.sidebars : bundle.control.dialogs;
     if (shown.length !== before + 1) throw new Error(`${menuFunction} showed no ${kind}`);

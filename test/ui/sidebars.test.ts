@@ -22,11 +22,17 @@ afterAll(async () => {
 });
 
 /** Rows of a sheet as stored, keyed by column key through the sheet's header in `locale`. */
-function table(sheet: Parameters<typeof sheetName>[0], keys: string[], locale: Locale): Record<string, unknown>[] {
+function table(
+  sheet: Parameters<typeof sheetName>[0],
+  keys: string[],
+  locale: Locale,
+): Record<string, unknown>[] {
   const values = ui.bundle!.control.sheetValues(sheetName(sheet, locale));
   const head = values[0] as string[];
   const names = header(sheet, keys, locale);
-  return values.slice(1).map((row) => Object.fromEntries(keys.map((k, i) => [k, row[head.indexOf(names[i])]])));
+  return values
+    .slice(1)
+    .map((row) => Object.fromEntries(keys.map((k, i) => [k, row[head.indexOf(names[i])]])));
 }
 
 function select(locale: Locale, sheet: Parameters<typeof sheetName>[0], a1: string): void {
@@ -45,8 +51,27 @@ function expectClean(view: OpenedView): void {
   expect(view.errors).toEqual([]);
 }
 
-const INTERACTION_KEYS = ['date', 'account_id', 'type', 'owner_email', 'summary', 'next_step', 'satisfaction', 'complaint', 'complaint_status'];
-const ACTION_KEYS = ['task', 'account_id', 'owner_email', 'start_date', 'due_date', 'status', 'completed_date', 'outcome'];
+const INTERACTION_KEYS = [
+  'date',
+  'account_id',
+  'type',
+  'owner_email',
+  'summary',
+  'next_step',
+  'satisfaction',
+  'complaint',
+  'complaint_status',
+];
+const ACTION_KEYS = [
+  'task',
+  'account_id',
+  'owner_email',
+  'start_date',
+  'due_date',
+  'status',
+  'completed_date',
+  'outcome',
+];
 
 describe('Account 360 sidebar (en)', () => {
   const locale: Locale = 'en';
@@ -68,7 +93,9 @@ describe('Account 360 sidebar (en)', () => {
     const { page } = view;
     expect(await text(page, '#account-name')).toBe('Acme Trading Co.');
     expect(await text(page, '#account-id')).toBe('C001');
-    const badges = await page.locator('#badges [data-badge]').evaluateAll((els) => els.map((e) => e.getAttribute('data-badge')));
+    const badges = await page
+      .locator('#badges [data-badge]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-badge')));
     expect(badges).toEqual(['abc', 'rfm', 'churn', 'credit', 'health', 'activity']);
     expect(await page.getAttribute('[data-badge=abc]', 'data-code')).toBe('A');
     const values = ((await page.getAttribute('#sparkline', 'data-values')) ?? '').split(',');
@@ -82,10 +109,14 @@ describe('Account 360 sidebar (en)', () => {
     expect(await text(page, '#open-actions li')).toContain('Overdue');
     expect(await text(page, 'h2:has-text("Account plan")')).toContain(ui.today.slice(0, 4));
     expect(await text(page, '#plan')).toContain('Grow share of wallet to 40%');
-    expect(await page.locator('#profile-fields dd[data-key=industry]').textContent()).toBe('Machinery');
+    expect(await page.locator('#profile-fields dd[data-key=industry]').textContent()).toBe(
+      'Machinery',
+    );
     // The date field defaults to today in the spreadsheet's zone.
     expect(await page.inputValue('#log-form [name=date]')).toBe(ui.today);
-    const width = await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth);
+    const width = await page.evaluate(
+      () => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth,
+    );
     expect(width).toBeLessThanOrEqual(300);
     const shot = await ui.screenshot(page, 'account360-en');
     expect(statSync(shot).size).toBeLessThan(200_000); // docs/images keeps a copy for the README
@@ -98,8 +129,12 @@ describe('Account 360 sidebar (en)', () => {
     await page.fill('#log-form [name=satisfaction]', '7');
     await page.click('#log-form button[type=submit]');
     await ui.settle(page);
-    expect(await text(page, '#log-form [data-field=date] .err')).toBe('The date cannot be in the future.');
-    expect(await text(page, '#log-form [data-field=satisfaction] .err')).toBe('Must be between 1 and 5.');
+    expect(await text(page, '#log-form [data-field=date] .err')).toBe(
+      'The date cannot be in the future.',
+    );
+    expect(await text(page, '#log-form [data-field=satisfaction] .err')).toBe(
+      'Must be between 1 and 5.',
+    );
     expect(await page.getAttribute('#log-form [name=satisfaction]', 'aria-invalid')).toBe('true');
     expect(await text(page, '#status')).toContain('nothing was saved');
     expect(ui.bundle!.control.sheetValues(sheetName('interactions', locale))).toHaveLength(before);
@@ -138,7 +173,9 @@ describe('Account 360 sidebar (en)', () => {
 
     // The new state: the interaction is first, shown as text, not markup; the form is reset.
     const first = page.locator('#interactions li').first();
-    expect(await first.locator('.summary').textContent()).toBe('=HYPERLINK("http://evil.example","x") <b>met</b>');
+    expect(await first.locator('.summary').textContent()).toBe(
+      '=HYPERLINK("http://evil.example","x") <b>met</b>',
+    );
     expect(await first.locator('.summary b').count()).toBe(0);
     expect(await page.locator('#interactions li').count()).toBe(10);
     expect(await page.inputValue('#log-form [name=summary]')).toBe('');
@@ -154,8 +191,12 @@ describe('Account 360 sidebar (en)', () => {
     await page.click('#action-form button[type=submit]');
     await ui.settle(page);
     expect(await text(page, '#action-form [data-field=task] .err')).toBe('Required.');
-    expect(await text(page, '#action-form [data-field=owner_email] .err')).toBe('Not a valid email address.');
-    expect(await text(page, '#action-form [data-field=due_date] .err')).toContain('before the start date');
+    expect(await text(page, '#action-form [data-field=owner_email] .err')).toBe(
+      'Not a valid email address.',
+    );
+    expect(await text(page, '#action-form [data-field=due_date] .err')).toContain(
+      'before the start date',
+    );
     expect(ui.bundle!.control.sheetValues(sheetName('actions', locale))).toHaveLength(before);
 
     await page.fill('#action-form [name=task]', '@Prepare QBR deck');
@@ -166,7 +207,11 @@ describe('Account 360 sidebar (en)', () => {
     expect(await text(page, '#status')).toBe(`Action added on row ${before + 1}.`);
     let rows = table('actions', ACTION_KEYS, locale);
     const added = rows[rows.length - 1];
-    expect({ ...added, start_date: isoOf(added.start_date), due_date: isoOf(added.due_date) }).toEqual({
+    expect({
+      ...added,
+      start_date: isoOf(added.start_date),
+      due_date: isoOf(added.due_date),
+    }).toEqual({
       task: '@Prepare QBR deck',
       account_id: 'C001',
       owner_email: 'li@example.com',
@@ -206,7 +251,9 @@ describe('Account 360 sidebar (en)', () => {
     await ui.settle(page);
     expect(await text(page, '#account-name')).toBe(EVIL_NAME);
     expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('#interactions .summary').first().textContent()).toBe('<b>not bold</b> & <script>window.__xss=2</script>');
+    expect(await page.locator('#interactions .summary').first().textContent()).toBe(
+      '<b>not bold</b> & <script>window.__xss=2</script>',
+    );
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).__xss)).toBeUndefined();
 
     select(locale, 'settings', 'A2'); // no account here: the hint, and open by ID
@@ -237,7 +284,11 @@ describe('The server validates again, whatever the page sends', () => {
   });
 
   /** Calls a server function straight from the page, as a tampered page could. */
-  function run(page: Page, name: string, arg: unknown): Promise<{ ok: boolean; errors: { field: string; message: string }[]; message: string }> {
+  function run(
+    page: Page,
+    name: string,
+    arg: unknown,
+  ): Promise<{ ok: boolean; errors: { field: string; message: string }[]; message: string }> {
     return page.evaluate(
       ([n, a]) =>
         new Promise((resolve) => {
@@ -250,17 +301,40 @@ describe('The server validates again, whatever the page sends', () => {
 
   it('rejects bad interactions, actions and moves without writing', async () => {
     const control = ui.bundle!.control;
-    const before = ['interactions', 'actions'].map((k) => JSON.stringify(control.sheetValues(sheetName(k as 'actions', 'en'))));
-    const bad = await run(view.page, 'kamLogInteraction', { account_id: 'NOPE', date: 'tomorrow', type: 'Bogus', satisfaction: 9, summary: { toString: 1 } });
+    const before = ['interactions', 'actions'].map((k) =>
+      JSON.stringify(control.sheetValues(sheetName(k as 'actions', 'en'))),
+    );
+    const bad = await run(view.page, 'kamLogInteraction', {
+      account_id: 'NOPE',
+      date: 'tomorrow',
+      type: 'Bogus',
+      satisfaction: 9,
+      summary: { toString: 1 },
+    });
     expect(bad.ok).toBe(false);
-    expect(bad.errors.map((e) => e.field).sort()).toEqual(['account_id', 'date', 'satisfaction', 'type']);
-    const noTask = await run(view.page, 'kamAddAction', { account_id: 'C001', task: '   ', status: 'Finished' });
+    expect(bad.errors.map((e) => e.field).sort()).toEqual([
+      'account_id',
+      'date',
+      'satisfaction',
+      'type',
+    ]);
+    const noTask = await run(view.page, 'kamAddAction', {
+      account_id: 'C001',
+      task: '   ',
+      status: 'Finished',
+    });
     expect(noTask.errors.map((e) => e.field).sort()).toEqual(['status', 'task']);
-    const wrongRow = await run(view.page, 'kamMoveCard', { row: 999, task: 'Renew contract', status: 'done' });
+    const wrongRow = await run(view.page, 'kamMoveCard', {
+      row: 999,
+      task: 'Renew contract',
+      status: 'done',
+    });
     expect(wrongRow.ok).toBe(false);
     const notAnObject = await run(view.page, 'kamLogInteraction', 'DROP TABLE');
     expect(notAnObject.ok).toBe(false);
-    const after = ['interactions', 'actions'].map((k) => JSON.stringify(control.sheetValues(sheetName(k as 'actions', 'en'))));
+    const after = ['interactions', 'actions'].map((k) =>
+      JSON.stringify(control.sheetValues(sheetName(k as 'actions', 'en'))),
+    );
     expect(after).toEqual(before);
   });
 
@@ -292,7 +366,9 @@ describe('Action board dialog (en)', () => {
   });
 
   const rowsIn = (page: Page, status: string): Promise<number[]> =>
-    page.locator(`section.col[data-status=${status}] article.card`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))));
+    page
+      .locator(`section.col[data-status=${status}] article.card`)
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))));
 
   it('shows the action plan as four columns', async () => {
     const { page } = view;
@@ -321,7 +397,13 @@ describe('Action board dialog (en)', () => {
     await ui.settle(page);
     await page.selectOption('#filter-account', 'C001');
     await ui.settle(page);
-    expect((await page.locator('article.card').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))))).sort()).toEqual([2, 3, 4]);
+    expect(
+      (
+        await page
+          .locator('article.card')
+          .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))))
+      ).sort(),
+    ).toEqual([2, 3, 4]);
     await page.selectOption('#filter-account', '');
     await ui.settle(page);
     expect(await page.locator('article.card').count()).toBe(6);
@@ -351,8 +433,20 @@ describe('Action board dialog (en)', () => {
     expect(rows[4].status).toBe('Blocked');
     expect(rows[4].completed_date).toBe('');
     // Only the status and completed-date cells of that row were written.
-    expect(rows.map((r) => r.task)).toEqual(['Send revised quote', 'Plan the QBR', 'Site visit', 'Chase overdue invoice', 'Renew contract', 'Intro call']);
-    expect(control.sheetFormulas(sheetName('actions', locale)).flat().every((f) => f === '')).toBe(true);
+    expect(rows.map((r) => r.task)).toEqual([
+      'Send revised quote',
+      'Plan the QBR',
+      'Site visit',
+      'Chase overdue invoice',
+      'Renew contract',
+      'Intro call',
+    ]);
+    expect(
+      control
+        .sheetFormulas(sheetName('actions', locale))
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
   });
 });
 
@@ -371,7 +465,8 @@ describe('Settings sidebar (en)', () => {
     await view.page.close();
   });
 
-  const settingsValues = (): unknown[][] => ui.bundle!.control.sheetValues(sheetName('settings', locale));
+  const settingsValues = (): unknown[][] =>
+    ui.bundle!.control.sheetValues(sheetName('settings', locale));
 
   it('shows every setting, the exchange rates and the automation status', async () => {
     const { page } = view;
@@ -381,7 +476,9 @@ describe('Settings sidebar (en)', () => {
     expect(await page.locator('.setting').count()).toBeGreaterThanOrEqual(23);
     expect(await page.getAttribute('#automation', 'data-on')).toBe('false');
     expect(await text(page, '#automation-status')).toContain('Automation: off');
-    const width = await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth);
+    const width = await page.evaluate(
+      () => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth,
+    );
     expect(width).toBeLessThanOrEqual(300);
     await ui.screenshot(page, 'settings-en', false); // the save bar sticks to the bottom of the sidebar
   });
@@ -395,10 +492,18 @@ describe('Settings sidebar (en)', () => {
     await page.fill('[name="rate:EUR"]', '-1');
     await page.click('#save');
     await ui.settle(page);
-    expect(await text(page, '[data-field=stale_days_a] .err')).toBe('Enter a whole number from 1 to 3650.');
-    expect(await text(page, '[data-field=abc_cutoff_a] .err')).toBe('abc_cutoff_a must not be above abc_cutoff_b.');
-    expect(await text(page, '[data-field=escalation_cc] .err')).toBe('Enter one email address, or leave it blank.');
-    expect(await text(page, '[data-field="rate:EUR"] .err')).toBe('Exchange rate must be a number above 0.');
+    expect(await text(page, '[data-field=stale_days_a] .err')).toBe(
+      'Enter a whole number from 1 to 3650.',
+    );
+    expect(await text(page, '[data-field=abc_cutoff_a] .err')).toBe(
+      'abc_cutoff_a must not be above abc_cutoff_b.',
+    );
+    expect(await text(page, '[data-field=escalation_cc] .err')).toBe(
+      'Enter one email address, or leave it blank.',
+    );
+    expect(await text(page, '[data-field="rate:EUR"] .err')).toBe(
+      'Exchange rate must be a number above 0.',
+    );
     expect(JSON.stringify(settingsValues())).toBe(before);
   });
 
@@ -416,11 +521,22 @@ describe('Settings sidebar (en)', () => {
     expect(await text(page, '#status')).toBe('Saved 3 settings.');
     const after = settingsValues();
     const changed: string[] = [];
-    after.forEach((row, r) => row.forEach((v, c) => {
-      if (v !== before[r][c]) changed.push(`${String(before[r][0])}=${String(v)}`);
-    }));
-    expect(changed.sort()).toEqual(['USD=7.25', 'reminder_sender_name==IMPORTXML("http://evil.example","//a")', 'stale_days_a=21']);
-    expect(ui.bundle!.control.sheetFormulas(sheetName('settings', locale)).flat().every((f) => f === '')).toBe(true);
+    after.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== before[r][c]) changed.push(`${String(before[r][0])}=${String(v)}`);
+      }),
+    );
+    expect(changed.sort()).toEqual([
+      'USD=7.25',
+      'reminder_sender_name==IMPORTXML("http://evil.example","//a")',
+      'stale_days_a=21',
+    ]);
+    expect(
+      ui
+        .bundle!.control.sheetFormulas(sheetName('settings', locale))
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
     expect(await page.inputValue('[name=stale_days_a]')).toBe('21');
   });
 
@@ -429,7 +545,10 @@ describe('Settings sidebar (en)', () => {
     const control = ui.bundle!.control;
     await page.click('#automation-toggle');
     await ui.settle(page);
-    expect(control.triggers.map((t) => t.handler).sort()).toEqual(['kamDailyReminders', 'kamNightlyRefresh']);
+    expect(control.triggers.map((t) => t.handler).sort()).toEqual([
+      'kamDailyReminders',
+      'kamNightlyRefresh',
+    ]);
     expect(await page.getAttribute('#automation', 'data-on')).toBe('true');
     expect(await text(page, '#status')).toContain('Daily automation is on');
     expect(await text(page, '#automation-status')).toContain('Automation: on');
@@ -480,7 +599,9 @@ describe('Every view in Chinese (zh-CN)', () => {
     await page.fill('#log-form [name=satisfaction]', '0');
     await page.click('#log-form button[type=submit]');
     await ui.settle(page);
-    expect(await text(page, '#log-form [data-field=satisfaction] .err')).toBe('必须在 1 到 5 之间。');
+    expect(await text(page, '#log-form [data-field=satisfaction] .err')).toBe(
+      '必须在 1 到 5 之间。',
+    );
 
     await page.selectOption('#log-form [name=type]', 'visit');
     await page.fill('#log-form [name=satisfaction]', '5');
@@ -489,7 +610,12 @@ describe('Every view in Chinese (zh-CN)', () => {
     await ui.settle(page);
     const rows = table('interactions', INTERACTION_KEYS, locale);
     const last = rows[rows.length - 1];
-    expect([last.type, last.summary, last.satisfaction, last.complaint]).toEqual(['拜访', '+86 电话确认了交期', 5, '']);
+    expect([last.type, last.summary, last.satisfaction, last.complaint]).toEqual([
+      '拜访',
+      '+86 电话确认了交期',
+      5,
+      '',
+    ]);
     expect(await text(page, '#status')).toBe(`已记录互动（第 ${rows.length + 1} 行）。`);
   });
 
@@ -498,7 +624,12 @@ describe('Every view in Chinese (zh-CN)', () => {
     views.push(view);
     const { page } = view;
     await page.waitForSelector('#board');
-    expect(await page.locator('section.col h2 span:first-child').allTextContents()).toEqual(['未开始', '进行中', '已完成', '受阻']);
+    expect(await page.locator('section.col h2 span:first-child').allTextContents()).toEqual([
+      '未开始',
+      '进行中',
+      '已完成',
+      '受阻',
+    ]);
     await ui.screenshot(page, 'board-zh-CN');
     await page.dragAndDrop('article.card[data-row="7"]', 'section.col[data-status=done]');
     await ui.settle(page);

@@ -55,7 +55,15 @@ export function kamRfm(recencyDays: Arg, frequency: Arg, monetary: Arg): (string
   const items: { id: string; recencyDays: number; frequency: number; monetary: number }[] = [];
   for (let i = 0; i < n; i++) {
     const [r, f, m] = [rc[i], fr[i], mo[i]];
-    if (r === null || r === undefined || f === null || f === undefined || m === null || m === undefined) continue;
+    if (
+      r === null ||
+      r === undefined ||
+      f === null ||
+      f === undefined ||
+      m === null ||
+      m === undefined
+    )
+      continue;
     items.push({ id: String(i), recencyDays: r, frequency: f, monetary: m });
   }
   const scores = scoreRfm(items);

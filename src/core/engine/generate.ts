@@ -402,7 +402,10 @@ export function generateModel(options: GenerateOptions): KamModel {
 }
 
 /** A birthday in `month`; the year is known 60 % of the time, and 29 Feb only in leap years. */
-function birthday(rand: () => number, month: number): { month: number; day: number; year: number | null } {
+function birthday(
+  rand: () => number,
+  month: number,
+): { month: number; day: number; year: number | null } {
   const year = rand() < 0.6 ? randomInt(rand, 1960, 2000) : null;
   return { month, day: randomInt(rand, 1, daysInMonth(year ?? 2024, month)), year };
 }

@@ -17,7 +17,10 @@ export function pick(text: Bilingual, locale: Locale): string {
  * The workbook language: the `language` setting when it names one, otherwise the spreadsheet
  * locale (`zh_CN`, `zh_TW`, `zh_HK` and other `zh` locales → Chinese; anything else → English).
  */
-export function resolveLocale(setting: string | null | undefined, spreadsheetLocale: string): Locale {
+export function resolveLocale(
+  setting: string | null | undefined,
+  spreadsheetLocale: string,
+): Locale {
   const s = (setting ?? '').trim().toLowerCase().replace(/_/g, '-');
   if (s === 'en' || s.startsWith('en-')) return 'en';
   if (s === 'zh-cn' || s === 'zh' || s === '中文' || s === '简体中文') return 'zh-CN';
@@ -25,7 +28,10 @@ export function resolveLocale(setting: string | null | undefined, spreadsheetLoc
 }
 
 /** Fills `{name}` placeholders; a missing parameter becomes an empty string. */
-export function fillTemplate(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+export function fillTemplate(
+  template: string,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 

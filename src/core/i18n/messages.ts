@@ -19,7 +19,10 @@ export const MESSAGES = {
     en: 'Workbook ready: {created} sheets created, {columns} columns and {settings} settings added.',
     zh: '工作簿已就绪：新建 {created} 个工作表，新增 {columns} 列和 {settings} 个设置项。',
   },
-  setup_unchanged: { en: 'Workbook already set up: nothing to add.', zh: '工作簿已初始化，无需添加任何内容。' },
+  setup_unchanged: {
+    en: 'Workbook already set up: nothing to add.',
+    zh: '工作簿已初始化，无需添加任何内容。',
+  },
   refresh_start: { en: 'Refreshing scores…', zh: '正在刷新评分…' },
   refresh_done: {
     en: 'Refreshed {accounts} accounts · {issues} data issues',
@@ -49,7 +52,11 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function message(key: MessageKey, locale: Locale, params: Record<string, string | number> = {}): string {
+export function message(
+  key: MessageKey,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
   return translate(MESSAGES, key, locale, params);
 }
 

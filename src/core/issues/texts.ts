@@ -115,11 +115,11 @@ export const ISSUE_TEXTS = {
     zh: '已 {days} 天无活动（recycle_after_days = {limit}）：可重新分配（公海）。',
   },
   cell_limit: {
-    en: 'The workbook would need {cells} cells, more than Google Sheets\' 10,000,000-cell limit, so these sheets were not updated this time: {skipped}. Trim {sheet}{hint}.',
+    en: "The workbook would need {cells} cells, more than Google Sheets' 10,000,000-cell limit, so these sheets were not updated this time: {skipped}. Trim {sheet}{hint}.",
     zh: '工作簿将需要 {cells} 个单元格，超过 Google 表格 1000 万单元格上限，因此本次未更新这些工作表：{skipped}。请精简「{sheet}」{hint}。',
   },
   cell_budget: {
-    en: 'The workbook will hold {cells} cells, {percent}% of Google Sheets\' 10,000,000-cell limit. Trim {sheet}{hint}.',
+    en: "The workbook will hold {cells} cells, {percent}% of Google Sheets' 10,000,000-cell limit. Trim {sheet}{hint}.",
     zh: '工作簿将有 {cells} 个单元格，已达 Google 表格 1000 万单元格上限的 {percent}%。请精简「{sheet}」{hint}。',
   },
 } satisfies Record<string, Bilingual>;

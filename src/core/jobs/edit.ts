@@ -44,7 +44,9 @@ export function planEdit(input: EditInput): EditPlan {
   if (lastRow < firstRow) return none;
   const editedCols: number[] = [];
   for (let c = input.col; c < input.col + input.numCols; c++) editedCols.push(c);
-  const stampCols = new Set([atCol, byCol].filter((c): c is number => c !== undefined).map((c) => c + 1));
+  const stampCols = new Set(
+    [atCol, byCol].filter((c): c is number => c !== undefined).map((c) => c + 1),
+  );
   if (editedCols.every((c) => stampCols.has(c))) return none;
 
   const n = lastRow - firstRow + 1;
@@ -55,8 +57,18 @@ export function planEdit(input: EditInput): EditPlan {
     const pair = (): CellValue[] => (left === atCol ? [now, input.user] : [input.user, now]);
     stamps.push({ row: firstRow, col: left + 1, values: Array.from({ length: n }, pair) });
   } else {
-    if (atCol !== undefined) stamps.push({ row: firstRow, col: atCol + 1, values: Array.from({ length: n }, () => [now]) });
-    if (byCol !== undefined) stamps.push({ row: firstRow, col: byCol + 1, values: Array.from({ length: n }, () => [input.user]) });
+    if (atCol !== undefined)
+      stamps.push({
+        row: firstRow,
+        col: atCol + 1,
+        values: Array.from({ length: n }, () => [now]),
+      });
+    if (byCol !== undefined)
+      stamps.push({
+        row: firstRow,
+        col: byCol + 1,
+        values: Array.from({ length: n }, () => [input.user]),
+      });
   }
 
   const watched: { col: number; label: string }[] = [];

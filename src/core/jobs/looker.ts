@@ -3,7 +3,13 @@ import { dashboardGridSize } from '../dashboard/layout';
 import { dashboardTables, type ChartTable } from '../dashboard/tables';
 import { pick } from '../i18n/locale';
 import { issueText, type DataIssue } from '../issues/issue';
-import { budgetIssue, cellBudget, SHEETS_CELL_LIMIT, type CellBudget, type PlannedSheet } from '../looker/budget';
+import {
+  budgetIssue,
+  cellBudget,
+  SHEETS_CELL_LIMIT,
+  type CellBudget,
+  type PlannedSheet,
+} from '../looker/budget';
 import { mergeHistory, type HistoryMerge } from '../looker/history';
 import { monthlyRows } from '../looker/monthly';
 import { summaryHeader, summaryRows } from '../looker/summary';

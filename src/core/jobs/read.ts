@@ -9,7 +9,15 @@ import type { Day } from '../calendar/day';
 import type { Grid } from '../values/cell';
 import { UserFacingError } from './errors';
 
-const INPUT_SHEETS: readonly SheetKey[] = ['settings', 'accounts', 'contacts', 'transactions', 'interactions', 'actions', 'plans'];
+const INPUT_SHEETS: readonly SheetKey[] = [
+  'settings',
+  'accounts',
+  'contacts',
+  'transactions',
+  'interactions',
+  'actions',
+  'plans',
+];
 
 export interface WorkbookRead {
   readonly names: ReadonlyMap<SheetKey, string>;
@@ -26,10 +34,16 @@ export interface WorkbookRead {
  * read to some sheets (the action board needs no transactions); Settings and Accounts are
  * always read.
  */
-export function readWorkbook(store: WorkbookStore, today: Day, only?: readonly SheetKey[]): WorkbookRead {
+export function readWorkbook(
+  store: WorkbookStore,
+  today: Day,
+  only?: readonly SheetKey[],
+): WorkbookRead {
   const { sheets: names, issues: sheetIssues } = resolveSheets(store.sheetNames());
   const grids: WorkbookGrids = {};
-  const wanted = only ? INPUT_SHEETS.filter((k) => k === 'settings' || k === 'accounts' || only.includes(k)) : INPUT_SHEETS;
+  const wanted = only
+    ? INPUT_SHEETS.filter((k) => k === 'settings' || k === 'accounts' || only.includes(k))
+    : INPUT_SHEETS;
   for (const key of wanted) {
     const name = names.get(key);
     if (name !== undefined) grids[key] = { name, values: store.readSheet(name) as Grid };
@@ -37,12 +51,23 @@ export function readWorkbook(store: WorkbookStore, today: Day, only?: readonly S
   const parsed = parseWorkbook(grids, today);
   const settingsLang = parsed.model.settings.language;
   const locale = resolveLocale(settingsLang === 'auto' ? null : settingsLang, store.locale());
-  if (!names.has('accounts')) throw new UserFacingError(message('sheet_missing', locale, { name: locale === 'zh-CN' ? '客户' : 'Accounts' }));
+  if (!names.has('accounts'))
+    throw new UserFacingError(
+      message('sheet_missing', locale, { name: locale === 'zh-CN' ? '客户' : 'Accounts' }),
+    );
   const all = new IssueList();
   sheetIssues.forEach((i) => all.add(i));
   for (const key of wanted) {
     if (key === 'settings' || names.has(key)) continue;
-    all.add({ sheet: key, row: null, column: '', value: '', code: 'sheet_missing', params: { name: key }, severity: 'warning' });
+    all.add({
+      sheet: key,
+      row: null,
+      column: '',
+      value: '',
+      code: 'sheet_missing',
+      params: { name: key },
+      severity: 'warning',
+    });
   }
   parsed.issues.forEach((i) => all.add(i));
   return { names, grids, parsed, locale, issues: all.items };

@@ -23,17 +23,37 @@ export function recipientIssues(
     if (m.exempt) return;
     if (a.ownerEmail === null) {
       if ((m.stale || m.dueSoon) && !unreadableRows.has(a.row))
-        out.push({ sheet: sheetName, row: a.row, column: ownerColumn, value: '', code: 'owner_missing', severity: 'warning' });
+        out.push({
+          sheet: sheetName,
+          row: a.row,
+          column: ownerColumn,
+          value: '',
+          code: 'owner_missing',
+          severity: 'warning',
+        });
       return;
     }
     if (allowList.length > 0 && !recipientAllowed(a.ownerEmail, allowList))
-      out.push({ sheet: sheetName, row: a.row, column: ownerColumn, value: a.ownerEmail, code: 'recipient_blocked', params: { email: a.ownerEmail }, severity: 'warning' });
+      out.push({
+        sheet: sheetName,
+        row: a.row,
+        column: ownerColumn,
+        value: a.ownerEmail,
+        code: 'recipient_blocked',
+        params: { email: a.ownerEmail },
+        severity: 'warning',
+      });
   });
   return out;
 }
 
 /** The 公海 rule: accounts with no activity for `recycle_after_days` (off when 0). */
-export function recycleIssues(model: KamModel, metrics: readonly AccountMetrics[], sheetName: string, column: string): DataIssue[] {
+export function recycleIssues(
+  model: KamModel,
+  metrics: readonly AccountMetrics[],
+  sheetName: string,
+  column: string,
+): DataIssue[] {
   const limit = model.settings.recycleAfterDays;
   if (limit <= 0) return [];
   const out: DataIssue[] = [];
@@ -42,7 +62,15 @@ export function recycleIssues(model: KamModel, metrics: readonly AccountMetrics[
     if (m.exempt) return;
     const days = m.daysSinceActivity;
     if (days === null || days >= limit)
-      out.push({ sheet: sheetName, row: a.row, column, value: days === null ? '' : String(days), code: 'recycle_candidate', params: { days: days ?? '∞', limit }, severity: 'warning' });
+      out.push({
+        sheet: sheetName,
+        row: a.row,
+        column,
+        value: days === null ? '' : String(days),
+        code: 'recycle_candidate',
+        params: { days: days ?? '∞', limit },
+        severity: 'warning',
+      });
   });
   return out;
 }

@@ -92,7 +92,9 @@ export function contiguousBlocks(cols: readonly number[]): number[][] {
 /** What identifies an issue row: sheet, row, column, value, problem and severity as shown. */
 function issueKey(row: readonly CellValue[]): string {
   // As text: a blank cell reads back as null, a number-like value may come back as a number.
-  return JSON.stringify(row.slice(0, 6).map((v) => (v === null ? '' : typeof v === 'object' ? v : String(v))));
+  return JSON.stringify(
+    row.slice(0, 6).map((v) => (v === null ? '' : typeof v === 'object' ? v : String(v))),
+  );
 }
 
 /**
@@ -149,16 +151,34 @@ export function refresh(deps: RefreshDeps): RefreshResult {
     const problem = table?.header.issues.find((i) => i.code === 'header_missing');
     writeIssues(store, read, read.issues, clock.nowMs());
     throw new UserFacingError(
-      message('broken_header', locale, { sheet: accountsName, problem: problem ? issueText(problem, locale) : '' }),
+      message('broken_header', locale, {
+        sheet: accountsName,
+        problem: problem ? issueText(problem, locale) : '',
+      }),
     );
   }
 
   const ownerLabel = table.header.label.get('owner_email') ?? 'owner_email';
-  const allowList = model.settings.allowedRecipientDomains.length > 0 ? model.settings.allowedRecipientDomains : (deps.defaultAllowList ?? []);
+  const allowList =
+    model.settings.allowedRecipientDomains.length > 0
+      ? model.settings.allowedRecipientDomains
+      : (deps.defaultAllowList ?? []);
   const issues = [
     ...read.issues,
-    ...recipientIssues(model, metrics, allowList, accountsName, ownerLabel, new Set(table.rows.filter((r) => r.bad?.has('owner_email')).map((r) => r.row))),
-    ...recycleIssues(model, metrics, accountsName, table.header.label.get('last_activity_date') ?? ownerLabel),
+    ...recipientIssues(
+      model,
+      metrics,
+      allowList,
+      accountsName,
+      ownerLabel,
+      new Set(table.rows.filter((r) => r.bad?.has('owner_email')).map((r) => r.row)),
+    ),
+    ...recycleIssues(
+      model,
+      metrics,
+      accountsName,
+      table.header.label.get('last_activity_date') ?? ownerLabel,
+    ),
   ];
   const byRow = new Map<number, AccountMetrics>();
   read.parsed.model.accounts.forEach((a, i) => byRow.set(a.row, metrics[i]));
@@ -184,24 +204,40 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   // Looker sheets and the cell budget are computed before the budget check, written after it.
   const looker = planLookerOutputs(store, read, metrics, today, issues);
   if (clock.elapsedMs() > budget)
-    throw new BudgetExceededError(message('refresh_budget', locale, { minutes: Math.round(budget / 60000) }));
+    throw new BudgetExceededError(
+      message('refresh_budget', locale, { minutes: Math.round(budget / 60000) }),
+    );
   for (const w of writes) store.writeRange(accountsName, 2, w.col, w.values);
   writeLookerOutputs(store, looker);
   deps.extraWrites?.(ctx);
   writeIssues(store, read, issues, ctx.nowMs);
   const errors = issues.filter((i) => i.severity === 'error').length;
-  const done = message('refresh_done', locale, { accounts: formatCount(metrics.length), issues: formatCount(issues.length) });
+  const done = message('refresh_done', locale, {
+    accounts: formatCount(metrics.length),
+    issues: formatCount(issues.length),
+  });
   notifier.done(looker.notice ? `${done} · ${looker.notice}` : done);
   return { accounts: metrics.length, issues, errors, locale, today, read, metrics };
 }
 
-function writeIssues(store: WorkbookStore, read: WorkbookRead, issues: readonly DataIssue[], nowMs: number): void {
+function writeIssues(
+  store: WorkbookStore,
+  read: WorkbookRead,
+  issues: readonly DataIssue[],
+  nowMs: number,
+): void {
   const def = sheetDef('data_issues');
-  const name = read.names.get('data_issues') ?? (store.sheetNames().includes(pick(def, read.locale)) ? pick(def, read.locale) : null);
+  const name =
+    read.names.get('data_issues') ??
+    (store.sheetNames().includes(pick(def, read.locale)) ? pick(def, read.locale) : null);
   const previous = name === null ? [] : store.readSheet(name);
   if (name === null) {
     store.createSheet(pick(def, read.locale), def.columns.length);
     store.writeRange(pick(def, read.locale), 1, 1, [def.columns.map((c) => pick(c, read.locale))]);
   }
-  store.replaceBody(name ?? pick(def, read.locale), issueRows(issues, read.locale, nowMs, previous), def.columns.length);
+  store.replaceBody(
+    name ?? pick(def, read.locale),
+    issueRows(issues, read.locale, nowMs, previous),
+    def.columns.length,
+  );
 }

@@ -6,8 +6,14 @@ const TEXTS = {
     zh: '未发送提醒：请在「设置」表中填写 allowed_recipient_domains，即允许接收提醒的邮箱域名，例如 example.com。',
   },
   invalid_owner: { en: 'Not a valid email address: {email}', zh: '邮箱地址无效：{email}' },
-  blocked: { en: '{email} is outside allowed_recipient_domains', zh: '{email} 不在 allowed_recipient_domains 允许范围内' },
-  quota: { en: 'Daily email quota used up; will be sent in the next run', zh: '今日邮件配额已用完，将在下次运行时发送' },
+  blocked: {
+    en: '{email} is outside allowed_recipient_domains',
+    zh: '{email} 不在 allowed_recipient_domains 允许范围内',
+  },
+  quota: {
+    en: 'Daily email quota used up; will be sent in the next run',
+    zh: '今日邮件配额已用完，将在下次运行时发送',
+  },
   cc: { en: 'cc {cc} (stale for twice the threshold)', zh: '抄送 {cc}（停滞超过阈值两倍）' },
   done: { en: 'Reminders: {summary}', zh: '提醒：{summary}' },
   done_incomplete: {
@@ -16,6 +22,10 @@ const TEXTS = {
   },
 } satisfies Record<string, Bilingual>;
 
-export function reminderMessage(key: keyof typeof TEXTS, locale: Locale, params: Record<string, string> = {}): string {
+export function reminderMessage(
+  key: keyof typeof TEXTS,
+  locale: Locale,
+  params: Record<string, string> = {},
+): string {
   return translate(TEXTS, key, locale, params);
 }

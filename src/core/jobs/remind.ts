@@ -79,11 +79,16 @@ function logSheetName(read: WorkbookRead, store: WorkbookStore, key: SheetKey): 
  */
 function finalOwners(store: WorkbookStore, name: string, today: Day): Set<string> {
   const issues = new IssueList();
-  const table = readTable({ name, values: store.readSheet(name) }, sheetDef('reminder_log').columns, issues);
+  const table = readTable(
+    { name, values: store.readSheet(name) },
+    sheetDef('reminder_log').columns,
+    issues,
+  );
   const done = new Set<string>();
   for (const r of table.rows) {
     const f = r.fields;
-    if (f.run_date !== today || typeof f.owner_email !== 'string' || typeof f.status !== 'string') continue;
+    if (f.run_date !== today || typeof f.owner_email !== 'string' || typeof f.status !== 'string')
+      continue;
     if (FINAL.has(f.status)) done.add(f.owner_email.toLowerCase());
     else if (f.status === 'failed') done.delete(f.owner_email.toLowerCase());
   }
@@ -111,9 +116,13 @@ export function prepareDigests(
   const { locale } = read;
   const model = read.parsed.model;
   const settings = model.settings;
-  const allowList = settings.allowedRecipientDomains.length > 0 ? settings.allowedRecipientDomains : deps.defaultAllowList;
+  const allowList =
+    settings.allowedRecipientDomains.length > 0
+      ? settings.allowedRecipientDomains
+      : deps.defaultAllowList;
   const metrics = computeMetrics(model, today);
-  const allowed = (email: string): boolean => allowList !== null && recipientAllowed(email, allowList);
+  const allowed = (email: string): boolean =>
+    allowList !== null && recipientAllowed(email, allowList);
   const link = (key: SheetKey) => {
     const name = read.names.get(key);
     return (row: number): string => (name === undefined ? store.url() : store.rowLink(name, row));
@@ -123,11 +132,32 @@ export function prepareDigests(
     metrics,
     today,
     locale,
-    sheetLinks: { accounts: link('accounts'), actions: link('actions'), contacts: link('contacts'), plans: link('plans') },
+    sheetLinks: {
+      accounts: link('accounts'),
+      actions: link('actions'),
+      contacts: link('contacts'),
+      plans: link('plans'),
+    },
     // An escalation_cc outside the allow-list is never copied, so the digest must not say it is.
-  }).map((d) => (d.escalationCc !== null && !allowed(d.escalationCc) ? { ...d, escalationCc: null } : d));
-  const renderOpts = { locale, today, senderName: settings.reminderSenderName, spreadsheetName: store.title(), spreadsheetUrl: store.url() };
-  return { today, locale, read, metrics, digests, allowList, render: (d) => renderDigest(d, renderOpts) };
+  }).map((d) =>
+    d.escalationCc !== null && !allowed(d.escalationCc) ? { ...d, escalationCc: null } : d,
+  );
+  const renderOpts = {
+    locale,
+    today,
+    senderName: settings.reminderSenderName,
+    spreadsheetName: store.title(),
+    spreadsheetUrl: store.url(),
+  };
+  return {
+    today,
+    locale,
+    read,
+    metrics,
+    digests,
+    allowList,
+    render: (d) => renderDigest(d, renderOpts),
+  };
 }
 
 /**
@@ -147,18 +177,33 @@ export function remind(deps: RemindDeps): RemindResult {
   const logName = logSheetName(read, store, 'reminder_log');
   const done = finalOwners(store, logName, today);
 
-  const allowed = (email: string): boolean => allowList !== null && recipientAllowed(email, allowList);
-  const ccFor = (d: Digest): string[] => (d.escalationCc && allowed(d.escalationCc) && d.escalationCc !== d.owner ? [d.escalationCc] : []);
+  const allowed = (email: string): boolean =>
+    allowList !== null && recipientAllowed(email, allowList);
+  const ccFor = (d: Digest): string[] =>
+    d.escalationCc && allowed(d.escalationCc) && d.escalationCc !== d.owner ? [d.escalationCc] : [];
   const pending = digests.filter((d) => !done.has(d.owner));
   const sendable = pending.filter((d) => isValidEmail(d.owner) && allowed(d.owner));
-  const { deferred } = deps.mode === 'send' ? allocateQuota(sendable, mailer.remainingQuota(), (d) => 1 + ccFor(d).length) : { deferred: [] as Digest[] };
+  const { deferred } =
+    deps.mode === 'send'
+      ? allocateQuota(sendable, mailer.remainingQuota(), (d) => 1 + ccFor(d).length)
+      : { deferred: [] as Digest[] };
   const deferredSet = new Set(deferred);
 
   const outcomes: OwnerOutcome[] = [];
   let incomplete = false;
   const log = (d: Digest, status: ReminderStatus, detail: string): void => {
     const c = d.counts;
-    const row: CellValue[] = [instantCell(clock.nowMs()), dateCell(today), d.owner, c.staleAccounts + c.dueSoonAccounts, c.overdueActions, c.dueSoonActions, c.careItems + c.reviews, status, detail];
+    const row: CellValue[] = [
+      instantCell(clock.nowMs()),
+      dateCell(today),
+      d.owner,
+      c.staleAccounts + c.dueSoonAccounts,
+      c.overdueActions,
+      c.dueSoonActions,
+      c.careItems + c.reviews,
+      status,
+      detail,
+    ];
     store.appendRows(logName, [row], row.length);
   };
 
@@ -198,7 +243,14 @@ export function remind(deps: RemindDeps): RemindResult {
       // If even that row cannot be written, the owner misses today's digest: at most once wins.
       log(d, 'sent', sentDetail);
       try {
-        mailer.send({ to: d.owner, cc, subject: rendered.subject, text: rendered.text, html: rendered.html, senderName: settings.reminderSenderName });
+        mailer.send({
+          to: d.owner,
+          cc,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          senderName: settings.reminderSenderName,
+        });
         outcome('sent', sentDetail);
         continue;
       } catch (e) {

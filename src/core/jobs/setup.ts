@@ -22,13 +22,23 @@ export interface SetupResult {
 }
 
 /** The header text the script writes for a column: keys for Looker sheets, else localized. */
-export function headerText(def: SheetDef, col: { key: string; en: string; zh: string }, locale: Locale): string {
+export function headerText(
+  def: SheetDef,
+  col: { key: string; en: string; zh: string },
+  locale: Locale,
+): string {
   return def.keyHeaders ? col.key : pick(col, locale);
 }
 
 /** The workbook language: Settings `language`, else the spreadsheet locale. */
-export function workbookLocale(store: WorkbookStore, settingsGrid: Grid | null, settingsName: string): Locale {
-  const s = settingsGrid ? parseSettings({ name: settingsName, values: settingsGrid }, new IssueList()) : null;
+export function workbookLocale(
+  store: WorkbookStore,
+  settingsGrid: Grid | null,
+  settingsName: string,
+): Locale {
+  const s = settingsGrid
+    ? parseSettings({ name: settingsName, values: settingsGrid }, new IssueList())
+    : null;
   return resolveLocale(s && s.language !== 'auto' ? s.language : null, store.locale());
 }
 

@@ -93,6 +93,12 @@ export function budgetIssue(
     ...(skipped.length > 0
       ? { code: 'cell_limit' as const, severity: 'error' as const }
       : { code: 'cell_budget' as const, severity: 'warning' as const }),
-    params: { cells: formatCount(budget.total), percent, sheet: largest.name, hint, skipped: skipped.join(', ') },
+    params: {
+      cells: formatCount(budget.total),
+      percent,
+      sheet: largest.name,
+      hint,
+      skipped: skipped.join(', '),
+    },
   };
 }

@@ -75,7 +75,10 @@ export function readFilledCell(col: ColumnDef, v: CellValue): FieldValue | Unrea
       const n = col.type === 'integer' ? readInteger(v) : readNumber(v);
       if (n === undefined)
         return new Unreadable({
-          code: col.type === 'integer' && readNumber(v) !== undefined ? 'not_an_integer' : 'not_a_number',
+          code:
+            col.type === 'integer' && readNumber(v) !== undefined
+              ? 'not_an_integer'
+              : 'not_a_number',
         });
       const p = bounds(col, n);
       return p ? new Unreadable(p) : n;

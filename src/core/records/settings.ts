@@ -22,22 +22,30 @@ export function findRateHeader(values: readonly (readonly CellValue[])[]): numbe
 type Raw = { value: CellValue; row: number; label: string };
 
 /** One setting's value as the refresh reads it; undefined when invalid (blank handled by callers). */
-export function parseSettingValue(def: SettingDef, v: CellValue): string | number | string[] | undefined {
+export function parseSettingValue(
+  def: SettingDef,
+  v: CellValue,
+): string | number | string[] | undefined {
   switch (def.type) {
     case 'integer':
     case 'hour': {
       const n = readInteger(v);
-      return n !== undefined && n >= (def.min ?? -Infinity) && n <= (def.max ?? Infinity) ? n : undefined;
+      return n !== undefined && n >= (def.min ?? -Infinity) && n <= (def.max ?? Infinity)
+        ? n
+        : undefined;
     }
     case 'number': {
       const n = readNumber(v);
-      return n !== undefined && n >= (def.min ?? -Infinity) && n <= (def.max ?? Infinity) ? n : undefined;
+      return n !== undefined && n >= (def.min ?? -Infinity) && n <= (def.max ?? Infinity)
+        ? n
+        : undefined;
     }
     case 'language': {
       const s = normalizeName(readText(v));
       if (s === 'auto' || s === '') return 'auto';
       if (s === 'en' || s === 'english' || s === '英文') return 'en';
-      if (s === 'zhcn' || s === 'zh' || s === '中文' || s === '简体中文' || s === 'chinese') return 'zh-CN';
+      if (s === 'zhcn' || s === 'zh' || s === '中文' || s === '简体中文' || s === 'chinese')
+        return 'zh-CN';
       return undefined;
     }
     case 'currency': {
@@ -51,9 +59,16 @@ export function parseSettingValue(def: SettingDef, v: CellValue): string | numbe
     case 'domains': {
       const parts = readText(v)
         .split(/[,，;；\s]+/)
-        .map((p) => p.trim().toLowerCase().replace(/^(@|\*\.)/, ''))
+        .map((p) =>
+          p
+            .trim()
+            .toLowerCase()
+            .replace(/^(@|\*\.)/, ''),
+        )
         .filter((p) => p !== '');
-      return parts.every((p) => /^([^\s@]+@)?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(p)) ? parts : undefined;
+      return parts.every((p) => /^([^\s@]+@)?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(p))
+        ? parts
+        : undefined;
     }
     case 'text':
       return readText(v);
@@ -81,23 +96,51 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
       if (keyText === '') continue;
       const def = DEF_BY_NAME.get(normalizeName(keyText));
       if (!def) {
-        issues.add({ sheet: grid.name, row: r + 1, column: header.label.get('setting') ?? 'setting', value: keyText, code: 'unknown_setting', params: { name: keyText }, severity: 'warning' });
+        issues.add({
+          sheet: grid.name,
+          row: r + 1,
+          column: header.label.get('setting') ?? 'setting',
+          value: keyText,
+          code: 'unknown_setting',
+          params: { name: keyText },
+          severity: 'warning',
+        });
         continue;
       }
       if (!raw.has(def.key))
-        raw.set(def.key, { value: values[r]?.[valueAt] ?? null, row: r + 1, label: header.label.get('value') ?? 'value' });
+        raw.set(def.key, {
+          value: values[r]?.[valueAt] ?? null,
+          row: r + 1,
+          label: header.label.get('value') ?? 'value',
+        });
     }
   }
   const got = new Map<string, string | number | string[]>();
   for (const def of SETTING_DEFS) {
     const entry = raw.get(def.key);
     if (!entry) continue;
-    if (isBlank(entry.value) && def.type !== 'domains' && def.type !== 'email' && def.type !== 'text') {
+    if (
+      isBlank(entry.value) &&
+      def.type !== 'domains' &&
+      def.type !== 'email' &&
+      def.type !== 'text'
+    ) {
       continue;
     }
     const parsed = parseSettingValue(def, entry.value);
     if (parsed === undefined) {
-      issues.add({ sheet: grid.name, row: entry.row, column: entry.label, value: displayValue(entry.value), code: 'invalid_setting', params: { name: def.key, default: def.default === '' ? { en: '(blank)', zh: '（空）' } : String(def.default) }, severity: 'error' });
+      issues.add({
+        sheet: grid.name,
+        row: entry.row,
+        column: entry.label,
+        value: displayValue(entry.value),
+        code: 'invalid_setting',
+        params: {
+          name: def.key,
+          default: def.default === '' ? { en: '(blank)', zh: '（空）' } : String(def.default),
+        },
+        severity: 'error',
+      });
       continue;
     }
     got.set(def.key, parsed);
@@ -109,7 +152,14 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
   let cutA = num('abc_cutoff_a', DEFAULT_SETTINGS.abcCutoffA);
   let cutB = num('abc_cutoff_b', DEFAULT_SETTINGS.abcCutoffB);
   if (cutA > cutB) {
-    issues.add({ sheet: grid.name, row: raw.get('abc_cutoff_a')?.row ?? null, column: 'abc_cutoff_a', value: `${cutA} > ${cutB}`, code: 'cutoffs_order', severity: 'error' });
+    issues.add({
+      sheet: grid.name,
+      row: raw.get('abc_cutoff_a')?.row ?? null,
+      column: 'abc_cutoff_a',
+      value: `${cutA} > ${cutB}`,
+      code: 'cutoffs_order',
+      severity: 'error',
+    });
     cutA = DEFAULT_SETTINGS.abcCutoffA;
     cutB = DEFAULT_SETTINGS.abcCutoffB;
   }
@@ -122,7 +172,8 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
     actions: num('health_weight_actions', dw.actions),
     contacts: num('health_weight_contacts', dw.contacts),
   };
-  const homeCurrency = (got.get('home_currency') as string | undefined) ?? DEFAULT_SETTINGS.homeCurrency;
+  const homeCurrency =
+    (got.get('home_currency') as string | undefined) ?? DEFAULT_SETTINGS.homeCurrency;
   const str = (key: string, fallback: string): string => {
     const v = got.get(key);
     return typeof v === 'string' && v !== '' ? v : fallback;
@@ -152,10 +203,20 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
   };
 }
 
-function parseRates(grid: SheetGrid, rateAt: number, home: string, issues: IssueList): Map<string, number> {
+function parseRates(
+  grid: SheetGrid,
+  rateAt: number,
+  home: string,
+  issues: IssueList,
+): Map<string, number> {
   const rates = new Map<string, number>([[home, 1]]);
   if (rateAt === -1) return rates;
-  const header = matchHeaders(grid.name, EXCHANGE_RATE_COLUMNS, grid.values[rateAt] ?? [], rateAt + 1);
+  const header = matchHeaders(
+    grid.name,
+    EXCHANGE_RATE_COLUMNS,
+    grid.values[rateAt] ?? [],
+    rateAt + 1,
+  );
   const cAt = header.index.get('currency') as number;
   const rAt = header.index.get('rate_to_home') as number;
   for (let r = rateAt + 1; r < grid.values.length; r++) {
@@ -164,7 +225,14 @@ function parseRates(grid: SheetGrid, rateAt: number, home: string, issues: Issue
     if (code === '') continue;
     const rate = readNumber(row[rAt] ?? null);
     if (rate === undefined || rate <= 0) {
-      issues.add({ sheet: grid.name, row: r + 1, column: header.label.get('rate_to_home') ?? 'rate_to_home', value: displayValue(row[rAt] ?? null), code: 'invalid_rate', severity: 'error' });
+      issues.add({
+        sheet: grid.name,
+        row: r + 1,
+        column: header.label.get('rate_to_home') ?? 'rate_to_home',
+        value: displayValue(row[rAt] ?? null),
+        code: 'invalid_rate',
+        severity: 'error',
+      });
       continue;
     }
     if (code !== home) rates.set(code, rate);

@@ -47,7 +47,11 @@ export function readTable(
   const input = columns.some((c) => c.owner === 'user');
   const present = columns
     .filter((c) => !(input && c.owner === 'script') && header.index.has(c.key))
-    .map((c) => ({ col: c, at: header.index.get(c.key) as number, label: header.label.get(c.key) as string }));
+    .map((c) => ({
+      col: c,
+      at: header.index.get(c.key) as number,
+      label: header.label.get(c.key) as string,
+    }));
   // Every row's fields object gets the same keys in the same order (the columns found, then the
   // missing ones as null), cloned from one template: one hidden class for the whole table, where
   // adding keys row by row pushed wide sheets (Accounts has 26 columns) into slow,

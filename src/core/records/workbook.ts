@@ -32,7 +32,10 @@ const n = (v: FieldValue): number | null => (typeof v === 'number' ? v : null);
 const d = (v: FieldValue): Day | null => (typeof v === 'number' ? v : null);
 
 function req(sheet: SheetKey, ...keys: string[]): { key: string; en: string; zh: string }[] {
-  return keys.map((k) => sheetDef(sheet).columns.find((c) => c.key === k) as { key: string; en: string; zh: string });
+  return keys.map(
+    (k) =>
+      sheetDef(sheet).columns.find((c) => c.key === k) as { key: string; en: string; zh: string },
+  );
 }
 
 /**
@@ -60,7 +63,15 @@ export function parseWorkbook(grids: WorkbookGrids, today: Day): ParsedWorkbook 
       const id = s(f.account_id);
       const first = accountIds.get(id);
       if (first !== undefined) {
-        issues.add({ sheet: accountsTable.name, row: r.row, column: label(accountsTable, 'account_id'), value: id, code: 'duplicate_id', params: { id, first }, severity: 'error' });
+        issues.add({
+          sheet: accountsTable.name,
+          row: r.row,
+          column: label(accountsTable, 'account_id'),
+          value: id,
+          code: 'duplicate_id',
+          params: { id, first },
+          severity: 'error',
+        });
         continue;
       }
       accountIds.set(id, r.row);
@@ -90,12 +101,27 @@ export function parseWorkbook(grids: WorkbookGrids, today: Day): ParsedWorkbook 
     const id = sOrNull(r.fields.account_id);
     if (id === null) return optional;
     if (accountIds.has(id)) return true;
-    issues.add({ sheet: t.name, row: r.row, column: label(t, 'account_id'), value: id, code: 'unknown_account', params: { id }, severity: 'error' });
+    issues.add({
+      sheet: t.name,
+      row: r.row,
+      column: label(t, 'account_id'),
+      value: id,
+      code: 'unknown_account',
+      params: { id },
+      severity: 'error',
+    });
     return false;
   };
   const notFuture = (t: Table, r: TableRow, day: Day): boolean => {
     if (day <= today) return true;
-    issues.add({ sheet: t.name, row: r.row, column: label(t, 'date'), value: displayValue({ kind: 'date', day, seconds: 0 }), code: 'future_date', severity: 'warning' });
+    issues.add({
+      sheet: t.name,
+      row: r.row,
+      column: label(t, 'date'),
+      value: displayValue({ kind: 'date', day, seconds: 0 }),
+      code: 'future_date',
+      severity: 'warning',
+    });
     return false;
   };
 
@@ -113,7 +139,14 @@ export function parseWorkbook(grids: WorkbookGrids, today: Day): ParsedWorkbook 
         const p = n(f.unit_price);
         if (q === null || p === null) {
           if (!r.bad?.has('quantity') && !r.bad?.has('unit_price'))
-            issues.add({ sheet: txTable.name, row: r.row, column: label(txTable, 'amount'), value: '', code: 'amount_missing', severity: 'error' });
+            issues.add({
+              sheet: txTable.name,
+              row: r.row,
+              column: label(txTable, 'amount'),
+              value: '',
+              code: 'amount_missing',
+              severity: 'error',
+            });
           continue;
         }
         amount = q * p;
@@ -121,7 +154,15 @@ export function parseWorkbook(grids: WorkbookGrids, today: Day): ParsedWorkbook 
       const currency = (s(f.currency) || settings.homeCurrency).toUpperCase();
       const rate = settings.rates.get(currency);
       if (rate === undefined) {
-        issues.add({ sheet: txTable.name, row: r.row, column: label(txTable, 'currency'), value: s(f.currency), code: 'unknown_currency', params: { currency }, severity: 'error' });
+        issues.add({
+          sheet: txTable.name,
+          row: r.row,
+          column: label(txTable, 'currency'),
+          value: s(f.currency),
+          code: 'unknown_currency',
+          params: { currency },
+          severity: 'error',
+        });
         continue;
       }
       const date = d(f.date) as Day;
@@ -239,12 +280,25 @@ function label(t: Table, key: string): string {
 }
 
 /** Parents must exist and must not form a cycle; each cycle is reported once, on its first row. */
-function checkParents(t: Table, accounts: readonly AccountRecord[], ids: Map<string, number>, issues: IssueList): void {
+function checkParents(
+  t: Table,
+  accounts: readonly AccountRecord[],
+  ids: Map<string, number>,
+  issues: IssueList,
+): void {
   const parentOf = new Map<string, string>();
   for (const a of accounts) {
     if (a.parentId === null) continue;
     if (!ids.has(a.parentId)) {
-      issues.add({ sheet: t.name, row: a.row, column: label(t, 'parent_account_id'), value: a.parentId, code: 'unknown_parent', params: { id: a.parentId }, severity: 'warning' });
+      issues.add({
+        sheet: t.name,
+        row: a.row,
+        column: label(t, 'parent_account_id'),
+        value: a.parentId,
+        code: 'unknown_parent',
+        params: { id: a.parentId },
+        severity: 'warning',
+      });
       continue;
     }
     parentOf.set(a.id, a.parentId);
@@ -262,7 +316,15 @@ function checkParents(t: Table, accounts: readonly AccountRecord[], ids: Map<str
       const cycle = path.slice(path.indexOf(cur));
       const rowOf = (id: string): number => ids.get(id) as number;
       const firstId = cycle.reduce((m, id) => (rowOf(id) < rowOf(m) ? id : m), cycle[0]);
-      issues.add({ sheet: t.name, row: rowOf(firstId), column: label(t, 'parent_account_id'), value: parentOf.get(firstId) ?? '', code: 'parent_cycle', params: { path: [...cycle, cycle[0]].join(' → ') }, severity: 'error' });
+      issues.add({
+        sheet: t.name,
+        row: rowOf(firstId),
+        column: label(t, 'parent_account_id'),
+        value: parentOf.get(firstId) ?? '',
+        code: 'parent_cycle',
+        params: { path: [...cycle, cycle[0]].join(' → ') },
+        severity: 'error',
+      });
     }
     for (const id of path) state.set(id, 2);
   }

@@ -18,7 +18,13 @@ function user(key: string, en: string, zh: string, type: ColumnType, extra: Extr
   return { key, en, zh, type, owner: 'user', ...extra };
 }
 
-function script(key: string, en: string, zh: string, type: ColumnType, extra: Extra = {}): ColumnDef {
+function script(
+  key: string,
+  en: string,
+  zh: string,
+  type: ColumnType,
+  extra: Extra = {},
+): ColumnDef {
   return { key, en, zh, type, owner: 'script', refreshed: true, ...extra };
 }
 
@@ -267,11 +273,44 @@ export const SHEETS: readonly SheetDef[] = [
   ACTIONS,
   PLANS,
   SETTINGS,
-  { key: 'summary', en: 'Summary', zh: '汇总', kind: 'script', columns: SUMMARY_COLUMNS, keyHeaders: true },
-  { key: 'history', en: 'History', zh: '历史', kind: 'script', columns: SUMMARY_COLUMNS, keyHeaders: true },
-  { key: 'monthly', en: 'Monthly', zh: '月度', kind: 'script', columns: MONTHLY_COLUMNS, keyHeaders: true },
-  { key: 'data_issues', en: 'Data Issues', zh: '数据问题', kind: 'script', columns: DATA_ISSUES_COLUMNS },
-  { key: 'reminder_log', en: 'Reminder Log', zh: '提醒记录', kind: 'log', columns: REMINDER_LOG_COLUMNS },
+  {
+    key: 'summary',
+    en: 'Summary',
+    zh: '汇总',
+    kind: 'script',
+    columns: SUMMARY_COLUMNS,
+    keyHeaders: true,
+  },
+  {
+    key: 'history',
+    en: 'History',
+    zh: '历史',
+    kind: 'script',
+    columns: SUMMARY_COLUMNS,
+    keyHeaders: true,
+  },
+  {
+    key: 'monthly',
+    en: 'Monthly',
+    zh: '月度',
+    kind: 'script',
+    columns: MONTHLY_COLUMNS,
+    keyHeaders: true,
+  },
+  {
+    key: 'data_issues',
+    en: 'Data Issues',
+    zh: '数据问题',
+    kind: 'script',
+    columns: DATA_ISSUES_COLUMNS,
+  },
+  {
+    key: 'reminder_log',
+    en: 'Reminder Log',
+    zh: '提醒记录',
+    kind: 'log',
+    columns: REMINDER_LOG_COLUMNS,
+  },
   { key: 'change_log', en: 'Change Log', zh: '修改记录', kind: 'log', columns: CHANGE_LOG_COLUMNS },
   { key: 'dashboard', en: 'Dashboard', zh: '仪表板', kind: 'dashboard', columns: [] },
 ];

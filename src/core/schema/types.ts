@@ -18,15 +18,7 @@ export type SheetKey =
   | 'dashboard';
 
 export type ColumnType =
-  | 'text'
-  | 'email'
-  | 'enum'
-  | 'number'
-  | 'integer'
-  | 'date'
-  | 'datetime'
-  | 'boolean'
-  | 'yesno';
+  'text' | 'email' | 'enum' | 'number' | 'integer' | 'date' | 'datetime' | 'boolean' | 'yesno';
 
 /** One value of an enum column: a stable code and its labels; any of the three is accepted. */
 export interface EnumOption extends Bilingual {

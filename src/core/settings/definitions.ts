@@ -1,6 +1,7 @@
 import type { Bilingual } from '../i18n/locale';
 
-export type SettingType = 'language' | 'currency' | 'number' | 'integer' | 'text' | 'email' | 'domains' | 'hour';
+export type SettingType =
+  'language' | 'currency' | 'number' | 'integer' | 'text' | 'email' | 'domains' | 'hour';
 
 export interface SettingDef {
   readonly key: string;
@@ -17,29 +18,225 @@ export interface SettingDef {
  * Order is the order rows are written by `Set up workbook`.
  */
 export const SETTING_DEFS: readonly SettingDef[] = [
-  { key: 'language', type: 'language', default: 'auto', description: { en: 'auto (from the spreadsheet locale), en or zh-CN', zh: 'auto（跟随表格区域设置）、en 或 zh-CN' } },
-  { key: 'home_currency', type: 'currency', default: 'CNY', description: { en: 'Currency of every computed amount', zh: '所有计算金额使用的本币' } },
-  { key: 'analysis_window_months', type: 'integer', default: 12, min: 1, max: 120, description: { en: 'Months of history for revenue, RFM and ABC', zh: '收入、RFM 和 ABC 分析所用的月数' } },
-  { key: 'abc_cutoff_a', type: 'number', default: 0.8, min: 0, max: 1, description: { en: 'Cumulative revenue share that makes an account A', zh: 'A 类客户的累计收入占比上限' } },
-  { key: 'abc_cutoff_b', type: 'number', default: 0.95, min: 0, max: 1, description: { en: 'Cumulative revenue share that makes an account B', zh: 'B 类客户的累计收入占比上限' } },
-  { key: 'stale_days_a', type: 'integer', default: 14, min: 1, max: 3650, description: { en: 'Days without activity before an A account is stale', zh: 'A 类客户未跟进多少天视为停滞' } },
-  { key: 'stale_days_b', type: 'integer', default: 30, min: 1, max: 3650, description: { en: 'Days without activity before a B account is stale', zh: 'B 类客户未跟进多少天视为停滞' } },
-  { key: 'stale_days_c', type: 'integer', default: 60, min: 1, max: 3650, description: { en: 'Days without activity before a C account is stale', zh: 'C 类客户未跟进多少天视为停滞' } },
-  { key: 'warning_days', type: 'integer', default: 3, min: 0, max: 365, description: { en: 'Lead time for "contact due soon"', zh: '"即将需要跟进"的提前天数' } },
-  { key: 'due_soon_days', type: 'integer', default: 7, min: 0, max: 365, description: { en: 'Actions and plan reviews due within this many days are listed', zh: '多少天内到期的行动和计划回顾会被提醒' } },
-  { key: 'care_days_ahead', type: 'integer', default: 7, min: 0, max: 365, description: { en: 'Contact birthdays within this many days are listed', zh: '多少天内的联系人生日会被提醒' } },
-  { key: 'reminder_hour', type: 'hour', default: 8, min: 0, max: 23, description: { en: 'Hour of the daily reminder run (spreadsheet time zone)', zh: '每日提醒的发送时刻（表格时区，0–23 点）' } },
-  { key: 'allowed_recipient_domains', type: 'domains', default: '', description: { en: 'Comma-separated email domains reminders may go to; blank = the domain of the user who turned automation on', zh: '允许接收提醒的邮箱域名，逗号分隔；留空 = 开启自动化的用户所在域名' } },
-  { key: 'reminder_sender_name', type: 'text', default: 'Key Account Reminders', description: { en: 'Sender name of reminder emails', zh: '提醒邮件的发件人名称' } },
-  { key: 'escalation_cc', type: 'email', default: '', description: { en: 'Manager copied on accounts stale for twice their threshold (blank = off)', zh: '停滞超过阈值两倍时抄送的经理邮箱（留空 = 关闭）' } },
-  { key: 'recycle_after_days', type: 'integer', default: 0, min: 0, max: 3650, description: { en: '公海 rule: flag accounts with no activity this long for reassignment (0 = off)', zh: '公海规则：超过多少天无活动的客户标记为待重新分配（0 = 关闭）' } },
-  { key: 'history_retention_days', type: 'integer', default: 400, min: 1, max: 3650, description: { en: 'Days of daily snapshots kept in History', zh: '历史快照保留天数' } },
-  { key: 'health_weight_recency', type: 'number', default: 30, min: 0, max: 100, description: { en: 'Health score weight: recency of activity', zh: '健康度权重：最近活动' } },
-  { key: 'health_weight_trend', type: 'number', default: 20, min: 0, max: 100, description: { en: 'Health score weight: revenue trend (last 90 days vs the 90 before)', zh: '健康度权重：收入趋势（近 90 天对比前 90 天）' } },
-  { key: 'health_weight_satisfaction', type: 'number', default: 20, min: 0, max: 100, description: { en: 'Health score weight: satisfaction (last 12 months)', zh: '健康度权重：满意度（近 12 个月）' } },
-  { key: 'health_weight_complaints', type: 'number', default: 10, min: 0, max: 100, description: { en: 'Health score weight: open complaints', zh: '健康度权重：未关闭投诉' } },
-  { key: 'health_weight_actions', type: 'number', default: 10, min: 0, max: 100, description: { en: 'Health score weight: overdue actions', zh: '健康度权重：逾期行动' } },
-  { key: 'health_weight_contacts', type: 'number', default: 10, min: 0, max: 100, description: { en: 'Health score weight: contact coverage', zh: '健康度权重：联系人覆盖' } },
+  {
+    key: 'language',
+    type: 'language',
+    default: 'auto',
+    description: {
+      en: 'auto (from the spreadsheet locale), en or zh-CN',
+      zh: 'auto（跟随表格区域设置）、en 或 zh-CN',
+    },
+  },
+  {
+    key: 'home_currency',
+    type: 'currency',
+    default: 'CNY',
+    description: { en: 'Currency of every computed amount', zh: '所有计算金额使用的本币' },
+  },
+  {
+    key: 'analysis_window_months',
+    type: 'integer',
+    default: 12,
+    min: 1,
+    max: 120,
+    description: {
+      en: 'Months of history for revenue, RFM and ABC',
+      zh: '收入、RFM 和 ABC 分析所用的月数',
+    },
+  },
+  {
+    key: 'abc_cutoff_a',
+    type: 'number',
+    default: 0.8,
+    min: 0,
+    max: 1,
+    description: {
+      en: 'Cumulative revenue share that makes an account A',
+      zh: 'A 类客户的累计收入占比上限',
+    },
+  },
+  {
+    key: 'abc_cutoff_b',
+    type: 'number',
+    default: 0.95,
+    min: 0,
+    max: 1,
+    description: {
+      en: 'Cumulative revenue share that makes an account B',
+      zh: 'B 类客户的累计收入占比上限',
+    },
+  },
+  {
+    key: 'stale_days_a',
+    type: 'integer',
+    default: 14,
+    min: 1,
+    max: 3650,
+    description: {
+      en: 'Days without activity before an A account is stale',
+      zh: 'A 类客户未跟进多少天视为停滞',
+    },
+  },
+  {
+    key: 'stale_days_b',
+    type: 'integer',
+    default: 30,
+    min: 1,
+    max: 3650,
+    description: {
+      en: 'Days without activity before a B account is stale',
+      zh: 'B 类客户未跟进多少天视为停滞',
+    },
+  },
+  {
+    key: 'stale_days_c',
+    type: 'integer',
+    default: 60,
+    min: 1,
+    max: 3650,
+    description: {
+      en: 'Days without activity before a C account is stale',
+      zh: 'C 类客户未跟进多少天视为停滞',
+    },
+  },
+  {
+    key: 'warning_days',
+    type: 'integer',
+    default: 3,
+    min: 0,
+    max: 365,
+    description: { en: 'Lead time for "contact due soon"', zh: '"即将需要跟进"的提前天数' },
+  },
+  {
+    key: 'due_soon_days',
+    type: 'integer',
+    default: 7,
+    min: 0,
+    max: 365,
+    description: {
+      en: 'Actions and plan reviews due within this many days are listed',
+      zh: '多少天内到期的行动和计划回顾会被提醒',
+    },
+  },
+  {
+    key: 'care_days_ahead',
+    type: 'integer',
+    default: 7,
+    min: 0,
+    max: 365,
+    description: {
+      en: 'Contact birthdays within this many days are listed',
+      zh: '多少天内的联系人生日会被提醒',
+    },
+  },
+  {
+    key: 'reminder_hour',
+    type: 'hour',
+    default: 8,
+    min: 0,
+    max: 23,
+    description: {
+      en: 'Hour of the daily reminder run (spreadsheet time zone)',
+      zh: '每日提醒的发送时刻（表格时区，0–23 点）',
+    },
+  },
+  {
+    key: 'allowed_recipient_domains',
+    type: 'domains',
+    default: '',
+    description: {
+      en: 'Comma-separated email domains reminders may go to; blank = the domain of the user who turned automation on',
+      zh: '允许接收提醒的邮箱域名，逗号分隔；留空 = 开启自动化的用户所在域名',
+    },
+  },
+  {
+    key: 'reminder_sender_name',
+    type: 'text',
+    default: 'Key Account Reminders',
+    description: { en: 'Sender name of reminder emails', zh: '提醒邮件的发件人名称' },
+  },
+  {
+    key: 'escalation_cc',
+    type: 'email',
+    default: '',
+    description: {
+      en: 'Manager copied on accounts stale for twice their threshold (blank = off)',
+      zh: '停滞超过阈值两倍时抄送的经理邮箱（留空 = 关闭）',
+    },
+  },
+  {
+    key: 'recycle_after_days',
+    type: 'integer',
+    default: 0,
+    min: 0,
+    max: 3650,
+    description: {
+      en: '公海 rule: flag accounts with no activity this long for reassignment (0 = off)',
+      zh: '公海规则：超过多少天无活动的客户标记为待重新分配（0 = 关闭）',
+    },
+  },
+  {
+    key: 'history_retention_days',
+    type: 'integer',
+    default: 400,
+    min: 1,
+    max: 3650,
+    description: { en: 'Days of daily snapshots kept in History', zh: '历史快照保留天数' },
+  },
+  {
+    key: 'health_weight_recency',
+    type: 'number',
+    default: 30,
+    min: 0,
+    max: 100,
+    description: { en: 'Health score weight: recency of activity', zh: '健康度权重：最近活动' },
+  },
+  {
+    key: 'health_weight_trend',
+    type: 'number',
+    default: 20,
+    min: 0,
+    max: 100,
+    description: {
+      en: 'Health score weight: revenue trend (last 90 days vs the 90 before)',
+      zh: '健康度权重：收入趋势（近 90 天对比前 90 天）',
+    },
+  },
+  {
+    key: 'health_weight_satisfaction',
+    type: 'number',
+    default: 20,
+    min: 0,
+    max: 100,
+    description: {
+      en: 'Health score weight: satisfaction (last 12 months)',
+      zh: '健康度权重：满意度（近 12 个月）',
+    },
+  },
+  {
+    key: 'health_weight_complaints',
+    type: 'number',
+    default: 10,
+    min: 0,
+    max: 100,
+    description: { en: 'Health score weight: open complaints', zh: '健康度权重：未关闭投诉' },
+  },
+  {
+    key: 'health_weight_actions',
+    type: 'number',
+    default: 10,
+    min: 0,
+    max: 100,
+    description: { en: 'Health score weight: overdue actions', zh: '健康度权重：逾期行动' },
+  },
+  {
+    key: 'health_weight_contacts',
+    type: 'number',
+    default: 10,
+    min: 0,
+    max: 100,
+    description: { en: 'Health score weight: contact coverage', zh: '健康度权重：联系人覆盖' },
+  },
 ];
 
 /** Exchange rates written by `Set up workbook` as an example; the user edits them. */

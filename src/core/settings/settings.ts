@@ -48,6 +48,13 @@ export const DEFAULT_SETTINGS: Settings = {
   escalationCc: '',
   recycleAfterDays: 0,
   historyRetentionDays: 400,
-  healthWeights: { recency: 30, trend: 20, satisfaction: 20, complaints: 10, actions: 10, contacts: 10 },
+  healthWeights: {
+    recency: 30,
+    trend: 20,
+    satisfaction: 20,
+    complaints: 10,
+    actions: 10,
+    contacts: 10,
+  },
   rates: new Map([['CNY', 1]]),
 };

@@ -57,7 +57,10 @@ export const USER_HEADER_BACKGROUND = '#e8f0fe';
 export const LAYOUT_MARKER = 'kam-sheets';
 
 const HELP = {
-  list: { en: 'Choose from the list (English or Chinese values are both accepted).', zh: '请从列表中选择（中文或英文值均可）。' },
+  list: {
+    en: 'Choose from the list (English or Chinese values are both accepted).',
+    zh: '请从列表中选择（中文或英文值均可）。',
+  },
   date: { en: 'Enter a date (YYYY-MM-DD).', zh: '请输入日期（YYYY-MM-DD）。' },
   email: { en: 'Enter one email address.', zh: '请输入一个邮箱地址。' },
   number: { en: 'Enter a number.', zh: '请输入数字。' },
@@ -69,9 +72,17 @@ function validationFor(col: ColumnDef, locale: Locale): Validation | null {
   if (col.owner !== 'user') return null;
   switch (col.type) {
     case 'enum':
-      return { kind: 'list', values: (col.options ?? []).map((o) => pick(o, locale)), help: pick(HELP.list, locale) };
+      return {
+        kind: 'list',
+        values: (col.options ?? []).map((o) => pick(o, locale)),
+        help: pick(HELP.list, locale),
+      };
     case 'yesno':
-      return { kind: 'list', values: locale === 'zh-CN' ? ['是', '否'] : ['Yes', 'No'], help: pick(HELP.list, locale) };
+      return {
+        kind: 'list',
+        values: locale === 'zh-CN' ? ['是', '否'] : ['Yes', 'No'],
+        help: pick(HELP.list, locale),
+      };
     case 'date':
       // Birthdays may be written without a year (MM-DD), which a date rule would flag.
       return col.key === 'birthday' ? null : { kind: 'date', help: pick(HELP.date, locale) };
@@ -150,13 +161,38 @@ export function buildLayout(
   const conditional: ConditionalRule[] = [];
   if (def.key === 'accounts') {
     const stale = letter('stale');
-    if (stale) conditional.push({ firstCol: 1, numCols: width, formula: `=$${stale}2=TRUE`, background: '#fce8e6', fontColor: null });
+    if (stale)
+      conditional.push({
+        firstCol: 1,
+        numCols: width,
+        formula: `=$${stale}2=TRUE`,
+        background: '#fce8e6',
+        fontColor: null,
+      });
     const abc = positions.get('abc_class');
     if (abc !== undefined) {
       const l = columnLetter(abc - 1);
-      conditional.push({ firstCol: abc, numCols: 1, formula: `=$${l}2="A"`, background: '#b7e1cd', fontColor: null });
-      conditional.push({ firstCol: abc, numCols: 1, formula: `=$${l}2="B"`, background: '#fce8b2', fontColor: null });
-      conditional.push({ firstCol: abc, numCols: 1, formula: `=$${l}2="C"`, background: '#efefef', fontColor: null });
+      conditional.push({
+        firstCol: abc,
+        numCols: 1,
+        formula: `=$${l}2="A"`,
+        background: '#b7e1cd',
+        fontColor: null,
+      });
+      conditional.push({
+        firstCol: abc,
+        numCols: 1,
+        formula: `=$${l}2="B"`,
+        background: '#fce8b2',
+        fontColor: null,
+      });
+      conditional.push({
+        firstCol: abc,
+        numCols: 1,
+        formula: `=$${l}2="C"`,
+        background: '#efefef',
+        fontColor: null,
+      });
     }
   }
   if (def.key === 'actions') {

@@ -84,7 +84,11 @@ export interface Account360Account {
     readonly status: Choice;
     readonly overdue: boolean;
   }[];
-  readonly plan: { readonly row: number; readonly period: string; readonly fields: readonly LabeledValue[] } | null;
+  readonly plan: {
+    readonly row: number;
+    readonly period: string;
+    readonly fields: readonly LabeledValue[];
+  } | null;
 }
 
 /** Everything the Account 360 sidebar shows: plain JSON, labels already in the workbook language. */
@@ -103,23 +107,80 @@ export interface Account360View {
 }
 
 const LABEL_KEYS: readonly UiKey[] = [
-  'refresh', 'loading', 'saving', 'close', 'nothing', 'fix_below', 'overdue', 'due_on', 'yes', 'no',
-  'a360_title', 'a360_hint', 'a360_open', 'a360_not_found', 'profile', 'badge_abc', 'badge_rfm', 'badge_churn',
-  'badge_credit', 'badge_health', 'revenue_24m', 'contacts', 'no_contacts', 'influence_of',
-  'interactions', 'no_interactions', 'complaint_tag', 'satisfaction_of', 'open_actions',
-  'no_actions', 'mark_done', 'plan', 'no_plan', 'log_title', 'log_submit', 'complaint_check',
-  'action_title', 'action_submit', 'choose',
+  'refresh',
+  'loading',
+  'saving',
+  'close',
+  'nothing',
+  'fix_below',
+  'overdue',
+  'due_on',
+  'yes',
+  'no',
+  'a360_title',
+  'a360_hint',
+  'a360_open',
+  'a360_not_found',
+  'profile',
+  'badge_abc',
+  'badge_rfm',
+  'badge_churn',
+  'badge_credit',
+  'badge_health',
+  'revenue_24m',
+  'contacts',
+  'no_contacts',
+  'influence_of',
+  'interactions',
+  'no_interactions',
+  'complaint_tag',
+  'satisfaction_of',
+  'open_actions',
+  'no_actions',
+  'mark_done',
+  'plan',
+  'no_plan',
+  'log_title',
+  'log_submit',
+  'complaint_check',
+  'action_title',
+  'action_submit',
+  'choose',
 ];
 
 const PROFILE_KEYS = [
-  'parent_account_id', 'industry', 'region', 'address', 'owner_email', 'backup_owner_email',
-  'tier', 'status', 'credit_limit', 'next_action_date', 'reminders_paused_until', 'notes',
+  'parent_account_id',
+  'industry',
+  'region',
+  'address',
+  'owner_email',
+  'backup_owner_email',
+  'tier',
+  'status',
+  'credit_limit',
+  'next_action_date',
+  'reminders_paused_until',
+  'notes',
 ] as const;
 
-const PLAN_KEYS = ['challenges', 'goals', 'special_requirements', 'value_proposition', 'revenue_target', 'next_review_date'] as const;
+const PLAN_KEYS = [
+  'challenges',
+  'goals',
+  'special_requirements',
+  'value_proposition',
+  'revenue_target',
+  'next_review_date',
+] as const;
 
 /** Sheets whose rows name an account, so a selected row there opens that account. */
-const ACCOUNT_SHEETS: readonly SheetKey[] = ['accounts', 'contacts', 'transactions', 'interactions', 'actions', 'plans'];
+const ACCOUNT_SHEETS: readonly SheetKey[] = [
+  'accounts',
+  'contacts',
+  'transactions',
+  'interactions',
+  'actions',
+  'plans',
+];
 
 /**
  * The account ID on a selected row: on Accounts or any sheet with an Account ID column.
@@ -131,7 +192,9 @@ export function accountAtRow(read: WorkbookRead, sheetName: string, row: number)
     if (read.names.get(key) !== sheetName) continue;
     const grid = read.grids[key];
     if (!grid) return null;
-    const at = matchHeaders(grid.name, sheetDef(key).columns, grid.values[0] ?? []).index.get('account_id');
+    const at = matchHeaders(grid.name, sheetDef(key).columns, grid.values[0] ?? []).index.get(
+      'account_id',
+    );
     if (at === undefined) return null;
     const id = readText(grid.values[row - 1]?.[at] ?? null);
     return id === '' ? null : id;
@@ -139,7 +202,11 @@ export function accountAtRow(read: WorkbookRead, sheetName: string, row: number)
   return null;
 }
 
-function profileValue(a: AccountRecord, key: (typeof PROFILE_KEYS)[number], locale: Locale): string {
+function profileValue(
+  a: AccountRecord,
+  key: (typeof PROFILE_KEYS)[number],
+  locale: Locale,
+): string {
   switch (key) {
     case 'parent_account_id':
       return a.parentId ?? '';
@@ -176,10 +243,13 @@ export function periodRange(period: string): [Day, Day] | null {
   m = /^(\d{4})\s*年?\s*[-/ ]?\s*H([12])$/.exec(p);
   if (m) {
     const [y, h] = [+m[1], +m[2]];
-    return h === 1 ? [dayFromYmd(y, 1, 1), dayFromYmd(y, 6, 30)] : [dayFromYmd(y, 7, 1), dayFromYmd(y, 12, 31)];
+    return h === 1
+      ? [dayFromYmd(y, 1, 1), dayFromYmd(y, 6, 30)]
+      : [dayFromYmd(y, 7, 1), dayFromYmd(y, 12, 31)];
   }
   m = /^(\d{4})[-/](\d{1,2})$/.exec(p);
-  if (m && +m[2] >= 1 && +m[2] <= 12) return [dayFromYmd(+m[1], +m[2], 1), dayFromYmd(+m[1], +m[2], daysInMonth(+m[1], +m[2]))];
+  if (m && +m[2] >= 1 && +m[2] <= 12)
+    return [dayFromYmd(+m[1], +m[2], 1), dayFromYmd(+m[1], +m[2], daysInMonth(+m[1], +m[2]))];
   return null;
 }
 
@@ -191,9 +261,16 @@ export function currentPlan(plans: readonly PlanRecord[], today: Day): PlanRecor
   if (plans.length === 0) return null;
   const ranged = plans.map((p) => ({ p, r: periodRange(p.period) }));
   const containing = ranged.filter((x) => x.r && x.r[0] <= today && today <= x.r[1]);
-  if (containing.length > 0) return containing.reduce((a, b) => ((b.r as [Day, Day])[1] - (b.r as [Day, Day])[0] < (a.r as [Day, Day])[1] - (a.r as [Day, Day])[0] ? b : a)).p;
+  if (containing.length > 0)
+    return containing.reduce((a, b) =>
+      (b.r as [Day, Day])[1] - (b.r as [Day, Day])[0] <
+      (a.r as [Day, Day])[1] - (a.r as [Day, Day])[0]
+        ? b
+        : a,
+    ).p;
   const started = ranged.filter((x) => x.r && x.r[0] <= today);
-  if (started.length > 0) return started.reduce((a, b) => ((b.r as [Day, Day])[0] >= (a.r as [Day, Day])[0] ? b : a)).p;
+  if (started.length > 0)
+    return started.reduce((a, b) => ((b.r as [Day, Day])[0] >= (a.r as [Day, Day])[0] ? b : a)).p;
   return plans[plans.length - 1];
 }
 
@@ -203,15 +280,19 @@ export function lastMonths(today: Day, count: number): string[] {
   const out: string[] = [];
   for (let k = count - 1; k >= 0; k--) {
     const total = y * 12 + (m - 1) - k;
-    out.push(`${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`);
+    out.push(
+      `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`,
+    );
   }
   return out;
 }
 
 function fieldLabels(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['date', 'type', 'summary', 'next_step', 'satisfaction', 'complaint']) out[key] = pick(columnDef('interactions', key), locale);
-  for (const key of ['task', 'owner_email', 'due_date', 'status']) out[`action_${key}`] = pick(columnDef('actions', key), locale);
+  for (const key of ['date', 'type', 'summary', 'next_step', 'satisfaction', 'complaint'])
+    out[key] = pick(columnDef('interactions', key), locale);
+  for (const key of ['task', 'owner_email', 'due_date', 'status'])
+    out[`action_${key}`] = pick(columnDef('actions', key), locale);
   out.account_id = pick(columnDef('accounts', 'account_id'), locale);
   return out;
 }
@@ -236,7 +317,10 @@ export function account360(
     user: options.user ?? '',
     labels: uiLabels(LABEL_KEYS, locale),
     fields: fieldLabels(locale),
-    options: { types: choices(INTERACTION_TYPES, locale), statuses: choices(ACTION_STATUSES, locale) },
+    options: {
+      types: choices(INTERACTION_TYPES, locale),
+      statuses: choices(ACTION_STATUSES, locale),
+    },
   };
   const index = accountId === null ? -1 : model.accounts.findIndex((a) => a.id === accountId);
   if (index === -1) return { ...base, account: null, notFound: accountId };
@@ -259,7 +343,10 @@ export function account360(
   }
 
   const activity: Choice = m.exempt
-    ? { code: 'exempt', label: choice(ACCOUNT_STATUSES, a.status, locale)?.label ?? uiText('on_track', locale) }
+    ? {
+        code: 'exempt',
+        label: choice(ACCOUNT_STATUSES, a.status, locale)?.label ?? uiText('on_track', locale),
+      }
     : m.stale
       ? { code: 'stale', label: uiText('stale', locale) }
       : m.dueSoon
@@ -269,7 +356,15 @@ export function account360(
   const contacts = model.contacts
     .filter((c) => c.accountId === a.id)
     .sort((x, y) => (y.influence ?? 0) - (x.influence ?? 0) || x.name.localeCompare(y.name))
-    .map((c) => ({ name: c.name, title: c.title, email: c.email, phone: c.phone, role: choice(CONTACT_ROLES, c.role, locale), influence: c.influence, relationship: c.relationship }));
+    .map((c) => ({
+      name: c.name,
+      title: c.title,
+      email: c.email,
+      phone: c.phone,
+      role: choice(CONTACT_ROLES, c.role, locale),
+      influence: c.influence,
+      relationship: c.relationship,
+    }));
 
   const interactions = model.interactions
     .filter((i) => i.accountId === a.id)
@@ -283,13 +378,19 @@ export function account360(
       nextStep: i.nextStep,
       satisfaction: i.satisfaction,
       complaint: i.complaint,
-      complaintStatus: i.complaint ? choice(COMPLAINT_STATUSES, i.complaintStatus ?? 'open', locale) : null,
+      complaintStatus: i.complaint
+        ? choice(COMPLAINT_STATUSES, i.complaintStatus ?? 'open', locale)
+        : null,
       ownerEmail: i.ownerEmail,
     }));
 
   const openActions = model.actions
     .filter((x) => x.accountId === a.id && x.status !== 'done')
-    .sort((x, y) => (x.dueDate ?? Number.MAX_SAFE_INTEGER) - (y.dueDate ?? Number.MAX_SAFE_INTEGER) || x.row - y.row)
+    .sort(
+      (x, y) =>
+        (x.dueDate ?? Number.MAX_SAFE_INTEGER) - (y.dueDate ?? Number.MAX_SAFE_INTEGER) ||
+        x.row - y.row,
+    )
     .map((x) => ({
       row: x.row,
       task: x.task,
@@ -336,7 +437,10 @@ export function account360(
       profile,
       badges: {
         abc: choice(ABC_CLASSES, m.abcClass, locale) as Choice,
-        rfm: { ...(choice(RFM_SEGMENTS, m.rfmSegment, locale) as Choice), score: m.rfm ? m.rfm.score : null },
+        rfm: {
+          ...(choice(RFM_SEGMENTS, m.rfmSegment, locale) as Choice),
+          score: m.rfm ? m.rfm.score : null,
+        },
         churn: choice(CHURN_RISKS, m.churnRisk, locale) as Choice,
         credit: choice(CREDIT_RATINGS, m.creditRating, locale),
         health: { ...(choice(HEALTH_BANDS, m.healthBand, locale) as Choice), score: m.healthScore },

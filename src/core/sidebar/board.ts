@@ -48,8 +48,22 @@ export interface BoardView {
 }
 
 const LABEL_KEYS: readonly UiKey[] = [
-  'refresh', 'loading', 'saving', 'close', 'all', 'overdue', 'due_on', 'board_title', 'filter_owner',
-  'filter_account', 'no_owner', 'no_account', 'move_to', 'column_empty', 'more_done', 'drag_hint',
+  'refresh',
+  'loading',
+  'saving',
+  'close',
+  'all',
+  'overdue',
+  'due_on',
+  'board_title',
+  'filter_owner',
+  'filter_account',
+  'no_owner',
+  'no_account',
+  'move_to',
+  'column_empty',
+  'more_done',
+  'drag_hint',
 ];
 
 /** A filter from the browser: anything that is not a string means "all". */
@@ -64,7 +78,12 @@ export function boardFilter(input: unknown): BoardFilter {
  * actions without a status under Not started; open cards by due date, Done cards by completion
  * date, newest first. Filtered by owner and account.
  */
-export function actionBoard(model: KamModel, today: Day, filter: BoardFilter, locale: Locale): BoardView {
+export function actionBoard(
+  model: KamModel,
+  today: Day,
+  filter: BoardFilter,
+  locale: Locale,
+): BoardView {
   const accounts = new Map(model.accounts.map((a) => [a.id, a]));
   const all: (BoardCard & { due: Day | null; completed: Day | null })[] = model.actions.map((x) => {
     const account = x.accountId === null ? undefined : accounts.get(x.accountId);
@@ -94,7 +113,10 @@ export function actionBoard(model: KamModel, today: Day, filter: BoardFilter, lo
 
   const columns: BoardColumn[] = choices(ACTION_STATUSES, locale).map((s) => {
     const cards = shown.filter((c) => c.status === s.code);
-    if (s.code === 'done') cards.sort((a, b) => (b.completed ?? -Infinity) - (a.completed ?? -Infinity) || b.row - a.row);
+    if (s.code === 'done')
+      cards.sort(
+        (a, b) => (b.completed ?? -Infinity) - (a.completed ?? -Infinity) || b.row - a.row,
+      );
     else cards.sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity) || a.row - b.row);
     const limit = s.code === 'done' ? DONE_LIMIT : cards.length;
     return {

@@ -18,7 +18,11 @@ export function amountText(n: number | null | undefined): string {
   return `${r < 0 ? '-' : ''}${grouped}${dec === '00' ? '' : `.${dec}`}`;
 }
 
-export function choice(options: readonly EnumOption[], code: string | null | undefined, locale: Locale): Choice | null {
+export function choice(
+  options: readonly EnumOption[],
+  code: string | null | undefined,
+  locale: Locale,
+): Choice | null {
   if (code === null || code === undefined || code === '') return null;
   const o = options.find((x) => x.code === code);
   return { code, label: o ? pick(o, locale) : code };

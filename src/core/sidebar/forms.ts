@@ -62,7 +62,18 @@ function asCell(v: unknown): CellValue {
 }
 
 function problemText(p: CellProblem, locale: Locale): string {
-  return issueText({ sheet: '', row: null, column: '', value: '', code: p.code, params: p.params, severity: 'error' }, locale);
+  return issueText(
+    {
+      sheet: '',
+      row: null,
+      column: '',
+      value: '',
+      code: p.code,
+      params: p.params,
+      severity: 'error',
+    },
+    locale,
+  );
 }
 
 /** A field's value as the sheet should hold it: localized labels for lists, date cells, numbers. */
@@ -98,7 +109,8 @@ class FieldReader {
   ) {
     this.columns = sheetDef(key).columns;
     this.header = target ? matchHeaders(target.name, this.columns, target.values[0] ?? []) : null;
-    if (!target) this.fail('', uiText('err_no_sheet', locale, { sheet: pick(sheetDef(key), locale) }));
+    if (!target)
+      this.fail('', uiText('err_no_sheet', locale, { sheet: pick(sheetDef(key), locale) }));
   }
 
   fail(field: string, message: string): void {
@@ -126,7 +138,13 @@ class FieldReader {
     if (value === null || value === '') return;
     const col = this.columns.find((c) => c.key === key) as ColumnDef;
     if (this.header && !this.header.index.has(key)) {
-      this.fail(field, uiText('err_no_column', this.locale, { sheet: this.target?.name ?? '', column: pick(col, this.locale) }));
+      this.fail(
+        field,
+        uiText('err_no_column', this.locale, {
+          sheet: this.target?.name ?? '',
+          column: pick(col, this.locale),
+        }),
+      );
       return;
     }
     this.cells.set(key, cellFor(col, value, this.locale));
@@ -147,7 +165,13 @@ class FieldReader {
     for (const key of keys) {
       if (this.header.index.has(key)) continue;
       const col = this.columns.find((c) => c.key === key) as ColumnDef;
-      this.fail('', uiText('err_no_column', this.locale, { sheet: this.target?.name ?? '', column: pick(col, this.locale) }));
+      this.fail(
+        '',
+        uiText('err_no_column', this.locale, {
+          sheet: this.target?.name ?? '',
+          column: pick(col, this.locale),
+        }),
+      );
     }
   }
 }
@@ -166,11 +190,16 @@ function readAccount(r: FieldReader, ctx: FormContext): FieldValue {
  * it), account (required, must exist), type, summary, next step, satisfaction 1–5, complaint.
  * A complaint is written with status Open; "Recorded by" is the person using the sidebar.
  */
-export function validateInteraction(input: Readonly<Record<string, unknown>>, target: SheetGrid | null, ctx: FormContext): RowPlan {
+export function validateInteraction(
+  input: Readonly<Record<string, unknown>>,
+  target: SheetGrid | null,
+  ctx: FormContext,
+): RowPlan {
   const r = new FieldReader('interactions', target, input, ctx.locale);
   r.checkRequiredHeaders(['date', 'account_id']);
   const date = r.read('date', { required: true });
-  if (typeof date === 'number' && date > ctx.today) r.fail('date', uiText('err_future', ctx.locale));
+  if (typeof date === 'number' && date > ctx.today)
+    r.fail('date', uiText('err_future', ctx.locale));
   r.put('date', date);
   r.put('account_id', readAccount(r, ctx));
   r.put('type', r.read('type'));
@@ -193,7 +222,11 @@ export function validateInteraction(input: Readonly<Record<string, unknown>>, ta
  * the start date), status (default Not started). The start date is today unless given; an action
  * added as Done gets today as its completed date.
  */
-export function validateAction(input: Readonly<Record<string, unknown>>, target: SheetGrid | null, ctx: FormContext): RowPlan {
+export function validateAction(
+  input: Readonly<Record<string, unknown>>,
+  target: SheetGrid | null,
+  ctx: FormContext,
+): RowPlan {
   const r = new FieldReader('actions', target, input, ctx.locale);
   r.checkRequiredHeaders(['task']);
   r.put('task', r.read('task', { required: true }));
@@ -202,12 +235,15 @@ export function validateAction(input: Readonly<Record<string, unknown>>, target:
   const givenStart = r.read('start_date');
   const start = typeof givenStart === 'number' ? givenStart : ctx.today;
   const due = r.read('due_date');
-  if (typeof due === 'number' && due < start) r.fail('due_date', uiText('err_due_before_start', ctx.locale, { date: formatDay(start) }));
-  if (r.header?.index.has('start_date') || typeof givenStart === 'number') r.put('start_date', start);
+  if (typeof due === 'number' && due < start)
+    r.fail('due_date', uiText('err_due_before_start', ctx.locale, { date: formatDay(start) }));
+  if (r.header?.index.has('start_date') || typeof givenStart === 'number')
+    r.put('start_date', start);
   r.put('due_date', due);
   const status = r.read('status') ?? 'not_started';
   if (r.header?.index.has('status') || status !== 'not_started') r.put('status', status);
-  if (status === 'done' && r.header?.index.has('completed_date')) r.put('completed_date', ctx.today);
+  if (status === 'done' && r.header?.index.has('completed_date'))
+    r.put('completed_date', ctx.today);
   return r.plan();
 }
 
@@ -229,59 +265,107 @@ export interface StatusChangeInput {
  * never change another action. Done sets `completed_date` to today; moving a Done action back
  * clears it, so an open action never carries a completion date.
  */
-export function planStatusChange(input: StatusChangeInput, target: SheetGrid | null, ctx: Pick<FormContext, 'today' | 'locale'>): ChangePlan {
+export function planStatusChange(
+  input: StatusChangeInput,
+  target: SheetGrid | null,
+  ctx: Pick<FormContext, 'today' | 'locale'>,
+): ChangePlan {
   const { locale } = ctx;
-  const fail = (field: string, message: string): ChangePlan => ({ ok: false, writes: [], errors: [{ field, message }], task: '', status: '' });
-  if (!target) return fail('', uiText('err_no_sheet', locale, { sheet: pick(sheetDef('actions'), locale) }));
+  const fail = (field: string, message: string): ChangePlan => ({
+    ok: false,
+    writes: [],
+    errors: [{ field, message }],
+    task: '',
+    status: '',
+  });
+  if (!target)
+    return fail('', uiText('err_no_sheet', locale, { sheet: pick(sheetDef('actions'), locale) }));
   const columns = sheetDef('actions').columns;
   const header = matchHeaders(target.name, columns, target.values[0] ?? []);
   const at = (key: string): number | undefined => header.index.get(key);
   for (const key of ['task', 'status']) {
     if (at(key) === undefined) {
       const col = columns.find((c) => c.key === key) as ColumnDef;
-      return fail('', uiText('err_no_column', locale, { sheet: target.name, column: pick(col, locale) }));
+      return fail(
+        '',
+        uiText('err_no_column', locale, { sheet: target.name, column: pick(col, locale) }),
+      );
     }
   }
   const row = typeof input.row === 'number' ? input.row : Number(input.row);
   const cells = Number.isInteger(row) && row >= 2 ? target.values[row - 1] : undefined;
   const shownTask = readText(asCell(input.task));
-  if (!cells || shownTask === '' || readText(cells[at('task') as number] ?? null) !== shownTask) return fail('', uiText('err_changed', locale));
+  if (!cells || shownTask === '' || readText(cells[at('task') as number] ?? null) !== shownTask)
+    return fail('', uiText('err_changed', locale));
   const accountAt = at('account_id');
-  if (input.accountId !== undefined && input.accountId !== null && (accountAt === undefined || readText(cells[accountAt] ?? null) !== readText(asCell(input.accountId))))
+  if (
+    input.accountId !== undefined &&
+    input.accountId !== null &&
+    (accountAt === undefined ||
+      readText(cells[accountAt] ?? null) !== readText(asCell(input.accountId)))
+  )
     return fail('', uiText('err_changed', locale));
   const code = readEnum(asCell(input.status), ACTION_STATUSES);
   if (code === undefined) {
-    return fail('status', issueText({ sheet: '', row: null, column: '', value: '', code: 'not_in_list', params: { options: ACTION_STATUSES.map((o) => `${o.en}/${o.zh}`).join(', ') }, severity: 'error' }, locale));
+    return fail(
+      'status',
+      issueText(
+        {
+          sheet: '',
+          row: null,
+          column: '',
+          value: '',
+          code: 'not_in_list',
+          params: { options: ACTION_STATUSES.map((o) => `${o.en}/${o.zh}`).join(', ') },
+          severity: 'error',
+        },
+        locale,
+      ),
+    );
   }
   const zh = locale === 'zh-CN';
   const writes: CellWrite[] = [];
   const current = readEnum(cells[at('status') as number] ?? null, ACTION_STATUSES) ?? null;
-  if (current !== code) writes.push({ row, col: (at('status') as number) + 1, value: optionLabel(ACTION_STATUSES, code, zh) });
+  if (current !== code)
+    writes.push({
+      row,
+      col: (at('status') as number) + 1,
+      value: optionLabel(ACTION_STATUSES, code, zh),
+    });
   const completedAt = at('completed_date');
   if (completedAt !== undefined) {
     const hasDate = readText(cells[completedAt] ?? null) !== '';
-    if (code === 'done' && current !== 'done') writes.push({ row, col: completedAt + 1, value: dateCell(ctx.today) });
+    if (code === 'done' && current !== 'done')
+      writes.push({ row, col: completedAt + 1, value: dateCell(ctx.today) });
     else if (code !== 'done' && hasDate) writes.push({ row, col: completedAt + 1, value: null });
   }
   const outcome = readText(asCell(input.outcome));
-  if (outcome !== '' && at('outcome') !== undefined) writes.push({ row, col: (at('outcome') as number) + 1, value: outcome });
+  if (outcome !== '' && at('outcome') !== undefined)
+    writes.push({ row, col: (at('outcome') as number) + 1, value: outcome });
   return { ok: true, writes, errors: [], task: shownTask, status: code };
 }
 
 /** Groups cell writes of one row into runs of adjacent columns: one `setValues` each. */
-export function writeBlocks(writes: readonly CellWrite[]): { row: number; col: number; values: CellValue[][] }[] {
+export function writeBlocks(
+  writes: readonly CellWrite[],
+): { row: number; col: number; values: CellValue[][] }[] {
   const sorted = [...writes].sort((a, b) => a.row - b.row || a.col - b.col);
   const blocks: { row: number; col: number; values: CellValue[][] }[] = [];
   for (const w of sorted) {
     const last = blocks[blocks.length - 1];
-    if (last && last.row === w.row && last.col + last.values[0].length === w.col) last.values[0].push(w.value);
+    if (last && last.row === w.row && last.col + last.values[0].length === w.col)
+      last.values[0].push(w.value);
     else blocks.push({ row: w.row, col: w.col, values: [[w.value]] });
   }
   return blocks;
 }
 
 /** The grid after the writes, so the new state is computed without reading the sheet again. */
-export function applyWrites(values: readonly (readonly CellValue[])[], writes: readonly CellWrite[], appended: readonly CellValue[][] = []): Grid {
+export function applyWrites(
+  values: readonly (readonly CellValue[])[],
+  writes: readonly CellWrite[],
+  appended: readonly CellValue[][] = [],
+): Grid {
   const out: Grid = values.map((r) => [...r]);
   for (const w of writes) {
     while (out.length < w.row) out.push([]);
@@ -292,4 +376,3 @@ export function applyWrites(values: readonly (readonly CellValue[])[], writes: r
   for (const r of appended) out.push([...r]);
   return out;
 }
-

@@ -69,8 +69,24 @@ export interface SettingsView {
 }
 
 const LABEL_KEYS: readonly UiKey[] = [
-  'refresh', 'loading', 'saving', 'close', 'fix_below', 'settings_title', 'settings_save', 'setting_absent',
-  'setting_invalid_now', 'rates', 'group_general', 'group_scoring', 'group_reminders', 'group_health', 'automation', 'automation_turn_on', 'automation_turn_off', 'no_settings_sheet',
+  'refresh',
+  'loading',
+  'saving',
+  'close',
+  'fix_below',
+  'settings_title',
+  'settings_save',
+  'setting_absent',
+  'setting_invalid_now',
+  'rates',
+  'group_general',
+  'group_scoring',
+  'group_reminders',
+  'group_health',
+  'automation',
+  'automation_turn_on',
+  'automation_turn_off',
+  'no_settings_sheet',
 ];
 
 interface Located {
@@ -101,7 +117,13 @@ function locate(grid: SheetGrid): Layout {
     for (let r = 1; r < end; r++) {
       const def = DEF_BY_NAME.get(normalizeName(readText(values[r]?.[keyAt] ?? null)));
       // The first row of a setting wins, as in parseSettings.
-      if (def && !settings.has(def.key)) settings.set(def.key, { def, row: r + 1, col: valueAt + 1, cell: values[r]?.[valueAt] ?? null });
+      if (def && !settings.has(def.key))
+        settings.set(def.key, {
+          def,
+          row: r + 1,
+          col: valueAt + 1,
+          cell: values[r]?.[valueAt] ?? null,
+        });
     }
   }
   if (rateAt !== -1) {
@@ -120,7 +142,10 @@ function locate(grid: SheetGrid): Layout {
 }
 
 /** Blank is accepted for every setting (the default applies), exactly as parseSettings does. */
-function parsedOrBlank(def: SettingDef, v: CellValue): { ok: true; value: string | number | string[] | null } | { ok: false } {
+function parsedOrBlank(
+  def: SettingDef,
+  v: CellValue,
+): { ok: true; value: string | number | string[] | null } | { ok: false } {
   if (isBlank(v)) return { ok: true, value: null };
   const p = parseSettingValue(def, v);
   return p === undefined ? { ok: false } : { ok: true, value: p };
@@ -140,11 +165,16 @@ function languageOptions(locale: Locale): Choice[] {
 }
 
 /** The Settings sidebar's view of the sheet (SPEC §2.7): every setting and exchange rate. */
-export function settingsView(grid: SheetGrid | null, locale: Locale, automation: SettingsView['automation'] = null): SettingsView {
+export function settingsView(
+  grid: SheetGrid | null,
+  locale: Locale,
+  automation: SettingsView['automation'] = null,
+): SettingsView {
   const layout = grid ? locate(grid) : { settings: new Map<string, Located>(), rates: [] };
   const home = layout.settings.get('home_currency');
   const homeParsed = home ? parsedOrBlank(home.def, home.cell) : null;
-  const homeCurrency = homeParsed && homeParsed.ok && typeof homeParsed.value === 'string' ? homeParsed.value : 'CNY';
+  const homeCurrency =
+    homeParsed && homeParsed.ok && typeof homeParsed.value === 'string' ? homeParsed.value : 'CNY';
   return {
     locale,
     labels: uiLabels(LABEL_KEYS, locale),
@@ -167,7 +197,11 @@ export function settingsView(grid: SheetGrid | null, locale: Locale, automation:
         options: def.type === 'language' ? languageOptions(locale) : null,
       };
     }),
-    rates: layout.rates.map((r) => ({ currency: r.currency, value: displayValue(r.cell), invalid: !isBlank(r.cell) && validRate(r.cell) === undefined })),
+    rates: layout.rates.map((r) => ({
+      currency: r.currency,
+      value: displayValue(r.cell),
+      invalid: !isBlank(r.cell) && validRate(r.cell) === undefined,
+    })),
   };
 }
 
@@ -207,7 +241,8 @@ export interface SettingsPlan {
   readonly changed: string[];
 }
 
-const asText = (v: unknown): string | null => (typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
+const asText = (v: unknown): string | null =>
+  typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
 
 /**
  * Validates the values sent by the Settings sidebar and plans the writes. A setting counts as
@@ -217,15 +252,25 @@ const asText = (v: unknown): string | null => (typeof v === 'string' ? v.trim() 
  * no row for, and keys the product does not know, are ignored. Nothing is planned when any
  * changed value is wrong.
  */
-export function planSettings(
-  input: unknown,
-  grid: SheetGrid | null,
-  locale: Locale,
-): SettingsPlan {
-  if (!grid) return { ok: false, writes: [], errors: [{ field: '', message: uiText('no_settings_sheet', locale) }], changed: [] };
-  const body = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
-  const values = (typeof body.values === 'object' && body.values !== null ? body.values : {}) as Record<string, unknown>;
-  const rates = (typeof body.rates === 'object' && body.rates !== null ? body.rates : {}) as Record<string, unknown>;
+export function planSettings(input: unknown, grid: SheetGrid | null, locale: Locale): SettingsPlan {
+  if (!grid)
+    return {
+      ok: false,
+      writes: [],
+      errors: [{ field: '', message: uiText('no_settings_sheet', locale) }],
+      changed: [],
+    };
+  const body = (typeof input === 'object' && input !== null ? input : {}) as Record<
+    string,
+    unknown
+  >;
+  const values = (
+    typeof body.values === 'object' && body.values !== null ? body.values : {}
+  ) as Record<string, unknown>;
+  const rates = (typeof body.rates === 'object' && body.rates !== null ? body.rates : {}) as Record<
+    string,
+    unknown
+  >;
   const layout = locate(grid);
   const writes: CellWrite[] = [];
   const errors: FieldError[] = [];
@@ -252,8 +297,14 @@ export function planSettings(
     const v = after.get(key);
     return typeof v === 'number' ? v : fallback;
   };
-  if ((changed.includes('abc_cutoff_a') || changed.includes('abc_cutoff_b')) && cut('abc_cutoff_a', 0.8) > cut('abc_cutoff_b', 0.95)) {
-    errors.push({ field: changed.includes('abc_cutoff_a') ? 'abc_cutoff_a' : 'abc_cutoff_b', message: uiText('err_cutoffs', locale) });
+  if (
+    (changed.includes('abc_cutoff_a') || changed.includes('abc_cutoff_b')) &&
+    cut('abc_cutoff_a', 0.8) > cut('abc_cutoff_b', 0.95)
+  ) {
+    errors.push({
+      field: changed.includes('abc_cutoff_a') ? 'abc_cutoff_a' : 'abc_cutoff_b',
+      message: uiText('err_cutoffs', locale),
+    });
   }
 
   for (const r of layout.rates) {
@@ -269,5 +320,7 @@ export function planSettings(
     writes.push({ row: r.row, col: r.col, value: n });
   }
 
-  return errors.length > 0 ? { ok: false, writes: [], errors, changed: [] } : { ok: true, writes, errors: [], changed };
+  return errors.length > 0
+    ? { ok: false, writes: [], errors, changed: [] }
+    : { ok: true, writes, errors: [], changed };
 }

@@ -13,7 +13,10 @@ export const UI_TEXTS = {
   close: { en: 'Close', zh: '关闭' },
   all: { en: 'All', zh: '全部' },
   nothing: { en: '—', zh: '—' },
-  fix_below: { en: 'Fix the fields marked below; nothing was saved.', zh: '请修改下方标出的字段；未保存任何内容。' },
+  fix_below: {
+    en: 'Fix the fields marked below; nothing was saved.',
+    zh: '请修改下方标出的字段；未保存任何内容。',
+  },
   overdue: { en: 'Overdue', zh: '已逾期' },
   due_on: { en: 'Due {date}', zh: '{date} 到期' },
   yes: { en: 'Yes', zh: '是' },
@@ -26,7 +29,10 @@ export const UI_TEXTS = {
     zh: '在「客户」表（或任何含客户编号的表）中选中一行，然后点击「刷新」；或按客户编号打开：',
   },
   a360_open: { en: 'Open', zh: '打开' },
-  a360_not_found: { en: 'No account with ID "{id}" in Accounts.', zh: '客户表中没有编号为「{id}」的客户。' },
+  a360_not_found: {
+    en: 'No account with ID "{id}" in Accounts.',
+    zh: '客户表中没有编号为「{id}」的客户。',
+  },
   profile: { en: 'Profile', zh: '基本信息' },
   badge_abc: { en: 'ABC', zh: 'ABC' },
   badge_rfm: { en: 'RFM', zh: 'RFM' },
@@ -36,7 +42,10 @@ export const UI_TEXTS = {
   stale: { en: 'Stale', zh: '停滞' },
   due_soon: { en: 'Contact due soon', zh: '即将需要跟进' },
   on_track: { en: 'On track', zh: '正常' },
-  days_since: { en: '{days} days since the last activity ({date})', zh: '距上次活动 {days} 天（{date}）' },
+  days_since: {
+    en: '{days} days since the last activity ({date})',
+    zh: '距上次活动 {days} 天（{date}）',
+  },
   no_activity: { en: 'No activity yet', zh: '尚无活动' },
   revenue_24m: { en: 'Revenue, last 24 months ({currency})', zh: '近24个月收入（{currency}）' },
   revenue_12m: { en: '12 months: {amount}', zh: '近12个月：{amount}' },
@@ -71,7 +80,10 @@ export const UI_TEXTS = {
   move_to: { en: 'Move to…', zh: '移动到…' },
   moved: { en: 'Moved "{task}" to {status}.', zh: '已将「{task}」移到「{status}」。' },
   column_empty: { en: 'No actions', zh: '暂无行动' },
-  more_done: { en: '{count} older done actions are not shown.', zh: '另有 {count} 条较早完成的行动未显示。' },
+  more_done: {
+    en: '{count} older done actions are not shown.',
+    zh: '另有 {count} 条较早完成的行动未显示。',
+  },
   drag_hint: {
     en: 'Drag a card to another column, or use its "Move to…" list.',
     zh: '把卡片拖到其他列，或使用卡片上的「移动到…」列表。',
@@ -109,7 +121,10 @@ export const UI_TEXTS = {
   // ---- validation ----
   err_required: { en: 'Required.', zh: '必填。' },
   err_future: { en: 'The date cannot be in the future.', zh: '日期不能晚于今天。' },
-  err_unknown_account: { en: 'Account {id} is not in Accounts.', zh: '客户编号 {id} 不在客户表中。' },
+  err_unknown_account: {
+    en: 'Account {id} is not in Accounts.',
+    zh: '客户编号 {id} 不在客户表中。',
+  },
   err_no_sheet: {
     en: 'The {sheet} sheet is missing. Run Key Accounts → Set up workbook.',
     zh: '缺少「{sheet}」工作表。请运行 大客户管理 → 初始化工作簿。',
@@ -122,13 +137,31 @@ export const UI_TEXTS = {
     en: 'This action changed in the sheet since it was shown. Click Refresh and try again.',
     zh: '该行动在表格中已被修改。请点击「刷新」后重试。',
   },
-  err_due_before_start: { en: 'The due date is before the start date ({date}).', zh: '截止日期早于开始日期（{date}）。' },
-  err_cutoffs: { en: 'abc_cutoff_a must not be above abc_cutoff_b.', zh: 'abc_cutoff_a 不能大于 abc_cutoff_b。' },
-  err_setting_integer: { en: 'Enter a whole number from {min} to {max}.', zh: '请输入 {min} 到 {max} 之间的整数。' },
-  err_setting_number: { en: 'Enter a number from {min} to {max}.', zh: '请输入 {min} 到 {max} 之间的数字。' },
+  err_due_before_start: {
+    en: 'The due date is before the start date ({date}).',
+    zh: '截止日期早于开始日期（{date}）。',
+  },
+  err_cutoffs: {
+    en: 'abc_cutoff_a must not be above abc_cutoff_b.',
+    zh: 'abc_cutoff_a 不能大于 abc_cutoff_b。',
+  },
+  err_setting_integer: {
+    en: 'Enter a whole number from {min} to {max}.',
+    zh: '请输入 {min} 到 {max} 之间的整数。',
+  },
+  err_setting_number: {
+    en: 'Enter a number from {min} to {max}.',
+    zh: '请输入 {min} 到 {max} 之间的数字。',
+  },
   err_setting_language: { en: 'Use auto, en or zh-CN.', zh: '请填写 auto、en 或 zh-CN。' },
-  err_setting_currency: { en: 'Use a three-letter currency code such as CNY.', zh: '请填写三位字母的币种代码，例如 CNY。' },
-  err_setting_email: { en: 'Enter one email address, or leave it blank.', zh: '请填写一个邮箱地址，或留空。' },
+  err_setting_currency: {
+    en: 'Use a three-letter currency code such as CNY.',
+    zh: '请填写三位字母的币种代码，例如 CNY。',
+  },
+  err_setting_email: {
+    en: 'Enter one email address, or leave it blank.',
+    zh: '请填写一个邮箱地址，或留空。',
+  },
   err_setting_domains: {
     en: 'Comma-separated domains or addresses, such as example.com, boss@gmail.com.',
     zh: '用逗号分隔的域名或邮箱，例如 example.com, boss@gmail.com。',
@@ -138,7 +171,11 @@ export const UI_TEXTS = {
 
 export type UiKey = keyof typeof UI_TEXTS;
 
-export function uiText(key: UiKey, locale: Locale, params: Record<string, string | number> = {}): string {
+export function uiText(
+  key: UiKey,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
   return translate(UI_TEXTS, key, locale, params);
 }
 

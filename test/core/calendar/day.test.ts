@@ -10,11 +10,14 @@ import {
 describe('calendar days', () => {
   it('round-trips every day from 1900 to 2100', () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayFromYmd(1900, 1, 1), max: dayFromYmd(2100, 12, 31) }), (day) => {
-        const { y, m, d } = ymdFromDay(day);
-        expect(dayFromYmd(y, m, d)).toBe(day);
-        expect(parseIsoDay(formatDay(day))).toBe(day);
-      }),
+      fc.property(
+        fc.integer({ min: dayFromYmd(1900, 1, 1), max: dayFromYmd(2100, 12, 31) }),
+        (day) => {
+          const { y, m, d } = ymdFromDay(day);
+          expect(dayFromYmd(y, m, d)).toBe(day);
+          expect(parseIsoDay(formatDay(day))).toBe(day);
+        },
+      ),
     );
   });
 

@@ -6,13 +6,45 @@ import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 const TODAY = dayFromYmd(2026, 11, 23);
 
 function model(windowMonths: number): KamModel {
-  const interaction = (date: number, satisfaction: number) => ({ row: 2, date, accountId: 'A1', type: null, ownerEmail: null, summary: '', nextStep: '', satisfaction, complaint: false, complaintStatus: null });
+  const interaction = (date: number, satisfaction: number) => ({
+    row: 2,
+    date,
+    accountId: 'A1',
+    type: null,
+    ownerEmail: null,
+    summary: '',
+    nextStep: '',
+    satisfaction,
+    complaint: false,
+    complaintStatus: null,
+  });
   return {
-    accounts: [{ row: 2, id: 'A1', name: 'Acme', parentId: null, industry: '', region: '', address: '', ownerEmail: null, backupOwnerEmail: null, tier: null, status: null, creditLimit: null, nextActionDate: null, remindersPausedUntil: null, notes: '' }],
+    accounts: [
+      {
+        row: 2,
+        id: 'A1',
+        name: 'Acme',
+        parentId: null,
+        industry: '',
+        region: '',
+        address: '',
+        ownerEmail: null,
+        backupOwnerEmail: null,
+        tier: null,
+        status: null,
+        creditLimit: null,
+        nextActionDate: null,
+        remindersPausedUntil: null,
+        notes: '',
+      },
+    ],
     contacts: [],
     transactions: [],
     // 5 two months ago, 1 nine months ago.
-    interactions: [interaction(addMonthsClamped(TODAY, -2), 5), interaction(addMonthsClamped(TODAY, -9), 1)],
+    interactions: [
+      interaction(addMonthsClamped(TODAY, -2), 5),
+      interaction(addMonthsClamped(TODAY, -9), 1),
+    ],
     actions: [],
     plans: [],
     settings: { ...DEFAULT_SETTINGS, analysisWindowMonths: windowMonths },

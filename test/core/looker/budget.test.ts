@@ -58,8 +58,9 @@ describe('budgetIssue past the limit', () => {
     expect(b.total).toBeGreaterThan(SHEETS_CELL_LIMIT);
     const issue = budgetIssue(b, null, ['Summary', 'History']);
     expect(issue).toMatchObject({ sheet: 'Archive', code: 'cell_limit', severity: 'error' });
-    expect(issueText(issue!, 'en')).toMatch(/so these sheets were not updated this time: Summary, History\./);
+    expect(issueText(issue!, 'en')).toMatch(
+      /so these sheets were not updated this time: Summary, History\./,
+    );
     expect(issueText(issue!, 'zh-CN')).toContain('因此本次未更新这些工作表：Summary, History。');
   });
 });
-

@@ -20,7 +20,15 @@ function grids(overrides: Record<string, CellValue[][]> = {}) {
       ['EUR', 'abc'],
     ],
     accounts: [
-      ['客户名称', 'My own column', '客户编号', '负责人邮箱', '客户级别', '上级客户编号', '信用额度'],
+      [
+        '客户名称',
+        'My own column',
+        '客户编号',
+        '负责人邮箱',
+        '客户级别',
+        '上级客户编号',
+        '信用额度',
+      ],
       ['Acme', 'x', 'A1', 'li@example.com', '战略', null, '1,000'],
       ['Beta', 'y', 'A2', 'not-an-email', 'Key', 'A3', -5],
       ['Gamma', null, 'A3', null, 'Gold', 'A2', null],
@@ -45,7 +53,12 @@ function grids(overrides: Record<string, CellValue[][]> = {}) {
       [d(2026, 11, 2), 'A1', 'maybe', 9],
     ],
   };
-  return Object.fromEntries(Object.entries({ ...base, ...overrides }).map(([k, v]) => [k, { name: k === 'accounts' ? '客户' : k, values: v }]));
+  return Object.fromEntries(
+    Object.entries({ ...base, ...overrides }).map(([k, v]) => [
+      k,
+      { name: k === 'accounts' ? '客户' : k, values: v },
+    ]),
+  );
 }
 
 describe('parseWorkbook on a messy workbook', () => {
@@ -57,13 +70,24 @@ describe('parseWorkbook on a messy workbook', () => {
     expect(parsed.model.settings.warningDays).toBe(3);
     expect(parsed.model.settings.rates.get('USD')).toBe(7);
     expect(parsed.model.settings.rates.has('EUR')).toBe(false);
-    expect(codes).toEqual(expect.arrayContaining(['settings:4:unknown_setting', 'settings:5:invalid_setting', 'settings:9:invalid_rate']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'settings:4:unknown_setting',
+        'settings:5:invalid_setting',
+        'settings:9:invalid_rate',
+      ]),
+    );
   });
 
   it('keeps good accounts, reports bad cells, duplicates and parents, and leaves out bad rows', () => {
     expect(parsed.model.accounts.map((a) => a.id)).toEqual(['A1', 'A2', 'A3']);
     const a1 = parsed.model.accounts[0];
-    expect(a1).toMatchObject({ name: 'Acme', ownerEmail: 'li@example.com', tier: 'strategic', creditLimit: 1000 });
+    expect(a1).toMatchObject({
+      name: 'Acme',
+      ownerEmail: 'li@example.com',
+      tier: 'strategic',
+      creditLimit: 1000,
+    });
     expect(codes).toEqual(
       expect.arrayContaining([
         '客户:3:not_an_email',
@@ -80,7 +104,13 @@ describe('parseWorkbook on a messy workbook', () => {
 
   it('names the column as the user wrote it and the row as the user sees it', () => {
     const bad = parsed.issues.find((i) => i.code === 'not_an_email');
-    expect(bad).toMatchObject({ sheet: '客户', row: 3, column: '负责人邮箱', value: 'not-an-email', severity: 'error' });
+    expect(bad).toMatchObject({
+      sheet: '客户',
+      row: 3,
+      column: '负责人邮箱',
+      value: 'not-an-email',
+      severity: 'error',
+    });
     expect(issueText(bad!, 'zh-CN')).toBe('不是有效的邮箱地址。');
   });
 

@@ -13,7 +13,13 @@ describe('normalizeName', () => {
 
 describe('resolveSheets', () => {
   it('matches sheets by key, English or Chinese name', () => {
-    const { sheets, issues } = resolveSheets(['accounts', '联系人', 'Action Plan', 'My notes', 'DATA ISSUES']);
+    const { sheets, issues } = resolveSheets([
+      'accounts',
+      '联系人',
+      'Action Plan',
+      'My notes',
+      'DATA ISSUES',
+    ]);
     expect(sheets.get('accounts')).toBe('accounts');
     expect(sheets.get('contacts')).toBe('联系人');
     expect(sheets.get('actions')).toBe('Action Plan');
@@ -25,7 +31,11 @@ describe('resolveSheets', () => {
     const { sheets, issues } = resolveSheets(['客户', 'Accounts']);
     expect(sheets.get('accounts')).toBe('客户');
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ sheet: 'Accounts', code: 'sheet_duplicate', severity: 'warning' });
+    expect(issues[0]).toMatchObject({
+      sheet: 'Accounts',
+      code: 'sheet_duplicate',
+      severity: 'warning',
+    });
   });
 
   it('every sheet and column has distinct aliases within its sheet', () => {
@@ -50,7 +60,14 @@ describe('matchHeaders', () => {
   const accounts = sheetDef('accounts').columns;
 
   it('maps headers in any order and language, and ignores extra user columns', () => {
-    const m = matchHeaders('客户', accounts, ['客户名称', 'My column', '客户编号', 'owner email', null, '备注']);
+    const m = matchHeaders('客户', accounts, [
+      '客户名称',
+      'My column',
+      '客户编号',
+      'owner email',
+      null,
+      '备注',
+    ]);
     expect(m.index.get('account_name')).toBe(0);
     expect(m.index.get('account_id')).toBe(2);
     expect(m.index.get('owner_email')).toBe(3);
@@ -63,12 +80,24 @@ describe('matchHeaders', () => {
   it('names the sheet and header of a duplicate or missing required header', () => {
     const m = matchHeaders('Accounts', accounts, ['Account ID', '客户编号', 'Tier']);
     const dup = m.issues.find((i) => i.code === 'header_duplicate');
-    expect(dup).toMatchObject({ sheet: 'Accounts', column: '客户编号', severity: 'error', params: { first: 'A', second: 'B' } });
+    expect(dup).toMatchObject({
+      sheet: 'Accounts',
+      column: '客户编号',
+      severity: 'error',
+      params: { first: 'A', second: 'B' },
+    });
     const missing = m.issues.find((i) => i.code === 'header_missing');
     expect(missing).toMatchObject({ sheet: 'Accounts', column: 'Account Name' });
   });
 
   it('columnLetter', () => {
-    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AB',
+      'ZZ',
+      'AAA',
+    ]);
   });
 });

@@ -8,7 +8,10 @@ describe('formatRuns: the body rows that get a column number format', () => {
   const positions = new Map(def.columns.map((c, i) => [c.key, i + 1]));
   const dateAt = header.indexOf('Date');
   const layoutOf = (cells: unknown[]) => {
-    const grid: Grid = [header, ...cells.map((v) => header.map((_, i) => (i === dateAt ? (v as string) : null)))];
+    const grid: Grid = [
+      header,
+      ...cells.map((v) => header.map((_, i) => (i === dateAt ? (v as string) : null))),
+    ];
     const layout = buildLayout(def, positions, header.length, 'en', grid);
     return layout.columns.find((c) => c.key === 'date')!;
   };
@@ -34,10 +37,16 @@ describe('formatRuns: the body rows that get a column number format', () => {
       new Map(sheetDef('accounts').columns.map((c, i) => [c.key, i + 1])),
       sheetDef('accounts').columns.length,
       'en',
-      [sheetDef('accounts').columns.map((c) => c.en), sheetDef('accounts').columns.map(() => 'typed')],
+      [
+        sheetDef('accounts').columns.map((c) => c.en),
+        sheetDef('accounts').columns.map(() => 'typed'),
+      ],
     );
     for (const c of layout.columns)
-      expect([c.key, c.owner === 'script' ? c.keepFormatRows : 'user']).toEqual([c.key, c.owner === 'script' ? [] : 'user']);
+      expect([c.key, c.owner === 'script' ? c.keepFormatRows : 'user']).toEqual([
+        c.key,
+        c.owner === 'script' ? [] : 'user',
+      ]);
     expect(layout.columns.find((c) => c.key === 'next_action_date')?.keepFormatRows).toEqual([2]);
   });
 });

@@ -24,10 +24,20 @@ describe('account360 view model', () => {
     expect(a.badges.abc).toEqual({ code: m.abcClass, label: m.abcClass });
     expect(a.badges.rfm.code).toBe(m.rfmSegment);
     expect(a.badges.rfm.score).toBe(m.rfm?.score ?? null);
-    expect(a.badges.health).toEqual({ code: m.healthBand, label: expect.any(String), score: m.healthScore });
+    expect(a.badges.health).toEqual({
+      code: m.healthBand,
+      label: expect.any(String),
+      score: m.healthScore,
+    });
     expect(a.badges.churn.code).toBe(m.churnRisk);
     expect(a.revenue12m).toBe(Math.round(m.revenue12m * 100) / 100);
-    expect(a.profile.map((p) => p.key)).toEqual(['industry', 'owner_email', 'tier', 'status', 'credit_limit']);
+    expect(a.profile.map((p) => p.key)).toEqual([
+      'industry',
+      'owner_email',
+      'tier',
+      'status',
+      'credit_limit',
+    ]);
     expect(a.profile.find((p) => p.key === 'tier')!.value).toBe('Strategic');
     expect(a.profile.find((p) => p.key === 'credit_limit')!.value).toBe('1,000');
     // Lost accounts are never stale: the badge says so instead of "stale".
@@ -49,7 +59,18 @@ describe('account360 view model', () => {
   it('lists the last 10 interactions newest first, contacts by influence, open actions by due date', () => {
     const a = account360(read, metrics, 'A1', TODAY).account!;
     expect(a.interactions).toHaveLength(10);
-    expect(a.interactions.map((i) => i.summary)).toEqual(['note 0', 'note 1', 'note 2', 'note 3', 'note 4', 'note 5', 'note 6', 'note 7', 'note 8', 'note 9']);
+    expect(a.interactions.map((i) => i.summary)).toEqual([
+      'note 0',
+      'note 1',
+      'note 2',
+      'note 3',
+      'note 4',
+      'note 5',
+      'note 6',
+      'note 7',
+      'note 8',
+      'note 9',
+    ]);
     expect(a.interactions[0].type).toEqual({ code: 'visit', label: 'Visit' });
     expect(a.interactions[5].complaint).toBe(true);
     expect(a.interactions[5].complaintStatus).toEqual({ code: 'open', label: 'Open' });
@@ -84,7 +105,10 @@ describe('account360 view model', () => {
 
   it('has no account, with a hint, when none is selected or the ID is unknown', () => {
     expect(account360(read, metrics, null, TODAY)).toMatchObject({ account: null, notFound: null });
-    expect(account360(read, metrics, 'NOPE', TODAY)).toMatchObject({ account: null, notFound: 'NOPE' });
+    expect(account360(read, metrics, 'NOPE', TODAY)).toMatchObject({
+      account: null,
+      notFound: 'NOPE',
+    });
   });
 });
 
@@ -114,7 +138,10 @@ describe('plan periods', () => {
     ['2026-H2', [2026, 7, 1], [2026, 12, 31]],
     ['2024-02', [2024, 2, 1], [2024, 2, 29]],
   ])('%s', (text, from, to) => {
-    expect(periodRange(text)).toEqual([dayFromYmd(from[0], from[1], from[2]), dayFromYmd(to[0], to[1], to[2])]);
+    expect(periodRange(text)).toEqual([
+      dayFromYmd(from[0], from[1], from[2]),
+      dayFromYmd(to[0], to[1], to[2]),
+    ]);
   });
 
   it('does not guess at other text', () => {
@@ -122,7 +149,17 @@ describe('plan periods', () => {
     expect(periodRange('2026-13')).toBeNull();
   });
 
-  const plan = (row: number, period: string): PlanRecord => ({ row, accountId: 'A', period, challenges: '', goals: '', specialRequirements: '', valueProposition: '', revenueTarget: null, nextReviewDate: null });
+  const plan = (row: number, period: string): PlanRecord => ({
+    row,
+    accountId: 'A',
+    period,
+    challenges: '',
+    goals: '',
+    specialRequirements: '',
+    valueProposition: '',
+    revenueTarget: null,
+    nextReviewDate: null,
+  });
   it('falls back to the latest started period, then to the last row', () => {
     expect(currentPlan([plan(2, '2024'), plan(3, '2025-H1'), plan(4, '2030')], TODAY)!.row).toBe(3);
     expect(currentPlan([plan(2, 'FY26'), plan(3, 'next year')], TODAY)!.row).toBe(3);

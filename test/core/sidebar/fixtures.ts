@@ -18,7 +18,10 @@ export function memoryStore(sheets: Record<string, Grid>, locale = 'en_US'): Wor
   } as unknown as WorkbookStore;
 }
 
-export function readOf(sheets: Record<string, Grid>, locale = 'en_US'): { read: WorkbookRead; metrics: AccountMetrics[] } {
+export function readOf(
+  sheets: Record<string, Grid>,
+  locale = 'en_US',
+): { read: WorkbookRead; metrics: AccountMetrics[] } {
   const read = readWorkbook(memoryStore(sheets, locale), TODAY);
   return { read, metrics: computeMetrics(read.parsed.model, TODAY) };
 }
@@ -26,13 +29,25 @@ export function readOf(sheets: Record<string, Grid>, locale = 'en_US'): { read: 
 /** A small workbook: two accounts, two years of monthly revenue for A1, contacts, interactions, actions, plans. */
 export function sampleSheets(): Record<string, Grid> {
   const tx: Grid = [['Date', 'Account ID', 'Amount', 'Currency']];
-  for (let m = 0; m < 30; m++) tx.push([d(2024 + Math.floor((m + 5) / 12), ((m + 5) % 12) + 1, 15), 'A1', 100 * (m + 1), '']);
+  for (let m = 0; m < 30; m++)
+    tx.push([d(2024 + Math.floor((m + 5) / 12), ((m + 5) % 12) + 1, 15), 'A1', 100 * (m + 1), '']);
   tx.push([d(2026, 11, 2), 'A1', -50, '']);
   tx.push([d(2026, 10, 1), 'A1', 10, 'USD']);
   tx.push([d(2026, 12, 1), 'A1', 999, '']); // future: ignored
   tx.push([d(2026, 6, 1), 'B2', 70, '']);
-  const ix: Grid = [['Account ID', 'Date', 'Type', 'Summary', 'Satisfaction', 'Complaint', 'Complaint Status']];
-  for (let k = 0; k < 12; k++) ix.push(['A1', ago(k * 3 + 1), k % 2 ? 'Call' : '拜访', `note ${k}`, 3, k === 5 ? 'yes' : '', '']);
+  const ix: Grid = [
+    ['Account ID', 'Date', 'Type', 'Summary', 'Satisfaction', 'Complaint', 'Complaint Status'],
+  ];
+  for (let k = 0; k < 12; k++)
+    ix.push([
+      'A1',
+      ago(k * 3 + 1),
+      k % 2 ? 'Call' : '拜访',
+      `note ${k}`,
+      3,
+      k === 5 ? 'yes' : '',
+      '',
+    ]);
   ix.push(['B2', ago(2), 'Email', 'other account', '', '', '']);
   return {
     Settings: [

@@ -31,26 +31,57 @@ describe('settingsView', () => {
     const v = settingsView(sheet(), 'en');
     expect(v.items.map((i) => i.key)).toEqual(SETTING_DEFS.map((d) => d.key));
     const item = (k: string) => v.items.find((i) => i.key === k)!;
-    expect(item('language')).toMatchObject({ value: 'English', present: true, invalid: false, group: 'general' });
+    expect(item('language')).toMatchObject({
+      value: 'English',
+      present: true,
+      invalid: false,
+      group: 'general',
+    });
     expect(item('language').options!.map((o) => o.code)).toEqual(['auto', 'en', 'zh-CN']);
-    expect(item('stale_days_a')).toMatchObject({ value: 'soon', invalid: true, defaultValue: '14', min: 1, max: 3650 });
+    expect(item('stale_days_a')).toMatchObject({
+      value: 'soon',
+      invalid: true,
+      defaultValue: '14',
+      min: 1,
+      max: 3650,
+    });
     expect(item('warning_days')).toMatchObject({ present: false, value: '' });
     expect(v.rates).toEqual([
       { currency: 'USD', value: '7.1', invalid: false },
       { currency: 'EUR', value: 'n/a', invalid: true },
     ]);
     expect(v.homeCurrency).toBe('CNY');
-    expect(settingsView(null, 'zh-CN')).toMatchObject({ sheet: null, items: expect.any(Array), rates: [] });
+    expect(settingsView(null, 'zh-CN')).toMatchObject({
+      sheet: null,
+      items: expect.any(Array),
+      rates: [],
+    });
     expect(settingGroup('health_weight_trend')).toBe('health');
     expect(settingGroup('reminder_hour')).toBe('reminders');
   });
 });
 
 describe('planSettings', () => {
-  const values = (over: Record<string, string>) => ({ values: { ...Object.fromEntries(settingsView(sheet(), 'en').items.map((i) => [i.key, i.value])), ...over } });
+  const values = (over: Record<string, string>) => ({
+    values: {
+      ...Object.fromEntries(settingsView(sheet(), 'en').items.map((i) => [i.key, i.value])),
+      ...over,
+    },
+  });
 
   it('writes only the value cells of settings whose text changed', () => {
-    const plan = planSettings({ ...values({ stale_days_a: '21', reminder_sender_name: '=cmd', escalation_cc: ' Boss@Example.com ' }), rates: { USD: '7.2', EUR: 'n/a' } }, sheet(), 'en');
+    const plan = planSettings(
+      {
+        ...values({
+          stale_days_a: '21',
+          reminder_sender_name: '=cmd',
+          escalation_cc: ' Boss@Example.com ',
+        }),
+        rates: { USD: '7.2', EUR: 'n/a' },
+      },
+      sheet(),
+      'en',
+    );
     expect(plan.errors).toEqual([]);
     expect(plan.writes).toEqual([
       { row: 4, col: 2, value: 21 },
@@ -58,15 +89,38 @@ describe('planSettings', () => {
       { row: 8, col: 2, value: 'boss@example.com' },
       { row: 12, col: 2, value: 7.2 },
     ]);
-    expect(plan.changed).toEqual(['stale_days_a', 'reminder_sender_name', 'escalation_cc', 'rate:USD']);
+    expect(plan.changed).toEqual([
+      'stale_days_a',
+      'reminder_sender_name',
+      'escalation_cc',
+      'rate:USD',
+    ]);
   });
 
   it('leaves an unchanged bad value alone, and an alias the refresh accepts (English) unchanged', () => {
-    expect(planSettings(values({}), sheet(), 'en')).toEqual({ ok: true, writes: [], errors: [], changed: [] });
+    expect(planSettings(values({}), sheet(), 'en')).toEqual({
+      ok: true,
+      writes: [],
+      errors: [],
+      changed: [],
+    });
   });
 
   it('rejects what parseSettings rejects, per field, and plans nothing', () => {
-    const plan = planSettings({ ...values({ stale_days_a: '0', home_currency: 'yuan', language: 'fr', escalation_cc: 'boss', reminder_sender_name: 'ok' }), rates: { USD: '0' } }, sheet(), 'zh-CN');
+    const plan = planSettings(
+      {
+        ...values({
+          stale_days_a: '0',
+          home_currency: 'yuan',
+          language: 'fr',
+          escalation_cc: 'boss',
+          reminder_sender_name: 'ok',
+        }),
+        rates: { USD: '0' },
+      },
+      sheet(),
+      'zh-CN',
+    );
     expect(plan.ok).toBe(false);
     expect(plan.writes).toEqual([]);
     expect(Object.fromEntries(plan.errors.map((e) => [e.field, e.message]))).toEqual({
@@ -79,31 +133,56 @@ describe('planSettings', () => {
   });
 
   it('checks the cut-off order on the values after the save', () => {
-    expect(planSettings(values({ abc_cutoff_a: '0.97' }), sheet(), 'en').errors).toEqual([{ field: 'abc_cutoff_a', message: 'abc_cutoff_a must not be above abc_cutoff_b.' }]);
-    expect(planSettings(values({ abc_cutoff_a: '0.97', abc_cutoff_b: '0.99' }), sheet(), 'en').ok).toBe(true);
+    expect(planSettings(values({ abc_cutoff_a: '0.97' }), sheet(), 'en').errors).toEqual([
+      { field: 'abc_cutoff_a', message: 'abc_cutoff_a must not be above abc_cutoff_b.' },
+    ]);
+    expect(
+      planSettings(values({ abc_cutoff_a: '0.97', abc_cutoff_b: '0.99' }), sheet(), 'en').ok,
+    ).toBe(true);
   });
 
   it('ignores settings the sheet has no row for, and unknown keys', () => {
-    expect(planSettings({ values: { warning_days: '5', nonsense: '1' } }, sheet(), 'en').writes).toEqual([]);
+    expect(
+      planSettings({ values: { warning_days: '5', nonsense: '1' } }, sheet(), 'en').writes,
+    ).toEqual([]);
     expect(planSettings('junk', sheet(), 'en').writes).toEqual([]);
     expect(planSettings({}, null, 'en').errors[0].field).toBe('');
   });
 
   it('what it writes, parseSettings reads as the value entered, without an issue (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3650 }), fc.double({ min: 0, max: 0.95, noNaN: true }), fc.string({ maxLength: 20 }), (days, cut, name) => {
-        const grid = sheet();
-        grid.values[1][1] = 'en'; // a valid language, so only the fields below can raise issues
-        grid.values[3][1] = 14;
-        const plan = planSettings(values({ language: 'en', stale_days_a: String(days), abc_cutoff_a: String(cut), reminder_sender_name: name }), grid, 'en');
-        expect(plan.ok).toBe(true);
-        const issues = new IssueList();
-        const s = parseSettings({ name: grid.name, values: applyWrites(grid.values, plan.writes) }, issues);
-        expect(issues.items.filter((i) => i.code !== 'invalid_rate')).toEqual([]);
-        expect(s.staleDays.A).toBe(days);
-        expect(s.abcCutoffA).toBe(cut);
-        expect(s.reminderSenderName).toBe(name.trim() === '' ? 'Key Account Reminders' : name.trim());
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 3650 }),
+        fc.double({ min: 0, max: 0.95, noNaN: true }),
+        fc.string({ maxLength: 20 }),
+        (days, cut, name) => {
+          const grid = sheet();
+          grid.values[1][1] = 'en'; // a valid language, so only the fields below can raise issues
+          grid.values[3][1] = 14;
+          const plan = planSettings(
+            values({
+              language: 'en',
+              stale_days_a: String(days),
+              abc_cutoff_a: String(cut),
+              reminder_sender_name: name,
+            }),
+            grid,
+            'en',
+          );
+          expect(plan.ok).toBe(true);
+          const issues = new IssueList();
+          const s = parseSettings(
+            { name: grid.name, values: applyWrites(grid.values, plan.writes) },
+            issues,
+          );
+          expect(issues.items.filter((i) => i.code !== 'invalid_rate')).toEqual([]);
+          expect(s.staleDays.A).toBe(days);
+          expect(s.abcCutoffA).toBe(cut);
+          expect(s.reminderSenderName).toBe(
+            name.trim() === '' ? 'Key Account Reminders' : name.trim(),
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });
