@@ -14,7 +14,7 @@ import { bundleRun, type BundleRun } from './harness';
 import { instantOf } from './zones';
 
 const ZONE = 'Asia/Shanghai';
-/** Every Nth fault position (scripts/test-timezones.mjs runs a subset in each zone). */
+/** Every Nth fault position (jest.all.config.cjs runs a subset in each zone). */
 const STRIDE = Math.max(1, Number(process.env.KAM_FAULT_STRIDE ?? 1));
 const sampled = <T>(list: readonly T[]): T[] => list.filter((_, i) => i % STRIDE === 0);
 const day = (offset: number): Date => new Date(instantOf(ZONE, 2026, 11, 23 + offset));

@@ -3,7 +3,7 @@
  * minute after midnight and half a minute before it, on the days clocks change and around New
  * Year, and dates run from 1900 to 2100. Dates the store reads and writes must round-trip to
  * exactly midnight in the spreadsheet's zone, and days since activity must count calendar days
- * there. Runs under every TZ of scripts/test-timezones.mjs, so the machine's zone is a third one.
+ * there. Runs under every TZ of jest.all.config.cjs, so the machine's zone is a third one.
  */
 import { bundleRun } from '../hardening/harness';
 import { dayIn, instantOf, midnightIn, wallAt, ymdText } from '../hardening/zones';

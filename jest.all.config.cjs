@@ -1,0 +1,38 @@
+/**
+ * The whole suite as `npm test` runs it: every test once in the machine's zone, and the
+ * date-sensitive suites again under five machine time zones, all in one Jest run so both cores
+ * stay busy. The fake spreadsheet has its own zone, which these runs make differ from the
+ * machine's, so a conversion that silently uses the machine's zone fails here. The hardening
+ * suite runs a fast subset in each zone (the full one runs once); KAM_TEST_ZONES overrides the
+ * list.
+ */
+const base = require('./test/support/jest-base.cjs');
+
+const zones = (
+  process.env.KAM_TEST_ZONES ??
+  'UTC,Asia/Shanghai,America/Los_Angeles,Europe/Berlin,Pacific/Auckland'
+).split(',');
+const dateSensitive = [
+  'test/tz',
+  'test/gas',
+  'test/bundle',
+  'test/core/values',
+  'test/core/calendar',
+  'test/hardening',
+];
+
+module.exports = {
+  testTimeout: 60000,
+  // Jest's default on two cores is one worker (cores − 1); the suite is CPU-bound, use both.
+  maxWorkers: 2,
+  globalSetup: '<rootDir>/test/support/prerequisites.cjs',
+  projects: [
+    { ...base, displayName: 'all' },
+    ...zones.map((zone) => ({
+      ...base,
+      displayName: `TZ=${zone}`,
+      globals: { KAM_ZONE: zone },
+      testMatch: dateSensitive.map((dir) => `<rootDir>/${dir}/**/*.test.ts`),
+    })),
+  ],
+};
