@@ -254,12 +254,14 @@ export function renderDigest(digest: Digest, opts: RenderOptions): RenderedDiges
   const everything = render(textSections.map((s) => s.rows.length));
   if (fits(everything)) return everything;
 
+  // Everything but the items: greeting, headings with their notes, footer.
+  const frame = render(textSections.map(() => 0));
   let shown = chooseShown(
     textSections.map((s) => s.rows.map((r) => utf8Bytes(textRow(r)) + 1)),
     htmlSections.map((s) => s.rows.map((r) => utf8Bytes(htmlRow(r, m)) + 1)),
     {
-      textBytes: limits.textBytes - utf8Bytes(render(textSections.map(() => 0)).text),
-      htmlBytes: limits.htmlBytes - utf8Bytes(render(textSections.map(() => 0)).html),
+      textBytes: limits.textBytes - utf8Bytes(frame.text),
+      htmlBytes: limits.htmlBytes - utf8Bytes(frame.html),
     },
   );
   let rendered = render(shown);
