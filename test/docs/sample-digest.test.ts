@@ -12,7 +12,10 @@ import { computeMetrics } from '../../src/core/engine/compute';
 import type { Locale } from '../../src/core/i18n/locale';
 import { parseWorkbook, type WorkbookGrids } from '../../src/core/records/workbook';
 import { planDigests } from '../../src/core/reminders/plan';
+import { reminderMessages } from '../../src/core/reminders/messages';
 import { renderDigest } from '../../src/core/reminders/render';
+import { columnDef, sheetDef } from '../../src/core/schema/sheets';
+import { pick } from '../../src/core/i18n/locale';
 
 const TODAY = day('2026-11-23');
 const SHEET_URL = 'https://docs.google.com/spreadsheets/d/SAMPLE/edit';
@@ -107,9 +110,19 @@ function sampleDigest(locale: Locale): string {
   return `Subject: ${rendered.subject}\n\n${rendered.text}`.replace(/\s+$/, '');
 }
 
-/** The fenced block that follows `<!-- sample-digest:LOCALE -->`, or null. */
-function fencedBlock(markdown: string, locale: Locale): string | null {
-  const marker = `<!-- sample-digest:${locale} -->`;
+/** The note that ends a long digest's first section, for 212 accounts left out. */
+function sampleMore(locale: Locale): string {
+  return reminderMessages(locale).more(
+    212,
+    'stale',
+    pick(sheetDef('accounts'), locale),
+    pick(columnDef('accounts', 'owner_email'), locale),
+  );
+}
+
+/** The fenced block that follows `<!-- NAME:LOCALE -->`, or null. */
+function fencedBlock(markdown: string, locale: Locale, name = 'sample-digest'): string | null {
+  const marker = `<!-- ${name}:${locale} -->`;
   const at = markdown.indexOf(marker);
   if (at === -1) return null;
   const m = /```[a-z]*\n([\s\S]*?)\n```/.exec(markdown.slice(at + marker.length));
@@ -133,6 +146,14 @@ describe('sample digests in the reminders docs', () => {
         }
       });
     }
+  }
+
+  for (const file of DOCS) {
+    const locale: Locale = file.endsWith('zh-CN.md') ? 'zh-CN' : 'en';
+    test(`${file} quotes the real note of a long digest`, () => {
+      const markdown = readFileSync(join(__dirname, '..', '..', file), 'utf8');
+      expect(fencedBlock(markdown, locale, 'sample-more')).toBe(sampleMore(locale));
+    });
   }
 
   test('the fixture covers all four sections, an escalation and both kinds of stale', () => {

@@ -89,6 +89,8 @@ export interface GasOptions {
   effectiveUser?: string;
   /** Remaining email recipients today; default 100 (consumer accounts). */
   mailQuota?: number;
+  /** Largest mail body in bytes (plain + HTML); default MAIL_BODY_LIMIT (consumer accounts). */
+  mailBodyLimit?: number;
   /** A test clock; `Utilities.sleep` and lock waits move it forward. Default: real time. */
   now?: () => Date;
   spreadsheetName?: string;
@@ -535,7 +537,7 @@ export function createGas(options: GasOptions = {}): Gas {
   if (options.url !== undefined) spreadsheet._url = options.url;
   const uiState = newUiState();
   const ui = new FakeUi(tracker, uiState);
-  const mail = new MailState(options.mailQuota ?? 100);
+  const mail = new MailState(options.mailQuota ?? 100, options.mailBodyLimit);
   const script: ScriptState = { triggers: [], nextId: 1000 };
   const locks = newLockState();
   const properties: PropertyStores = {
@@ -600,7 +602,7 @@ export function installGlobals(globals: GasGlobals): () => void {
 export { gasError } from './core';
 export { formatDate, zonedParts, wallTimeToDate } from './dates';
 export { columnToLetters, lettersToColumn, parseA1, toA1 } from './a1';
-export { LOCK_TIMEOUT, MAX_TRIGGERS } from './services';
+export { LOCK_TIMEOUT, MAIL_BODY_LIMIT, MAX_TRIGGERS } from './services';
 export type { MailRecord, TriggerRecord } from './services';
 export type { AlertRecord, DialogRecord, MenuRecord, SidebarRecord } from './ui';
 export type { FakeRange, FakeSheet, FakeSpreadsheet, ToastRecord } from './spreadsheet';

@@ -1,4 +1,4 @@
-import { createGas, LOCK_TIMEOUT } from './index';
+import { createGas, LOCK_TIMEOUT, MAIL_BODY_LIMIT } from './index';
 
 describe('MailApp', () => {
   // https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()
@@ -66,6 +66,41 @@ describe('MailApp', () => {
     globals.MailApp.sendEmail('Ann <ann@example.com>', 'Hi', 'body');
     expect(control.sentMails[0].sentAt.toISOString()).toBe('2024-05-01T09:00:00.000Z');
     expect(control.sentMails[0].recipients).toEqual(['Ann <ann@example.com>']);
+  });
+
+  // https://developers.google.com/apps-script/guides/services/quotas, "Current limitations":
+  // "Email body size | 200 KB / msg | 400 KB / msg" (consumer / Google Workspace). Over it,
+  // sendEmail throws "Limit Exceeded: Email Body Size." (the text Apps Script logs in the
+  // execution transcript). The fake counts the plain and HTML bodies together, in UTF-8 bytes,
+  // against 200,000: the strictest reading of "200 KB".
+  it('refuses a body over the size limit, counting plain and HTML bodies in UTF-8 bytes', () => {
+    const { globals, control } = createGas();
+    expect(MAIL_BODY_LIMIT).toBe(200_000);
+    const half = 'x'.repeat(100_000);
+    globals.MailApp.sendEmail({ to: 'a@example.com', subject: 'Fits', body: half, htmlBody: half });
+    expect(() =>
+      globals.MailApp.sendEmail({
+        to: 'a@example.com',
+        subject: 'One byte over',
+        body: half,
+        htmlBody: `${half}x`,
+      }),
+    ).toThrow('Limit Exceeded: Email Body Size.');
+    // 66,667 Chinese characters are 200,001 bytes in UTF-8.
+    expect(() => globals.MailApp.sendEmail('a@example.com', 'Wide', '客'.repeat(66_667))).toThrow(
+      'Limit Exceeded: Email Body Size.',
+    );
+    // A refused message is not sent and uses no quota.
+    expect(control.sentMails.map((m) => m.subject)).toEqual(['Fits']);
+    expect(globals.MailApp.getRemainingDailyQuota()).toBe(99);
+  });
+
+  it('allows 400 KB bodies when set up as a Google Workspace account', () => {
+    const { globals } = createGas({ mailBodyLimit: 400_000 });
+    globals.MailApp.sendEmail('a@example.com', 'Big', 'x'.repeat(400_000));
+    expect(() => globals.MailApp.sendEmail('a@example.com', 'Bigger', 'x'.repeat(400_001))).toThrow(
+      'Limit Exceeded: Email Body Size.',
+    );
   });
 });
 

@@ -52,12 +52,23 @@ function bareAddress(address: string): string {
   return m === null ? address : m[1].trim();
 }
 
+/**
+ * "Email body size: 200 KB / msg" on consumer accounts, 400 KB on Google Workspace
+ * (https://developers.google.com/apps-script/guides/services/quotas, "Current limitations").
+ * Google says neither whether a KB is 1,000 or 1,024 bytes nor whether the plain and HTML bodies
+ * count together, so the fake takes the strictest reading: both bodies, in UTF-8, over 200,000
+ * bytes. What passes here passes on either kind of account.
+ */
+export const MAIL_BODY_LIMIT = 200_000;
+
 export class MailState {
   remaining: number;
+  readonly bodyLimit: number;
   readonly sent: MailRecord[] = [];
 
-  constructor(quota: number) {
+  constructor(quota: number, bodyLimit = MAIL_BODY_LIMIT) {
     this.remaining = quota;
+    this.bodyLimit = bodyLimit;
   }
 }
 
@@ -107,6 +118,9 @@ export class FakeMailApp {
     for (const r of recipients) {
       if (!EMAIL.test(bareAddress(r))) throw gasError(`Invalid email: ${r}`);
     }
+    const body = Buffer.byteLength(String(m.body ?? ''), 'utf8');
+    const html = Buffer.byteLength(String(m.htmlBody ?? ''), 'utf8');
+    if (body + html > this.state.bodyLimit) throw gasError('Limit Exceeded: Email Body Size.');
     if (recipients.length > this.state.remaining) {
       throw gasError('Service invoked too many times for one day: email.');
     }

@@ -57,7 +57,7 @@ export function shanghaiToday(now: Date): Ymd {
 type Row = Record<string, unknown>;
 
 /** Writes `rows` under the header `Set up workbook` created, each value under its English header. */
-function fill(control: GasControl, sheet: string, rows: readonly Row[]): void {
+export function fill(control: GasControl, sheet: string, rows: readonly Row[]): void {
   const header = control.sheetValues(sheet)[0] as string[];
   for (const r of rows)
     for (const k of Object.keys(r))

@@ -17,6 +17,9 @@ export interface SubjectCounts {
   readonly reviews: number;
 }
 
+/** The digest's sections, for the note on items left out of a long digest. */
+export type DigestSectionKind = 'stale' | 'actions' | 'care' | 'reviews';
+
 export interface ReminderMessages {
   readonly htmlLang: string;
   /** Subject: count phrases that are not zero, and the run date. */
@@ -44,6 +47,19 @@ export interface ReminderMessages {
   actionDue(date: string, daysLeft: number): string;
   birthday(contactName: string, date: string, daysUntil: number): string;
   review(period: string, date: string, daysUntil: number): string;
+
+  /**
+   * Closes a section that lists only its first items: how many more there are and where to find
+   * them (the sheet, and the column to filter on your address when there is one).
+   */
+  more(
+    count: number,
+    kind: DigestSectionKind,
+    sheetName: string,
+    ownerColumn: string | null,
+  ): string;
+  /** The link text of that note's link to the sheet. */
+  readonly moreLinkText: string;
 
   readonly linkText: string;
   readonly columnAccount: string;
@@ -116,6 +132,21 @@ const en: ReminderMessages = {
     return `${what} due ${date} (in ${plural(daysUntil, 'day', 'days')})`;
   },
 
+  more(count, kind, sheet, column) {
+    const what = {
+      stale: plural(count, 'more account', 'more accounts') + ' to follow up',
+      actions: plural(count, 'more action', 'more actions') + ' due',
+      care: plural(count, 'more contact birthday', 'more contact birthdays'),
+      reviews: plural(count, 'more plan review', 'more plan reviews'),
+    }[kind];
+    const where =
+      column === null
+        ? `open the ${sheet} sheet`
+        : `open the ${sheet} sheet and filter its ${column} column on your address`;
+    return `…and ${what}, not listed here to keep this email short. To see them all, ${where}.`;
+  },
+  moreLinkText: 'Open the sheet',
+
   linkText: 'Open',
   columnAccount: 'Account',
   columnDetail: 'Details',
@@ -175,6 +206,19 @@ const zhCN: ReminderMessages = {
     if (daysUntil === 0) return `${what}：${date}（今天）`;
     return `${what}：${date}（${daysUntil} 天后）`;
   },
+
+  more(count, kind, sheet, column) {
+    const what = {
+      stale: `${count} 个需要跟进的客户`,
+      actions: `${count} 项待办行动`,
+      care: `${count} 位联系人生日`,
+      reviews: `${count} 项计划回顾`,
+    }[kind];
+    const where =
+      column === null ? `请打开“${sheet}”表` : `请打开“${sheet}”表，按“${column}”列筛选您的邮箱`;
+    return `……另有 ${what}未在此列出，以免邮件过长。${where}查看全部。`;
+  },
+  moreLinkText: '打开工作表',
 
   linkText: '打开',
   columnAccount: '客户',

@@ -1,9 +1,11 @@
 import { formatDay, type Day } from '../calendar/day';
 import { pick, type Locale } from '../i18n/locale';
 import { columnDef, sheetDef } from '../schema/sheets';
+import type { SheetKey } from '../schema/types';
+import { utf8Bytes } from '../text/bytes';
 import { escapeHtml, safeHttpUrl } from '../text/escape';
 import { isolateBidi, singleLine, stripBidiControls } from '../text/plain';
-import { reminderMessages, type ReminderMessages } from './messages';
+import { reminderMessages, type DigestSectionKind, type ReminderMessages } from './messages';
 import type { Digest, StaleAccountItem } from './plan';
 
 /**
@@ -17,6 +19,13 @@ import type { Digest, StaleAccountItem } from './plan';
  * literally — it is an email, so nothing evaluates it. Only http(s) links become links.
  * In the plain text, user values are kept on one line and right-to-left values are isolated so
  * they cannot reorder the separators around them.
+ *
+ * A digest has a size budget: an owner with hundreds of stale accounts would otherwise get a
+ * message over Apps Script's mail body limit (200 KB per message on consumer accounts), which
+ * fails every time, and Gmail hides everything after about 102 KB of HTML behind "[Message
+ * clipped]". A long section lists its first items (they are sorted most important first) and
+ * ends with a note saying how many more there are and which sheet holds them; every section with
+ * items keeps its heading, its full count and at least its first items when they fit.
  */
 export interface RenderOptions {
   readonly locale: Locale;
@@ -24,7 +33,24 @@ export interface RenderOptions {
   readonly senderName: string;
   readonly spreadsheetName: string;
   readonly spreadsheetUrl: string;
+  /** Defaults to DIGEST_LIMITS; tests pass smaller ones. */
+  readonly limits?: DigestLimits;
 }
+
+/** Upper bounds, in UTF-8 bytes, of each part of one digest. */
+export interface DigestLimits {
+  readonly htmlBytes: number;
+  readonly textBytes: number;
+}
+
+/**
+ * HTML well under Gmail's clipping point (~102 KB), and both parts together (120 KB) well under
+ * the 200 KB mail body limit of consumer accounts, leaving room for headers and encoding.
+ */
+export const DIGEST_LIMITS: DigestLimits = { htmlBytes: 80_000, textBytes: 40_000 };
+
+/** Items every long section keeps before any section gets more, so none is crowded out. */
+const FIRST_ROWS_PER_SECTION = 10;
 
 export interface RenderedDigest {
   readonly subject: string;
@@ -73,9 +99,24 @@ interface Row {
 }
 
 interface Section {
+  readonly kind: DigestSectionKind;
   readonly title: string;
   readonly rows: readonly Row[];
 }
+
+/** Where the items of each section live, and the column that holds the owner's address. */
+const SECTION_SHEETS: Readonly<
+  Record<DigestSectionKind, { sheet: SheetKey; ownerColumn: string | null }>
+> = {
+  stale: { sheet: 'accounts', ownerColumn: 'owner_email' },
+  // An action without its own owner reaches the account's owner, so no one filter finds them all.
+  actions: { sheet: 'actions', ownerColumn: null },
+  care: { sheet: 'contacts', ownerColumn: null },
+  reviews: { sheet: 'plans', ownerColumn: null },
+};
+
+/** How many rows of each section (in `sections()` order) the email lists. */
+type Shown = readonly number[];
 
 function staleDetail(item: StaleAccountItem, m: ReminderMessages, out: Out): string[] {
   const reasons: string[] = [];
@@ -114,6 +155,7 @@ function userOrEmpty(out: Out, value: string): string {
 function sections(digest: Digest, m: ReminderMessages, out: Out): Section[] {
   const all: Section[] = [
     {
+      kind: 'stale',
       title: m.staleHeading,
       rows: digest.staleAccounts.map((s) => ({
         accountId: s.accountId,
@@ -123,6 +165,7 @@ function sections(digest: Digest, m: ReminderMessages, out: Out): Section[] {
       })),
     },
     {
+      kind: 'actions',
       title: m.actionsHeading,
       rows: digest.actions.map((a) => ({
         accountId: a.accountId,
@@ -132,6 +175,7 @@ function sections(digest: Digest, m: ReminderMessages, out: Out): Section[] {
       })),
     },
     {
+      kind: 'care',
       title: m.careHeading,
       rows: digest.care.map((c) => ({
         accountId: c.accountId,
@@ -141,6 +185,7 @@ function sections(digest: Digest, m: ReminderMessages, out: Out): Section[] {
       })),
     },
     {
+      kind: 'reviews',
       title: m.reviewsHeading,
       rows: digest.reviews.map((r) => ({
         accountId: r.accountId,
@@ -195,10 +240,110 @@ function footer(digest: Digest, opts: RenderOptions, m: ReminderMessages, out: O
 
 export function renderDigest(digest: Digest, opts: RenderOptions): RenderedDigest {
   const subject = renderSubject(digest, opts.locale, opts.today);
-  return { subject, text: renderText(digest, opts), html: renderHtml(digest, opts, subject) };
+  const limits = opts.limits ?? DIGEST_LIMITS;
+  const m = reminderMessages(opts.locale);
+  const textSections = sections(digest, m, TEXT_OUT);
+  const htmlSections = sections(digest, m, HTML_OUT);
+  const render = (shown: Shown): RenderedDigest => ({
+    subject,
+    text: renderText(digest, opts, textSections, shown),
+    html: renderHtml(digest, opts, subject, htmlSections, shown),
+  });
+  const fits = (r: RenderedDigest): boolean =>
+    utf8Bytes(r.html) <= limits.htmlBytes && utf8Bytes(r.text) <= limits.textBytes;
+  const everything = render(textSections.map((s) => s.rows.length));
+  if (fits(everything)) return everything;
+
+  // Everything but the items: greeting, headings with their notes, footer.
+  const frame = render(textSections.map(() => 0));
+  let shown = chooseShown(
+    textSections.map((s) => s.rows.map((r) => utf8Bytes(textRow(r)) + 1)),
+    htmlSections.map((s) => s.rows.map((r) => utf8Bytes(htmlRow(r, m)) + 1)),
+    {
+      textBytes: limits.textBytes - utf8Bytes(frame.text),
+      htmlBytes: limits.htmlBytes - utf8Bytes(frame.html),
+    },
+  );
+  let rendered = render(shown);
+  // The notes' counts and links change length with what is listed; trim until it fits.
+  while (!fits(rendered) && shown.some((n) => n > 0)) {
+    const last = shown.map((n) => n > 0).lastIndexOf(true);
+    shown = shown.map((n, i) => (i === last ? n - 1 : n));
+    rendered = render(shown);
+  }
+  return rendered;
 }
 
-function renderText(digest: Digest, opts: RenderOptions): string {
+/**
+ * Picks how many rows of each section fit the room left after the fixed parts (greeting,
+ * headings, notes, footer): first up to FIRST_ROWS_PER_SECTION of every section, in section
+ * order, then as many more as fit, again in section order (stale accounts first).
+ */
+function chooseShown(
+  textRows: readonly (readonly number[])[],
+  htmlRows: readonly (readonly number[])[],
+  room: DigestLimits,
+): number[] {
+  // Some slack for the notes' counts and links, which differ in length from the ones measured.
+  let text = room.textBytes - 64 * textRows.length;
+  let html = room.htmlBytes - 256 * htmlRows.length;
+  const shown = textRows.map(() => 0);
+  const fill = (s: number, upTo: number): void => {
+    while (shown[s] < Math.min(upTo, textRows[s].length)) {
+      const t = textRows[s][shown[s]];
+      const h = htmlRows[s][shown[s]];
+      if (t > text || h > html) return;
+      text -= t;
+      html -= h;
+      shown[s]++;
+    }
+  };
+  for (let s = 0; s < shown.length; s++) fill(s, FIRST_ROWS_PER_SECTION);
+  for (let s = 0; s < shown.length; s++) fill(s, Number.POSITIVE_INFINITY);
+  return shown;
+}
+
+/** A section's note on the rows it leaves out, or null when it lists them all. */
+function moreNote(
+  section: Section,
+  shown: number,
+  opts: RenderOptions,
+  m: ReminderMessages,
+  out: Out,
+): { text: string; link: string | null } | null {
+  const left = section.rows.length - shown;
+  if (left <= 0) return null;
+  const where = SECTION_SHEETS[section.kind];
+  const sheet = pick(sheetDef(where.sheet), opts.locale);
+  const column =
+    where.ownerColumn === null
+      ? null
+      : pick(columnDef(where.sheet, where.ownerColumn), opts.locale);
+  const kind = section.kind;
+  return {
+    text: out.msg(
+      (n: number, s: string, c: string | null) => m.more(n, kind, s, c),
+      left,
+      sheet,
+      column,
+    ),
+    // The first row left out: its link opens the right sheet at an item the email did not show.
+    link: section.rows[shown].link,
+  };
+}
+
+function textRow(row: Row): string {
+  const out = TEXT_OUT;
+  const parts = [out.user(row.accountId), out.user(row.accountName), ...row.detail, row.link ?? ''];
+  return `- ${parts.filter((p) => p !== '').join(' · ')}`;
+}
+
+function renderText(
+  digest: Digest,
+  opts: RenderOptions,
+  all: readonly Section[],
+  shown: Shown,
+): string {
   const m = reminderMessages(opts.locale);
   const out = TEXT_OUT;
   const lines: string[] = [
@@ -206,18 +351,12 @@ function renderText(digest: Digest, opts: RenderOptions): string {
     '',
     m.intro(formatDay(opts.today), out.user(opts.spreadsheetName)),
   ];
-  for (const section of sections(digest, m, out)) {
+  all.forEach((section, i) => {
     lines.push('', m.heading(section.title, section.rows.length));
-    for (const row of section.rows) {
-      const parts = [
-        out.user(row.accountId),
-        out.user(row.accountName),
-        ...row.detail,
-        row.link ?? '',
-      ];
-      lines.push(`- ${parts.filter((p) => p !== '').join(' · ')}`);
-    }
-  }
+    for (const row of section.rows.slice(0, shown[i])) lines.push(textRow(row));
+    const note = moreNote(section, shown[i], opts, m, out);
+    if (note) lines.push(note.link ? `${note.text} ${note.link}` : note.text);
+  });
   const f = footer(digest, opts, m, out);
   lines.push('', '--', f.why, f.pause);
   if (f.escalation) lines.push(f.escalation);
@@ -239,7 +378,30 @@ function anchor(url: string, label: string): string {
   return `<a href="${escapeHtml(url)}" style="${LINK_STYLE}">${label}</a>`;
 }
 
-function renderHtml(digest: Digest, opts: RenderOptions, subject: string): string {
+/** One item: two cells, the account (ID in bold over the name), then details and the link. */
+function htmlRow(row: Row, m: ReminderMessages): string {
+  const out = HTML_OUT;
+  const account = [row.accountId, row.accountName].every((v) => v === '')
+    ? ''
+    : `<b>${out.user(row.accountId)}</b><br>${out.user(row.accountName)}`;
+  const detail =
+    row.detail.join(' · ') +
+    (row.link
+      ? ` · ${anchor(
+          row.link,
+          out.msg(() => m.linkText),
+        )}`
+      : '');
+  return `<tr><td width="180" style="${CELL_STYLE}">${account}</td><td style="${CELL_STYLE}">${detail}</td></tr>`;
+}
+
+function renderHtml(
+  digest: Digest,
+  opts: RenderOptions,
+  subject: string,
+  all: readonly Section[],
+  shown: Shown,
+): string {
   const m = reminderMessages(opts.locale);
   const out = HTML_OUT;
   const html: string[] = [];
@@ -260,7 +422,7 @@ function renderHtml(digest: Digest, opts: RenderOptions, subject: string): strin
     `<p style="margin:0;">${out.msg(m.intro, formatDay(opts.today), out.user(opts.spreadsheetName))}</p>`,
     '</td></tr>',
   );
-  for (const section of sections(digest, m, out)) {
+  all.forEach((section, i) => {
     html.push(
       '<tr><td style="padding:16px 24px 0 24px;">',
       `<h2 style="margin:0 0 8px 0;${FONT}font-size:16px;line-height:22px;color:#102a43;">${out.msg(
@@ -272,25 +434,22 @@ function renderHtml(digest: Digest, opts: RenderOptions, subject: string): strin
       `<tr><th align="left" width="180" style="${HEAD_STYLE}">${out.msg(() => m.columnAccount)}</th>` +
         `<th align="left" style="${HEAD_STYLE}">${out.msg(() => m.columnDetail)}</th></tr>`,
     );
-    for (const row of section.rows) {
-      // Two cells per row: the account (ID in bold over the name), then details and the link.
-      const account = [row.accountId, row.accountName].every((v) => v === '')
-        ? ''
-        : `<b>${out.user(row.accountId)}</b><br>${out.user(row.accountName)}`;
-      const detail =
-        row.detail.join(' · ') +
-        (row.link
-          ? ` · ${anchor(
-              row.link,
-              out.msg(() => m.linkText),
-            )}`
-          : '');
+    for (const row of section.rows.slice(0, shown[i])) html.push(htmlRow(row, m));
+    html.push('</table>');
+    const note = moreNote(section, shown[i], opts, m, out);
+    if (note) {
+      const link = note.link
+        ? ` ${anchor(
+            note.link,
+            out.msg(() => m.moreLinkText),
+          )}`
+        : '';
       html.push(
-        `<tr><td width="180" style="${CELL_STYLE}">${account}</td><td style="${CELL_STYLE}">${detail}</td></tr>`,
+        `<p style="margin:8px 0 0 0;${FONT}font-size:13px;line-height:18px;color:#1f2933;">${note.text}${link}</p>`,
       );
     }
-    html.push('</table>', '</td></tr>');
-  }
+    html.push('</td></tr>');
+  });
   const f = footer(digest, opts, m, out);
   const small = `margin:0 0 6px 0;${FONT}font-size:12px;line-height:18px;color:#616e7c;`;
   html.push(

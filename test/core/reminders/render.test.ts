@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { planDigests, type Digest } from '../../../src/core/reminders/plan';
-import { renderDigest, type RenderOptions } from '../../../src/core/reminders/render';
+import {
+  DIGEST_LIMITS,
+  renderDigest,
+  type RenderOptions,
+} from '../../../src/core/reminders/render';
+import { utf8Bytes } from '../../../src/core/text/bytes';
 import type { Locale } from '../../../src/core/i18n/locale';
 import { TODAY, action, contact, input, plan, staleMetrics } from './builders';
 
@@ -284,5 +289,126 @@ describe('renderDigest size', () => {
     const bytes = new TextEncoder().encode(r.html).length;
     expect(bytes).toBeLessThan(100_000);
     expect(bytes).toBeGreaterThan(0);
+  });
+});
+
+describe('renderDigest size budget', () => {
+  /** An owner with `n` stale accounts, n/3 actions, n/10 birthdays and n/10 plan reviews. */
+  function bigDigest(n: number): Digest {
+    const accounts = Array.from({ length: n }, (_, i) => ({
+      id: `ACC-${10000 + i}`,
+      name: `上海某某国际贸易有限公司 Shanghai International Trading ${i}`,
+      metrics: staleMetrics(40 + (i % 300), i < n / 5 ? 'A' : i < n / 2 ? 'B' : 'C', 14),
+    }));
+    const digests = planDigests(
+      input({
+        accounts,
+        actions: Array.from({ length: Math.floor(n / 3) }, (_, i) =>
+          action({
+            task: `跟进续约报价 follow up the renewal ${i}`,
+            accountId: `ACC-${10000 + i}`,
+            dueDate: TODAY - 1 - (i % 9),
+          }),
+        ),
+        contacts: Array.from({ length: Math.floor(n / 10) }, (_, i) =>
+          contact(`ACC-${10000 + i}`, `联系人 ${i}`, { month: 11, day: 25 }),
+        ),
+        plans: Array.from({ length: Math.floor(n / 10) }, (_, i) =>
+          plan(`ACC-${10000 + i}`, '2026-Q4', TODAY - 3),
+        ),
+        settings: { escalationCc: 'boss@example.com', recycleAfterDays: 60 },
+      }),
+    );
+    expect(digests).toHaveLength(1);
+    return digests[0];
+  }
+
+  /** Item lines and the "more" count of each section of the plain-text part. */
+  function sectionsOf(
+    text: string,
+    more: RegExp,
+  ): { heading: string; items: number; more: number }[] {
+    return text
+      .split('\n\n')
+      .slice(2)
+      .filter((b) => !b.startsWith('--'))
+      .map((block) => {
+        const [heading, ...lines] = block.split('\n');
+        const note = lines.map((l) => more.exec(l)).find((x) => x !== null);
+        return {
+          heading,
+          items: lines.filter((l) => l.startsWith('- ')).length,
+          more: note ? Number(note[1]) : 0,
+        };
+      });
+  }
+
+  it('keeps a digest that fits as it is, with no note', () => {
+    const r = renderDigest(annDigest(), opts('en'));
+    expect(r.text).not.toContain('…and');
+    expect(r.html).not.toContain('…and');
+  });
+
+  it.each([300, 3_000])(
+    '%i accounts in Chinese: both parts under the budget, every section counted, A accounts first',
+    (n) => {
+      const d = bigDigest(n);
+      const r = renderDigest(d, opts('zh-CN'));
+      expect(utf8Bytes(r.html)).toBeLessThanOrEqual(DIGEST_LIMITS.htmlBytes);
+      expect(utf8Bytes(r.text)).toBeLessThanOrEqual(DIGEST_LIMITS.textBytes);
+      const totals = [n, Math.floor(n / 3), Math.floor(n / 10), Math.floor(n / 10)];
+      const sections = sectionsOf(r.text, /^……另有 (\d+) /);
+      expect(sections.map((s) => s.heading)).toEqual([
+        `需要跟进的客户（${totals[0]}）`,
+        `待办行动（${totals[1]}）`,
+        `联系人生日（${totals[2]}）`,
+        `客户计划回顾（${totals[3]}）`,
+      ]);
+      sections.forEach((s, i) => {
+        expect(s.items).toBeGreaterThanOrEqual(10);
+        expect(s.items + s.more).toBe(totals[i]);
+      });
+      expect(r.text).toContain(
+        `……另有 ${sections[0].more} 个需要跟进的客户未在此列出，以免邮件过长。请打开“客户”表，按“负责人邮箱”列筛选您的邮箱查看全部。`,
+      );
+      expect(r.text).toContain(
+        `……另有 ${sections[1].more} 项待办行动未在此列出，以免邮件过长。请打开“行动计划”表查看全部。`,
+      );
+      expect(r.html).toContain('>打开工作表</a>');
+      // The listed stale accounts are the first ones of the sorted list: class A, longest first.
+      const firstListed = d.staleAccounts.slice(0, sections[0].items);
+      expect(firstListed.every((s) => s.abcClass === 'A')).toBe(true);
+      for (const s of firstListed) expect(r.text).toContain(s.accountId);
+      expect(r.text).not.toContain(d.staleAccounts[sections[0].items].accountId + ' ·');
+    },
+  );
+
+  it('gives every section its first items before any section gets more', () => {
+    const r = renderDigest(
+      bigDigest(300),
+      opts('en', { limits: { htmlBytes: 50_000, textBytes: 16_000 } }),
+    );
+    expect(utf8Bytes(r.html)).toBeLessThanOrEqual(50_000);
+    expect(utf8Bytes(r.text)).toBeLessThanOrEqual(16_000);
+    const sections = sectionsOf(r.text, /^…and (\d+) more/);
+    expect(sections).toHaveLength(4);
+    for (const s of sections) {
+      expect(s.items).toBeGreaterThanOrEqual(10);
+      expect(s.more).toBeGreaterThan(0);
+    }
+    expect(r.text).toMatch(
+      /…and \d+ more plan reviews, not listed here to keep this email short\. To see them all, open the Account Plans sheet\. https:/,
+    );
+  });
+
+  it('still fits when even the first items of each section do not: headings and counts stay', () => {
+    const r = renderDigest(
+      bigDigest(300),
+      opts('en', { limits: { htmlBytes: 12_000, textBytes: 4_000 } }),
+    );
+    expect(utf8Bytes(r.html)).toBeLessThanOrEqual(12_000);
+    expect(utf8Bytes(r.text)).toBeLessThanOrEqual(4_000);
+    const sections = sectionsOf(r.text, /^…and (\d+) more/);
+    expect(sections.map((s) => s.items + s.more)).toEqual([300, 100, 30, 30]);
   });
 });
