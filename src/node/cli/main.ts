@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { localToday } from '../host/clock';
+import { watchParent } from '../host/parent';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
@@ -191,6 +192,7 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
 
 /** Runs the CLI and returns the exit code (bin/kam.js exits with it). */
 export async function main(argv: readonly string[]): Promise<number> {
+  watchParent();
   const ctx: CommandContext = {
     lang: machineLanguage(),
     progress: createProgress(),

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { removeOnExit } from '../host/exit-cleanup';
+import { assertParentAlive } from '../host/parent';
 import { Workbook } from './exceljs';
 import type { Locale } from '../../core/i18n/locale';
 import { CliError, cliText } from '../cli/messages';
@@ -99,6 +101,7 @@ export async function saveBookAtomic(
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let renamed = false;
+  const forget = removeOnExit(tmp);
   try {
     const handle = await fs.open(tmp, 'wx');
     try {
@@ -107,6 +110,7 @@ export async function saveBookAtomic(
     } finally {
       await handle.close();
     }
+    assertParentAlive();
     if (await exists(path)) await fs.copyFile(path, backupPath(path));
     await fs.rename(tmp, path);
     renamed = true;
@@ -118,6 +122,7 @@ export async function saveBookAtomic(
     throw e;
   } finally {
     if (!renamed) await fs.rm(tmp, { force: true });
+    forget();
   }
 }
 

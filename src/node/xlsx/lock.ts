@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Locale } from '../../core/i18n/locale';
 import { CliError, cliText } from '../cli/messages';
+import { removeOnExit } from '../host/exit-cleanup';
 import { exists } from './file';
 
 /**
@@ -66,9 +67,11 @@ export async function withWorkbookLock<T>(
       await fs.rm(lock, { force: true });
     }
   }
+  const forget = removeOnExit(lock);
   try {
     return await job();
   } finally {
     await fs.rm(lock, { force: true });
+    forget();
   }
 }
