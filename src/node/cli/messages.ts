@@ -13,6 +13,10 @@ const TEXTS = {
     en: '{file}: the workbook is damaged and cannot be read ({detail})',
     zh: '{file}：工作簿已损坏，无法读取（{detail}）',
   },
+  too_big_unpacked: {
+    en: '{file}: the workbook unpacks to {total} ({part} alone is {size}), over the limit of {limit}; if it really is a workbook this big, set {env} to a larger number of MiB',
+    zh: '{file}：工作簿解压后为 {total}（其中 {part} 为 {size}），超过上限 {limit}；如确实是这么大的工作簿，请把环境变量 {env} 设为更大的 MiB 数',
+  },
   open_elsewhere: {
     en: '{file}: the workbook is open in another program (lock file {lock}); close it and try again (delete the lock file if no program has it open)',
     zh: '{file}：工作簿正在被其他程序打开（锁文件 {lock}），请关闭后重试（如确实没有程序打开，可删除该锁文件）',

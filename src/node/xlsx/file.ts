@@ -7,6 +7,8 @@ import { Workbook } from './exceljs';
 import type { Locale } from '../../core/i18n/locale';
 import { CliError, cliText } from '../cli/messages';
 import { lightNames } from './names';
+import { assertPackageSize } from './package-guard';
+import { rememberPackage, restorePackage } from './preserve';
 import { StyleCache, shareStyles } from './styles';
 import { compactAllValidations } from './validations';
 
@@ -63,12 +65,14 @@ export async function loadBook(
   // Entry names are stored uncompressed, so a zip that is not a workbook (.docx, .zip) shows here.
   if (!bytes.includes('xl/workbook.xml'))
     throw new CliError(cliText('not_xlsx', locale, { file: shown }));
+  const entries = assertPackageSize(bytes, shown, locale);
   const workbook = new Workbook();
   lightNames(workbook);
   beforeParse?.(workbook, bytes);
   try {
     // ExcelJS types `load` with an older Buffer type; the runtime takes any Node Buffer.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    rememberPackage(workbook, bytes, entries);
   } catch (e) {
     throw new CliError(cliText('corrupt', locale, { file: shown, detail: firstLine(e) }));
   }
@@ -97,7 +101,10 @@ export async function saveBookAtomic(
 ): Promise<void> {
   compactAllValidations(workbook);
   shareStyles(workbook, styles);
-  const data = Buffer.from(await workbook.xlsx.writeBuffer({ zip: ZIP_OPTIONS }));
+  const data = restorePackage(
+    workbook,
+    Buffer.from(await workbook.xlsx.writeBuffer({ zip: ZIP_OPTIONS })),
+  );
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let renamed = false;
