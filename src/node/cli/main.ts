@@ -15,7 +15,7 @@ import { reportCommand } from './commands/report';
 import type { CommandContext } from './context';
 import { machineLanguage } from './locale';
 import { CliError, cliText } from './messages';
-import { intParser, parseLocale, parseSmtpUrl, parseToday } from './options';
+import { checkFrom, intParser, parseLocale, parseSmtpUrl, parseToday } from './options';
 import { createProgress } from './terminal';
 
 declare const KAM_VERSION: string | undefined;
@@ -153,6 +153,7 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
             file,
             {
               ...opts,
+              from: opts.from === undefined ? undefined : checkFrom(opts.from),
               smtp: opts.smtp ?? smtpFromEnv(opts.outbox),
               today: opts.today ?? localToday(),
             },

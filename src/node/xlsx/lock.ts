@@ -4,6 +4,7 @@ import type { Locale } from '../../core/i18n/locale';
 import { CliError, cliText } from '../cli/messages';
 import { removeOnExit } from '../host/exit-cleanup';
 import { exists } from './file';
+import { folderError } from './folder-errors';
 
 /**
  * Lock files other programs leave beside a workbook they have open: Excel and WPS write
@@ -59,7 +60,7 @@ export async function withWorkbookLock<T>(
       if ((e as { code?: string }).code !== 'EEXIST' || attempt > 0) {
         if ((e as { code?: string }).code === 'EEXIST')
           throw new CliError(cliText('busy', locale, { file: shown, pid: '?' }));
-        throw e;
+        throw folderError(e, path, shown, locale);
       }
       const pid = Number((await fs.readFile(lock, 'utf8').catch(() => '')).trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))

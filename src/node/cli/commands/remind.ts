@@ -4,6 +4,7 @@ import { formatDay, type Day } from '../../../core/calendar/day';
 import type { Locale } from '../../../core/i18n/locale';
 import { IssueList } from '../../../core/issues/issue';
 import { remind, type RemindResult } from '../../../core/jobs/remind';
+import { statusWord } from '../../../core/jobs/remind-messages';
 import type { Mailer, OutgoingMail } from '../../../core/ports/mailer';
 import { parseSettings } from '../../../core/records/settings';
 import { matchHeaders, resolveSheets } from '../../../core/schema/match';
@@ -82,17 +83,29 @@ function ownerCount(book: Book): number {
   return new Set(grid.slice(1).map((r) => String(r[at] ?? '').toLowerCase())).size;
 }
 
+/** Pads to a column width counting a CJK character as two, as a terminal shows it. */
+function padWord(text: string, width: number): string {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return text + ' '.repeat(Math.max(0, width - w));
+}
+
 function outcomeLines(result: RemindResult, locale: Locale, dryRun: boolean): string[] {
   const lines: string[] = [];
+  // The dry run gives the same reason as the real run; only a digest that would go shows its subject.
+  const word = (status: string): string => padWord(statusWord(status, locale), 12);
   for (const o of result.outcomes) {
-    if (dryRun) lines.push(`  ${o.status.padEnd(12)} ${o.owner}  ${o.rendered.subject}`);
+    if (dryRun)
+      lines.push(
+        `  ${word(o.status)} ${o.owner}  ${o.status === 'preview' || !o.detail ? o.rendered.subject : o.detail}`,
+      );
     else if (
       o.status === 'failed' ||
       o.status === 'blocked' ||
       o.status === 'skipped' ||
       o.status === 'deferred'
     )
-      lines.push(`  ${o.status.padEnd(12)} ${o.owner}  ${o.detail}`);
+      lines.push(`  ${word(o.status)} ${o.owner}  ${o.detail}`);
   }
   if (dryRun) lines.push(cliText('remind_dry_run', locale));
   return lines;
@@ -110,47 +123,53 @@ export async function remindCommand(
   ctx: CommandContext,
 ): Promise<number> {
   const outboxDir = resolve(opts.outbox ?? join(dirname(resolve(file)), 'outbox'));
-  const run = await updateBook(file, ctx.lang, ctx.progress, async (book) => {
-    const locale = bookLocale(book);
-    assertAccountsSheet(book, locale);
-    const settings = readSettings(book);
-    let mailer: ClosableMailer = NO_MAIL;
-    let journal: Journal | null = null;
-    if (!opts.dryRun) {
-      // A missing allow-list is refused by the job before any mail; no worker needed for that.
-      if (settings.allowedRecipientDomains.length > 0) {
-        if (opts.smtp) mailer = new SmtpMailer(opts.smtp, senderAddress(opts, settings));
-        else {
-          mkdirSync(outboxDir, { recursive: true });
-          mailer = new EmlMailer(outboxDir, formatDay(opts.today), senderAddress(opts, settings));
+  const run = await updateBook(
+    file,
+    ctx.lang,
+    ctx.progress,
+    async (book) => {
+      const locale = bookLocale(book);
+      assertAccountsSheet(book, locale);
+      const settings = readSettings(book);
+      let mailer: ClosableMailer = NO_MAIL;
+      let journal: Journal | null = null;
+      if (!opts.dryRun) {
+        // A missing allow-list is refused by the job before any mail; no worker needed for that.
+        if (settings.allowedRecipientDomains.length > 0) {
+          if (opts.smtp) mailer = new SmtpMailer(opts.smtp, senderAddress(opts, settings));
+          else {
+            mkdirSync(outboxDir, { recursive: true });
+            mailer = new EmlMailer(outboxDir, formatDay(opts.today), senderAddress(opts, settings));
+          }
         }
+        // Continues a replayed journal, so its rows survive should this run stop too.
+        journal = new Journal(book.journal.path, book.journal.base, book.journal.recovered > 0);
+        ctx.progress.start(cliText('step_send', locale), ownerCount(book));
+        mailer = ticking(mailer, ctx.progress);
       }
-      // Continues a replayed journal, so its rows survive should this run stop too.
-      journal = new Journal(book.journal.path, book.journal.base, book.journal.recovered > 0);
-      ctx.progress.start(cliText('step_send', locale), ownerCount(book));
-      mailer = ticking(mailer, ctx.progress);
-    }
-    const store = journal ? new JournaledStore(book.store, journal) : book.store;
-    const notifier = new TerminalNotifier();
-    try {
-      const result = runCoreJob(book, locale, () =>
-        remind({
-          store,
-          clock: new NodeClock(opts.today),
-          notifier,
-          mailer,
-          mode: opts.dryRun ? 'preview' : 'send',
-          defaultAllowList: null,
-          budgetMs: Infinity,
-        }),
-      );
-      return { save: !opts.dryRun, result: { result, locale, lines: notifier.lines } };
-    } finally {
-      ctx.progress.stop();
-      await mailer.close();
-      journal?.close();
-    }
-  });
+      const store = journal ? new JournaledStore(book.store, journal) : book.store;
+      const notifier = new TerminalNotifier();
+      try {
+        const result = runCoreJob(book, locale, () =>
+          remind({
+            store,
+            clock: new NodeClock(opts.today),
+            notifier,
+            mailer,
+            mode: opts.dryRun ? 'preview' : 'send',
+            defaultAllowList: null,
+            budgetMs: Infinity,
+          }),
+        );
+        return { save: !opts.dryRun, result: { result, locale, lines: notifier.lines } };
+      } finally {
+        ctx.progress.stop();
+        await mailer.close();
+        journal?.close();
+      }
+    },
+    { readOnly: opts.dryRun },
+  );
   const { result, locale, lines } = run;
   lines.forEach(ctx.out);
   outcomeLines(result, locale, opts.dryRun).forEach(ctx.out);
