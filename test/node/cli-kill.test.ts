@@ -7,11 +7,7 @@ import { ensureBuilt, kam, KAM, tempDir, TODAY } from './helpers';
 function childrenOf(pid: number): number[] {
   const path = `/proc/${pid}/task/${pid}/children`;
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(Number);
+  return readFileSync(path, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 }
 
 function running(pid: number): boolean {

@@ -79,10 +79,6 @@ const TEXTS = {
     en: 'unexpected error: {detail} (the workbook was not changed; KAM_DEBUG=1 shows details)',
     zh: '意外错误：{detail}（工作簿未被修改；设置 KAM_DEBUG=1 可查看详情）',
   },
-  parent_gone: {
-    en: 'stopped: the kam process that started this run was killed; the workbook was not changed',
-    zh: '已停止：启动本次运行的 kam 进程已被终止，工作簿未被修改',
-  },
   // Results
   init_done: { en: 'Created {file} ({sheets} sheets)', zh: '已创建 {file}（{sheets} 个工作表）' },
   init_updated: {

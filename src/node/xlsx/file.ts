@@ -1,7 +1,7 @@
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import { dirname } from 'node:path';
 import { removeOnExit } from '../host/exit-cleanup';
-import { assertParentAlive } from '../host/parent';
+import { exitIfOrphaned } from '../host/parent';
 import { Workbook } from './exceljs';
 import type { Locale } from '../../core/i18n/locale';
 import { CliError, cliText } from '../cli/messages';
@@ -131,7 +131,7 @@ export async function saveBookAtomic(
     } finally {
       await handle.close();
     }
-    assertParentAlive();
+    exitIfOrphaned();
     if (await exists(path)) await fs.copyFile(path, backupPath(path));
     await fs.rename(tmp, path);
     renamed = true;

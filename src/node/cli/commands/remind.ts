@@ -11,6 +11,7 @@ import { matchHeaders, resolveSheets } from '../../../core/schema/match';
 import { sheetDef } from '../../../core/schema/sheets';
 import type { Settings } from '../../../core/settings/settings';
 import { NodeClock } from '../../host/clock';
+import { exitIfOrphaned } from '../../host/parent';
 import { EmlMailer, SmtpMailer } from '../../mail/mailers';
 import { Journal, JournaledStore } from '../../xlsx/journal';
 import { updateBook, type Book } from '../book';
@@ -43,6 +44,7 @@ function ticking(mailer: ClosableMailer, progress: Progress): ClosableMailer {
   return {
     remainingQuota: () => mailer.remainingQuota(),
     send: (mail: OutgoingMail) => {
+      exitIfOrphaned();
       try {
         mailer.send(mail);
       } finally {
