@@ -146,3 +146,13 @@ function reportTruncatedCells(book: Book): void {
     })}\n`,
   );
 }
+
+/** `updateBook` for a dry run: the same job, read-only (no lock, nothing saved). */
+export function previewBook<T>(
+  file: string,
+  locale: Locale,
+  progress: Progress,
+  job: (book: BookUpdate) => Promise<{ save: boolean; result: T }>,
+): Promise<T> {
+  return updateBook(file, locale, progress, job, { readOnly: true });
+}

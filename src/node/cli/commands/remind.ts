@@ -14,7 +14,7 @@ import { NodeClock } from '../../host/clock';
 import { exitIfOrphaned } from '../../host/parent';
 import { EmlMailer, SmtpMailer } from '../../mail/mailers';
 import { Journal, JournaledStore } from '../../xlsx/journal';
-import { updateBook, type Book } from '../book';
+import { previewBook, updateBook, type Book } from '../book';
 import { assertAccountsSheet, bookLocale, runCoreJob, type CommandContext } from '../context';
 import { cliText } from '../messages';
 import type { Progress } from '../terminal';
@@ -94,13 +94,11 @@ function padWord(text: string, width: number): string {
 
 function outcomeLines(result: RemindResult, locale: Locale, dryRun: boolean): string[] {
   const lines: string[] = [];
-  // The dry run gives the same reason as the real run; only a digest that would go shows its subject.
   const word = (status: string): string => padWord(statusWord(status, locale), 12);
   for (const o of result.outcomes) {
-    if (dryRun)
-      lines.push(
-        `  ${word(o.status)} ${o.owner}  ${o.status === 'preview' || !o.detail ? o.rendered.subject : o.detail}`,
-      );
+    // The dry run gives the reason the real run gives; a digest that would go shows its subject.
+    const said = o.status === 'preview' || !o.detail ? o.rendered.subject : o.detail;
+    if (dryRun) lines.push(`  ${word(o.status)} ${o.owner}  ${said}`);
     else if (
       o.status === 'failed' ||
       o.status === 'blocked' ||
@@ -125,53 +123,49 @@ export async function remindCommand(
   ctx: CommandContext,
 ): Promise<number> {
   const outboxDir = resolve(opts.outbox ?? join(dirname(resolve(file)), 'outbox'));
-  const run = await updateBook(
-    file,
-    ctx.lang,
-    ctx.progress,
-    async (book) => {
-      const locale = bookLocale(book);
-      assertAccountsSheet(book, locale);
-      const settings = readSettings(book);
-      let mailer: ClosableMailer = NO_MAIL;
-      let journal: Journal | null = null;
-      if (!opts.dryRun) {
-        // A missing allow-list is refused by the job before any mail; no worker needed for that.
-        if (settings.allowedRecipientDomains.length > 0) {
-          if (opts.smtp) mailer = new SmtpMailer(opts.smtp, senderAddress(opts, settings));
-          else {
-            mkdirSync(outboxDir, { recursive: true });
-            mailer = new EmlMailer(outboxDir, formatDay(opts.today), senderAddress(opts, settings));
-          }
+  // A dry run writes nothing: it reads the workbook without taking the lock.
+  const open = opts.dryRun ? previewBook : updateBook;
+  const run = await open(file, ctx.lang, ctx.progress, async (book) => {
+    const locale = bookLocale(book);
+    assertAccountsSheet(book, locale);
+    const settings = readSettings(book);
+    let mailer: ClosableMailer = NO_MAIL;
+    let journal: Journal | null = null;
+    if (!opts.dryRun) {
+      // A missing allow-list is refused by the job before any mail; no worker needed for that.
+      if (settings.allowedRecipientDomains.length > 0) {
+        if (opts.smtp) mailer = new SmtpMailer(opts.smtp, senderAddress(opts, settings));
+        else {
+          mkdirSync(outboxDir, { recursive: true });
+          mailer = new EmlMailer(outboxDir, formatDay(opts.today), senderAddress(opts, settings));
         }
-        // Continues a replayed journal, so its rows survive should this run stop too.
-        journal = new Journal(book.journal.path, book.journal.base, book.journal.recovered > 0);
-        ctx.progress.start(cliText('step_send', locale), ownerCount(book));
-        mailer = ticking(mailer, ctx.progress);
       }
-      const store = journal ? new JournaledStore(book.store, journal) : book.store;
-      const notifier = new TerminalNotifier();
-      try {
-        const result = runCoreJob(book, locale, () =>
-          remind({
-            store,
-            clock: new NodeClock(opts.today),
-            notifier,
-            mailer,
-            mode: opts.dryRun ? 'preview' : 'send',
-            defaultAllowList: null,
-            budgetMs: Infinity,
-          }),
-        );
-        return { save: !opts.dryRun, result: { result, locale, lines: notifier.lines } };
-      } finally {
-        ctx.progress.stop();
-        await mailer.close();
-        journal?.close();
-      }
-    },
-    { readOnly: opts.dryRun },
-  );
+      // Continues a replayed journal, so its rows survive should this run stop too.
+      journal = new Journal(book.journal.path, book.journal.base, book.journal.recovered > 0);
+      ctx.progress.start(cliText('step_send', locale), ownerCount(book));
+      mailer = ticking(mailer, ctx.progress);
+    }
+    const store = journal ? new JournaledStore(book.store, journal) : book.store;
+    const notifier = new TerminalNotifier();
+    try {
+      const result = runCoreJob(book, locale, () =>
+        remind({
+          store,
+          clock: new NodeClock(opts.today),
+          notifier,
+          mailer,
+          mode: opts.dryRun ? 'preview' : 'send',
+          defaultAllowList: null,
+          budgetMs: Infinity,
+        }),
+      );
+      return { save: !opts.dryRun, result: { result, locale, lines: notifier.lines } };
+    } finally {
+      ctx.progress.stop();
+      await mailer.close();
+      journal?.close();
+    }
+  });
   const { result, locale, lines } = run;
   lines.forEach(ctx.out);
   outcomeLines(result, locale, opts.dryRun).forEach(ctx.out);
