@@ -111,6 +111,22 @@ describe('kam keeps what ExcelJS would drop from the package', () => {
     expect(readFileSync(path).equals(bomb)).toBe(true);
   });
 
+  it('refuses a part that unpacks to more than its directory declares, naming it', async () => {
+    // A bomb can lie in its directory: unpacking stops at the declared size.
+    const liar = Buffer.from(good);
+    const at = liar.lastIndexOf(Buffer.from('xl/sharedStrings.xml')) - 46;
+    expect(liar.readUInt32LE(at)).toBe(0x02014b50);
+    liar.writeUInt32LE(100, at + 24);
+    const path = join(tmp.dir, 'liar.xlsx');
+    writeFileSync(path, liar);
+    const r = await kam(['refresh', path, '--today', TODAY], tmp.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd()).toMatch(
+      /^kam: \S*liar\.xlsx: the workbook is damaged and cannot be read \(xl\/sharedStrings\.xml unpacks to more than the 100 bytes declared\)$/,
+    );
+    expect(readFileSync(path).equals(liar)).toBe(true);
+  });
+
   it('the limit is KAM_MAX_UNPACKED_MB, and an ordinary workbook is far below the default', async () => {
     const path = join(tmp.dir, 'small.xlsx');
     copyFileSync(join(tmp.dir, 'demo', 'kam-demo.xlsx'), path);

@@ -6,8 +6,8 @@ import { Workbook } from './exceljs';
 import type { Locale } from '../../core/i18n/locale';
 import { CliError, cliText } from '../cli/messages';
 import { lightNames } from './names';
-import { assertPackageSize } from './package-guard';
-import { rememberPackage, restorePackage } from './preserve';
+import { assertPackageSize, unpackEachPart } from './package-guard';
+import { PackageNotes, restorePackage } from './preserve';
 import { tempPathFor } from './temp-files';
 import { StyleCache, shareStyles } from './styles';
 import { compactAllValidations } from './validations';
@@ -79,14 +79,17 @@ export async function loadBook(
   // Entry names are stored uncompressed, so a zip that is not a workbook (.docx, .zip) shows here.
   if (!bytes.includes('xl/workbook.xml'))
     throw new CliError(cliText('not_xlsx', locale, { file: shown }));
-  const entries = assertPackageSize(bytes, shown, locale);
+  const notes = new PackageNotes();
+  unpackEachPart(bytes, assertPackageSize(bytes, shown, locale), shown, locale, (name, data) =>
+    notes.see(name, data),
+  );
   const workbook = new Workbook();
   lightNames(workbook);
   beforeParse?.(workbook, bytes);
   try {
     // ExcelJS types `load` with an older Buffer type; the runtime takes any Node Buffer.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    rememberPackage(workbook, bytes, entries);
+    notes.keepFor(workbook);
   } catch (e) {
     throw new CliError(cliText('corrupt', locale, { file: shown, detail: firstLine(e) }));
   }

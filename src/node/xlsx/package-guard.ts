@@ -1,6 +1,6 @@
 import type { Locale } from '../../core/i18n/locale';
 import { CliError, cliText } from '../cli/messages';
-import { readDirectory, ZipFormatError, type ZipEntry } from './zip';
+import { readDirectory, readEntry, ZipFormatError, type ZipEntry } from './zip';
 
 /**
  * The most a workbook may unpack to, by the sizes its zip directory declares, before ExcelJS is
@@ -55,4 +55,33 @@ export function assertPackageSize(
     );
   }
   return entries;
+}
+
+/**
+ * Unpacks each part once, never past the size the directory declares for it, and hands it to
+ * `see` (then lets it go). A part that would unpack to more than it declares (a zip bomb that
+ * lies in its directory) or does not unpack at all stops here, naming the part, before ExcelJS
+ * would inflate it without a bound.
+ */
+export function unpackEachPart(
+  bytes: Buffer,
+  entries: readonly ZipEntry[],
+  shown: string,
+  locale: Locale,
+  see: (name: string, data: Buffer) => void,
+): void {
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    let data: Buffer;
+    try {
+      data = readEntry(bytes, entry);
+    } catch (e) {
+      const tooBig = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      const detail = tooBig
+        ? `${entry.name} unpacks to more than the ${entry.size.toLocaleString('en-US')} bytes declared`
+        : `${entry.name}: ${(e as Error).message}`;
+      throw new CliError(cliText('corrupt', locale, { file: shown, detail }));
+    }
+    see(entry.name, data);
+  }
 }

@@ -1,5 +1,5 @@
 import type { Workbook } from './exceljs';
-import { readDirectory, readEntry, rewriteZip, type ZipEntry } from './zip';
+import { readDirectory, readEntry, rewriteZip } from './zip';
 
 /**
  * What ExcelJS loses between reading and writing a workbook, carried over at the package level:
@@ -43,16 +43,11 @@ function element(xml: string, name: string): string | null {
   return m ? m[0].replace(/^<[\w.-]+:/, '<').replace(/<\/[\w.-]+:/, '</') : null;
 }
 
-/** Sheet name → part name, from the workbook and its relationships. */
-function sheetParts(bytes: Buffer, byName: Map<string, ZipEntry>): Map<string, string> {
+/** Sheet name → part name, from the workbook part and its relationships. */
+function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
   const parts = new Map<string, string>();
-  const wb = byName.get(WORKBOOK_PART);
-  const rels = byName.get(WORKBOOK_RELS);
-  if (!wb || !rels) return parts;
   const targets = new Map<string, string>();
-  for (const m of readEntry(bytes, rels)
-    .toString('utf8')
-    .matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = attr(m[0], 'Id');
     const target = attr(m[0], 'Target');
     if (id && target)
@@ -61,9 +56,7 @@ function sheetParts(bytes: Buffer, byName: Map<string, ZipEntry>): Map<string, s
         target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`,
       );
   }
-  for (const m of readEntry(bytes, wb)
-    .toString('utf8')
-    .matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = attr(m[0], 'name');
     const id = attr(m[0], 'r:id') ?? attr(m[0], '[\\w]+:id');
     const target = id ? targets.get(id) : undefined;
@@ -72,31 +65,42 @@ function sheetParts(bytes: Buffer, byName: Map<string, ZipEntry>): Map<string, s
   return parts;
 }
 
-/** Notes what `bytes` (the file read) holds that ExcelJS will drop. */
-export function rememberPackage(workbook: Workbook, bytes: Buffer, entries?: ZipEntry[]): void {
-  const byName = new Map((entries ?? readDirectory(bytes)).map((e) => [e.name, e]));
-  const wb = byName.get(WORKBOOK_PART);
-  const workbookProtection = wb
-    ? element(readEntry(bytes, wb).toString('utf8'), 'workbookProtection')
-    : null;
-  const sheets = new Map<string, string>();
-  for (const [name, part] of sheetParts(bytes, byName)) {
-    const entry = byName.get(part);
-    if (!entry) continue;
-    const xml = readEntry(bytes, entry);
-    // The element follows the sheet's data, usually most of the part: search bytes, decode little.
-    let at = xml.indexOf('<sheetProtection');
-    if (at === -1) at = xml.indexOf(':sheetProtection ');
-    if (at === -1) continue;
-    const from = xml.lastIndexOf('<', at);
-    const el = element(
-      xml.toString('utf8', from, Math.min(xml.length, at + 4096)),
-      'sheetProtection',
-    );
-    if (el) sheets.set(name, el);
+/**
+ * Notes, part by part as the file read is unpacked (each part once, see package-guard.ts), what
+ * ExcelJS will drop; `keepFor` ties the notes to the workbook ExcelJS made from that file.
+ */
+export class PackageNotes {
+  private workbookXml = '';
+  private relsXml = '';
+  /** Part name → its `sheetProtection` element. */
+  private readonly protections = new Map<string, string>();
+
+  see(name: string, data: Buffer): void {
+    if (name === WORKBOOK_PART) this.workbookXml = data.toString('utf8');
+    else if (name === WORKBOOK_RELS) this.relsXml = data.toString('utf8');
+    else if (name.endsWith('.xml')) {
+      // The element follows the sheet's data, most of the part: search bytes, decode little.
+      let at = data.indexOf('<sheetProtection');
+      if (at === -1) at = data.indexOf(':sheetProtection ');
+      if (at === -1) return;
+      const from = data.lastIndexOf('<', at);
+      const text = data.toString('utf8', from, Math.min(data.length, at + 4096));
+      const el = element(text, 'sheetProtection');
+      if (el) this.protections.set(name, el);
+    }
   }
-  if (workbookProtection || sheets.size > 0)
-    kept.set(workbook, { workbook: workbookProtection, sheets });
+
+  keepFor(workbook: Workbook): void {
+    const workbookProtection = element(this.workbookXml, 'workbookProtection');
+    const sheets = new Map<string, string>();
+    if (this.protections.size > 0)
+      for (const [name, part] of sheetParts(this.workbookXml, this.relsXml)) {
+        const el = this.protections.get(part);
+        if (el) sheets.set(name, el);
+      }
+    if (workbookProtection || sheets.size > 0)
+      kept.set(workbook, { workbook: workbookProtection, sheets });
+  }
 }
 
 function putWorkbookProtection(xml: string, el: string): string {
@@ -122,7 +126,7 @@ function putSheetProtection(xml: string, el: string): string {
   return xml.replace(/<sheetData\s*\/>/, (m) => `${m}${el}`);
 }
 
-/** The package ExcelJS wrote, with what `rememberPackage` noted put back. */
+/** The package ExcelJS wrote, with what `PackageNotes` noted put back. */
 export function restorePackage(workbook: Workbook, data: Buffer): Buffer {
   const k = kept.get(workbook);
   if (!k) return data;
@@ -134,7 +138,12 @@ export function restorePackage(workbook: Workbook, data: Buffer): Buffer {
     const next = putWorkbookProtection(xml, k.workbook);
     if (next !== xml) replace.set(WORKBOOK_PART, Buffer.from(next, 'utf8'));
   }
-  for (const [name, part] of sheetParts(data, byName)) {
+  const rels = byName.get(WORKBOOK_RELS);
+  const parts =
+    wb && rels
+      ? sheetParts(readEntry(data, wb).toString('utf8'), readEntry(data, rels).toString('utf8'))
+      : new Map<string, string>();
+  for (const [name, part] of parts) {
     const el = k.sheets.get(name);
     const entry = byName.get(part);
     if (!el || !entry) continue;
