@@ -112,6 +112,8 @@ function rawData(bytes: Buffer, entry: ZipEntry): Buffer {
 
 /** One part, unpacked. */
 export function readEntry(bytes: Buffer, entry: ZipEntry): Buffer {
+  // An empty part may have no deflate stream at all; anything longer is inflated, and checked.
+  if (entry.size === 0 && entry.compressedSize <= 2) return Buffer.alloc(0);
   const raw = rawData(bytes, entry);
   if (entry.method === 0) return raw;
   if (entry.method === 8) return inflateRawSync(raw, { maxOutputLength: Math.max(entry.size, 1) });
