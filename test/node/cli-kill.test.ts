@@ -61,7 +61,7 @@ linux('kill -9 of the kam the user started', () => {
     expect(await until(() => childrenOf(pid).length > 0, 10_000)).toBe(true);
     const [child] = childrenOf(pid);
     // Let the child get into the work (reading the workbook) before the kill.
-    await sleep(1500);
+    await sleep(800);
     cli.kill('SIGKILL');
     await exited;
     // The old child went on for 9–15 s and then rewrote the workbook.
