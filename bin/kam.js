@@ -63,15 +63,28 @@ const MIN_NODE = 20;
     !process.env.KAM_CHILD &&
     getHeapStatistics().heap_size_limit / 2 ** 20 < wanted * 0.9
   ) {
-    const child = spawnSync(
+    // The child dies with this process: it exits as soon as the IPC channel closes, which also
+    // happens when this process is killed with SIGKILL and cannot forward anything.
+    const { spawn } = await import('node:child_process');
+    const child = spawn(
       process.execPath,
       [`--max-old-space-size=${wanted}`, __filename, ...process.argv.slice(2)],
       {
-        stdio: 'inherit',
+        stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
         env: { ...process.env, KAM_CHILD: '1' },
       },
     );
-    process.exit(child.status ?? 2);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+      process.on(signal, () => child.kill(signal));
+    const { constants } = await import('node:os');
+    child.on('error', (e) => {
+      process.stderr.write(`kam: ${e.message}\n`);
+      process.exit(2);
+    });
+    child.on('exit', (status, signal) =>
+      process.exit(status ?? 128 + ((signal && constants.signals[signal]) || 0)),
+    );
+    return;
   }
   const { main } = await import(pathToFileURL(bundle).href);
   process.exitCode = await main(process.argv);

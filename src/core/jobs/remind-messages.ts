@@ -1,4 +1,5 @@
 import { translate, type Bilingual, type Locale } from '../i18n/locale';
+import { optionLabel, REMINDER_STATUSES } from '../schema/enums';
 
 const TEXTS = {
   no_allow_list: {
@@ -28,4 +29,17 @@ export function reminderMessage(
   params: Record<string, string> = {},
 ): string {
   return translate(TEXTS, key, locale, params);
+}
+
+/** Outcomes of a run that are not rows of reminder_log. */
+const RUN_OUTCOMES: Record<string, Bilingual> = {
+  already_sent: { en: 'already_sent', zh: '今日已发送' },
+  not_reached: { en: 'not_reached', zh: '未处理' },
+};
+
+/** A digest's status in the run's language (the log keeps the code; its dropdown shows these). */
+export function statusWord(status: string, locale: Locale): string {
+  const outcome = RUN_OUTCOMES[status];
+  if (outcome) return locale === 'zh-CN' ? outcome.zh : outcome.en;
+  return optionLabel(REMINDER_STATUSES, status, locale === 'zh-CN');
 }

@@ -12,12 +12,11 @@ import { isValidEmail, recipientAllowed } from '../reminders/recipients';
 import { renderDigest, type RenderedDigest } from '../reminders/render';
 import { readTable } from '../records/table';
 import { IssueList } from '../issues/issue';
-import { REMINDER_STATUSES } from '../schema/enums';
 import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
 import { dateCell, instantCell, type CellValue } from '../values/cell';
 import { readWorkbook, type WorkbookRead } from './read';
-import { reminderMessage } from './remind-messages';
+import { reminderMessage, statusWord } from './remind-messages';
 import { UserFacingError } from './errors';
 
 /** A reminder run stops sending at 5 minutes and continues in a new execution. */
@@ -261,7 +260,7 @@ export function remind(deps: RemindDeps): RemindResult {
     log(d, status, detail);
     outcome(status, detail);
   }
-  const statusLabel = (s: string): string => REMINDER_STATUSES.find((o) => o.code === s)?.code ?? s;
+  const statusLabel = (s: string): string => statusWord(s, locale);
   const counts = new Map<string, number>();
   for (const o of outcomes) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
   deps.notifier.done(

@@ -5,7 +5,10 @@ import type { Locale } from '../../core/i18n/locale';
 import { loadBook, saveBookAtomic } from '../xlsx/file';
 import { Journal, journalPath, sha256 } from '../xlsx/journal';
 import { assertNotOpenElsewhere, withWorkbookLock } from '../xlsx/lock';
+import { CELL_LIMIT_MARKER } from '../xlsx/cell-limit';
 import { XlsxWorkbookStore } from '../xlsx/store';
+import { removeStaleTemps } from '../xlsx/temp-files';
+import { bookLocale } from './context';
 import { machineLocale } from './locale';
 import { cliText } from './messages';
 import type { Progress } from './terminal';
@@ -83,29 +86,73 @@ export async function saveBook(book: Book, locale: Locale, progress: Progress): 
  * xlsx/journal.ts; every command that saves keeps those log rows), runs `job` on the in-memory
  * workbook and writes the file atomically only when `job` returns `save: true` (then the journal
  * is done with). Any exception leaves the file byte for byte as it was.
+ *
+ * `readOnly` (a dry run) writes nothing, so it needs neither the lock nor a writable folder: it
+ * reads the file as it is on disk (a run saving meanwhile replaces it in one rename) and never
+ * saves, whatever `job` returns.
  */
 export async function updateBook<T>(
   file: string,
   locale: Locale,
   progress: Progress,
   job: (book: BookUpdate) => Promise<{ save: boolean; result: T }>,
+  opts: { readOnly?: boolean } = {},
 ): Promise<T> {
   const path = resolve(file);
-  await assertNotOpenElsewhere(path, file, locale);
-  return withWorkbookLock(path, file, locale, async () => {
+  const run = async (): Promise<T> => {
+    if (!opts.readOnly) await removeStaleTemps(path);
     const book = await openBook(file, locale, progress);
     const jpath = journalPath(book.path);
     const base = sha256(book.bytes);
-    const recovered = Journal.recover(jpath, base, book.store);
+    const recovered = recoverJournal(jpath, base, book, opts.readOnly === true);
     try {
       const { save, result } = await job({ ...book, journal: { path: jpath, base, recovered } });
-      if (save) {
+      if (save && !opts.readOnly) {
         await saveBook(book, locale, progress);
         rmSync(jpath, { force: true });
+        reportTruncatedCells(book);
       }
       return result;
     } finally {
       progress.stop();
     }
-  });
+  };
+  if (opts.readOnly) return run();
+  await assertNotOpenElsewhere(path, file, locale);
+  return withWorkbookLock(path, file, locale, run);
+}
+
+/** A dry run shows what a stopped run's journal holds, but a stale journal it cannot remove is
+ * no reason to stop it. */
+function recoverJournal(path: string, base: string, book: Book, readOnly: boolean): number {
+  try {
+    return Journal.recover(path, base, book.store);
+  } catch (e) {
+    if (readOnly) return 0;
+    throw e;
+  }
+}
+
+/** Said once the file is saved, in the workbook's language, on stderr: the run still succeeded. */
+function reportTruncatedCells(book: Book): void {
+  const cut = book.store.truncatedCells;
+  if (cut.length === 0) return;
+  process.stderr.write(
+    `kam: ${cliText('cells_truncated', bookLocale(book), {
+      file: book.shown,
+      count: cut.length,
+      marker: CELL_LIMIT_MARKER,
+      first: cut[0],
+    })}\n`,
+  );
+}
+
+/** `updateBook` for a dry run: the same job, read-only (no lock, nothing saved). */
+export function previewBook<T>(
+  file: string,
+  locale: Locale,
+  progress: Progress,
+  job: (book: BookUpdate) => Promise<{ save: boolean; result: T }>,
+): Promise<T> {
+  return updateBook(file, locale, progress, job, { readOnly: true });
 }

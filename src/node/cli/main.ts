@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { localToday } from '../host/clock';
+import { watchParent } from '../host/parent';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
@@ -14,7 +15,7 @@ import { reportCommand } from './commands/report';
 import type { CommandContext } from './context';
 import { machineLanguage } from './locale';
 import { CliError, cliText } from './messages';
-import { intParser, parseLocale, parseSmtpUrl, parseToday } from './options';
+import { checkFrom, intParser, parseLocale, parseSmtpUrl, parseToday } from './options';
 import { createProgress } from './terminal';
 
 declare const KAM_VERSION: string | undefined;
@@ -152,6 +153,7 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
             file,
             {
               ...opts,
+              from: opts.from === undefined ? undefined : checkFrom(opts.from),
               smtp: opts.smtp ?? smtpFromEnv(opts.outbox),
               today: opts.today ?? localToday(),
             },
@@ -191,6 +193,7 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
 
 /** Runs the CLI and returns the exit code (bin/kam.js exits with it). */
 export async function main(argv: readonly string[]): Promise<number> {
+  watchParent();
   const ctx: CommandContext = {
     lang: machineLanguage(),
     progress: createProgress(),

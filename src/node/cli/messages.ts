@@ -8,10 +8,38 @@ const TEXTS = {
     en: '{file}: old Excel 97–2003 (.xls) format; save it as .xlsx and try again',
     zh: '{file}：这是旧版 Excel 97–2003（.xls）格式，请另存为 .xlsx 后重试',
   },
+  encrypted: {
+    en: '{file}: the workbook is password-protected (encrypted), so kam cannot read it; open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear the box), save it and try again',
+    zh: '{file}：工作簿设置了打开密码（已加密），kam 无法读取；请在 Excel 中打开，删除密码（文件 > 信息 > 保护工作簿 > 用密码进行加密，清空密码），保存后重试',
+  },
+  no_folder: {
+    en: '{file}: the folder {dir} does not exist; create it first or give another path',
+    zh: '{file}：文件夹 {dir} 不存在；请先创建该文件夹或换一个路径',
+  },
+  folder_read_only: {
+    en: '{file}: cannot write in the folder {dir} ({code}); it is read-only or you may not write there (`kam remind --dry-run`, `kam check` and `kam report --out` elsewhere only read it)',
+    zh: '{file}：无法在文件夹 {dir} 中写入（{code}）：该文件夹为只读或没有写入权限（`kam remind --dry-run`、`kam check` 和输出到其他位置的 `kam report --out` 只读取工作簿）',
+  },
+  report_write: {
+    en: '{file}: cannot write the report ({code})',
+    zh: '{file}：无法写入报告（{code}）',
+  },
+  bad_from: {
+    en: '--from must be one email address on one line, got "{value}"',
+    zh: '--from 必须是单行的一个邮箱地址，收到「{value}」',
+  },
+  cells_truncated: {
+    en: '{file}: {count} cells the script wrote were longer than the 32,767 characters Excel allows in a cell; they were shortened and end in "{marker}" (first: {first}). Cells you typed are never changed',
+    zh: '{file}：脚本写入的 {count} 个单元格超过 Excel 单元格上限 32,767 个字符，已截短并以「{marker}」结尾（第一个：{first}）。您输入的单元格不会被修改',
+  },
   not_xlsx: { en: '{file}: not an .xlsx workbook', zh: '{file}：不是 .xlsx 工作簿' },
   corrupt: {
     en: '{file}: the workbook is damaged and cannot be read ({detail})',
     zh: '{file}：工作簿已损坏，无法读取（{detail}）',
+  },
+  too_big_unpacked: {
+    en: '{file}: the workbook unpacks to {total} ({part} alone is {size}), over the limit of {limit}; if it really is a workbook this big, set {env} to a larger number of MiB',
+    zh: '{file}：工作簿解压后为 {total}（其中 {part} 为 {size}），超过上限 {limit}；如确实是这么大的工作簿，请把环境变量 {env} 设为更大的 MiB 数',
   },
   open_elsewhere: {
     en: '{file}: the workbook is open in another program (lock file {lock}); close it and try again (delete the lock file if no program has it open)',

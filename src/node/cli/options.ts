@@ -2,7 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { parseIsoDay, type Day } from '../../core/calendar/day';
 import type { Locale } from '../../core/i18n/locale';
 import { machineLanguage } from './locale';
-import { cliText } from './messages';
+import { CliError, cliText } from './messages';
 
 /** Option values are checked while parsing, so a bad flag stops the run before a file is read. */
 
@@ -43,4 +43,17 @@ export function parseSmtpUrl(value: string): string {
       cliText('bad_smtp', machineLanguage(), { value: value.replace(/\/\/[^@/]*@/, '//…@') }),
     );
   return value;
+}
+
+/**
+ * A line break in the sender would start a header of its own in every message sent. Checked
+ * after parsing, not as commander's argParser: commander would print the bad value across lines.
+ */
+export function checkFrom(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value) || value.trim() === '')
+    throw new CliError(
+      cliText('bad_from', machineLanguage(), { value: JSON.stringify(value).slice(1, -1) }),
+    );
+  return value.trim();
 }

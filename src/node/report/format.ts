@@ -8,9 +8,17 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/**
+ * Bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and the like) make a name display as
+ * something else ("Acme‮gnp.exe" reads as "Acmeexe.png") and can reorder the text around it.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Text for HTML and SVG: every value in the report comes from a user's workbook. */
 export function esc(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return String(text)
+    .replace(BIDI_CONTROLS, '')
+    .replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 /** 1,234,567.8 in both languages (the digests and Sheets use the same separators). */

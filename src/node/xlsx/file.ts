@@ -1,10 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { removeOnExit } from '../host/exit-cleanup';
+import { exitIfOrphaned } from '../host/parent';
 import { Workbook } from './exceljs';
 import type { Locale } from '../../core/i18n/locale';
 import { CliError, cliText } from '../cli/messages';
 import { lightNames } from './names';
+import { assertPackageSize, unpackEachPart } from './package-guard';
+import { PackageNotes, restorePackage } from './preserve';
+import { tempPathFor } from './temp-files';
 import { StyleCache, shareStyles } from './styles';
 import { compactAllValidations } from './validations';
 
@@ -22,6 +26,18 @@ const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
  * file about a third larger: the runner rewrites the whole workbook on every run.
  */
 export const ZIP_OPTIONS = { compression: 'DEFLATE', compressionOptions: { level: 1 } } as const;
+
+/**
+ * Excel saves a workbook with an open password as an OLE2 compound file too, like an .xls, but
+ * holding the streams EncryptionInfo and EncryptedPackage (MS-OFFCRYPTO); directory entry names
+ * are UTF-16LE.
+ */
+function isEncryptedPackage(bytes: Buffer): boolean {
+  return (
+    bytes.includes(Buffer.from('EncryptedPackage', 'utf16le')) &&
+    bytes.includes(Buffer.from('EncryptionInfo', 'utf16le'))
+  );
+}
 
 function code(e: unknown): string {
   return typeof e === 'object' && e !== null && 'code' in e
@@ -55,18 +71,25 @@ export async function loadBook(
     throw new CliError(cliText('corrupt', locale, { file: shown, detail: firstLine(e) }));
   }
   if (bytes.subarray(0, 4).equals(OLE_SIGNATURE))
-    throw new CliError(cliText('xls', locale, { file: shown }));
+    throw new CliError(
+      cliText(isEncryptedPackage(bytes) ? 'encrypted' : 'xls', locale, { file: shown }),
+    );
   if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE))
     throw new CliError(cliText('not_xlsx', locale, { file: shown }));
   // Entry names are stored uncompressed, so a zip that is not a workbook (.docx, .zip) shows here.
   if (!bytes.includes('xl/workbook.xml'))
     throw new CliError(cliText('not_xlsx', locale, { file: shown }));
+  const notes = new PackageNotes();
+  unpackEachPart(bytes, assertPackageSize(bytes, shown, locale), shown, locale, (name, data) =>
+    notes.see(name, data),
+  );
   const workbook = new Workbook();
   lightNames(workbook);
   beforeParse?.(workbook, bytes);
   try {
     // ExcelJS types `load` with an older Buffer type; the runtime takes any Node Buffer.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    notes.keepFor(workbook);
   } catch (e) {
     throw new CliError(cliText('corrupt', locale, { file: shown, detail: firstLine(e) }));
   }
@@ -95,10 +118,14 @@ export async function saveBookAtomic(
 ): Promise<void> {
   compactAllValidations(workbook);
   shareStyles(workbook, styles);
-  const data = Buffer.from(await workbook.xlsx.writeBuffer({ zip: ZIP_OPTIONS }));
+  const data = restorePackage(
+    workbook,
+    Buffer.from(await workbook.xlsx.writeBuffer({ zip: ZIP_OPTIONS })),
+  );
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempPathFor(path);
   let renamed = false;
+  const forget = removeOnExit(tmp);
   try {
     const handle = await fs.open(tmp, 'wx');
     try {
@@ -107,6 +134,7 @@ export async function saveBookAtomic(
     } finally {
       await handle.close();
     }
+    exitIfOrphaned();
     if (await exists(path)) await fs.copyFile(path, backupPath(path));
     await fs.rename(tmp, path);
     renamed = true;
@@ -118,6 +146,7 @@ export async function saveBookAtomic(
     throw e;
   } finally {
     if (!renamed) await fs.rm(tmp, { force: true });
+    forget();
   }
 }
 

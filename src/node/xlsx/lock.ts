@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Locale } from '../../core/i18n/locale';
 import { CliError, cliText } from '../cli/messages';
+import { removeOnExit } from '../host/exit-cleanup';
 import { exists } from './file';
+import { folderError } from './folder-errors';
 
 /**
  * Lock files other programs leave beside a workbook they have open: Excel and WPS write
@@ -58,7 +60,7 @@ export async function withWorkbookLock<T>(
       if ((e as { code?: string }).code !== 'EEXIST' || attempt > 0) {
         if ((e as { code?: string }).code === 'EEXIST')
           throw new CliError(cliText('busy', locale, { file: shown, pid: '?' }));
-        throw e;
+        throw folderError(e, path, shown, locale);
       }
       const pid = Number((await fs.readFile(lock, 'utf8').catch(() => '')).trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
@@ -66,9 +68,11 @@ export async function withWorkbookLock<T>(
       await fs.rm(lock, { force: true });
     }
   }
+  const forget = removeOnExit(lock);
   try {
     return await job();
   } finally {
     await fs.rm(lock, { force: true });
+    forget();
   }
 }

@@ -6,6 +6,7 @@ import type { WorkbookStore } from '../../core/ports/workbook';
 import { resolveSheets } from '../../core/schema/match';
 import type { SheetLayout } from '../../core/setup/layout';
 import type { CellValue, Grid } from '../../core/values/cell';
+import { cutToCell, fitsInCell } from './cell-limit';
 import { applyXlsxLayout } from './layout';
 import { StyleCache } from './styles';
 import { fromXlsxValue, isDateFormat, toXlsxValue } from './values';
@@ -27,6 +28,8 @@ export class XlsxWorkbookStore implements WorkbookStore {
   /** Last row holding a value, per sheet; kept up to date by the writes below. */
   private readonly lastRows = new Map<string, number>();
   readonly styles = new StyleCache();
+  /** Cells whose text was cut to Excel's limit (`Sheet!A1`), for the run's message. */
+  readonly truncatedCells: string[] = [];
 
   constructor(
     readonly workbook: Workbook,
@@ -107,7 +110,12 @@ export class XlsxWorkbookStore implements WorkbookStore {
         // A merged cell is written through its master in ExcelJS; unmerge first so a script
         // column never writes into a neighbour the user merged it with.
         if (cell.isMerged) ws.unMergeCells(cell.address);
-        cell.value = value;
+        // A text the cell already holds is the user's (a script column rewritten unchanged):
+        // it is left as it is; new text over Excel's limit is cut.
+        if (typeof value === 'string' && !fitsInCell(value) && cell.value !== value) {
+          cell.value = cutToCell(value);
+          this.truncatedCells.push(`${ws.name}!${cell.address}`);
+        } else cell.value = value;
         cell.style =
           numFmt !== null && !isDateFormat(cell.style?.numFmt)
             ? this.styles.withNumFmt(cell.style, numFmt)

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Workbook } from '../../xlsx/exceljs';
 import type { Locale } from '../../../core/i18n/locale';
 import { setupWorkbook, type SetupResult } from '../../../core/jobs/setup';
@@ -8,7 +8,7 @@ import { setWorkbookLanguage, XlsxWorkbookStore } from '../../xlsx/store';
 import { updateBook } from '../book';
 import type { CommandContext } from '../context';
 import { machineLocale } from '../locale';
-import { cliText } from '../messages';
+import { CliError, cliText } from '../messages';
 
 /** A new workbook with every sheet, header, setting, dropdown and format of Set up workbook. */
 export function newKamWorkbook(
@@ -36,6 +36,9 @@ export async function initCommand(
   const path = resolve(file);
   if (!(await exists(path))) {
     const locale = opts.locale ?? ctx.lang;
+    // The lock file would be the first thing to fail, with the system's words.
+    if (!(await exists(dirname(path))))
+      throw new CliError(cliText('no_folder', locale, { file, dir: dirname(file) }));
     await assertNotOpenElsewhere(path, file, locale);
     await withWorkbookLock(path, file, locale, async () => {
       const { store, setup } = newKamWorkbook(path, locale);

@@ -4,15 +4,17 @@ import { formatDay, type Day } from '../../../core/calendar/day';
 import type { Locale } from '../../../core/i18n/locale';
 import { IssueList } from '../../../core/issues/issue';
 import { remind, type RemindResult } from '../../../core/jobs/remind';
+import { statusWord } from '../../../core/jobs/remind-messages';
 import type { Mailer, OutgoingMail } from '../../../core/ports/mailer';
 import { parseSettings } from '../../../core/records/settings';
 import { matchHeaders, resolveSheets } from '../../../core/schema/match';
 import { sheetDef } from '../../../core/schema/sheets';
 import type { Settings } from '../../../core/settings/settings';
 import { NodeClock } from '../../host/clock';
+import { exitIfOrphaned } from '../../host/parent';
 import { EmlMailer, SmtpMailer } from '../../mail/mailers';
 import { Journal, JournaledStore } from '../../xlsx/journal';
-import { updateBook, type Book } from '../book';
+import { previewBook, updateBook, type Book } from '../book';
 import { assertAccountsSheet, bookLocale, runCoreJob, type CommandContext } from '../context';
 import { cliText } from '../messages';
 import type { Progress } from '../terminal';
@@ -42,6 +44,7 @@ function ticking(mailer: ClosableMailer, progress: Progress): ClosableMailer {
   return {
     remainingQuota: () => mailer.remainingQuota(),
     send: (mail: OutgoingMail) => {
+      exitIfOrphaned();
       try {
         mailer.send(mail);
       } finally {
@@ -82,17 +85,27 @@ function ownerCount(book: Book): number {
   return new Set(grid.slice(1).map((r) => String(r[at] ?? '').toLowerCase())).size;
 }
 
+/** Pads to a column width counting a CJK character as two, as a terminal shows it. */
+function padWord(text: string, width: number): string {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return text + ' '.repeat(Math.max(0, width - w));
+}
+
 function outcomeLines(result: RemindResult, locale: Locale, dryRun: boolean): string[] {
   const lines: string[] = [];
+  const word = (status: string): string => padWord(statusWord(status, locale), 12);
   for (const o of result.outcomes) {
-    if (dryRun) lines.push(`  ${o.status.padEnd(12)} ${o.owner}  ${o.rendered.subject}`);
+    // The dry run gives the reason the real run gives; a digest that would go shows its subject.
+    const said = o.status === 'preview' || !o.detail ? o.rendered.subject : o.detail;
+    if (dryRun) lines.push(`  ${word(o.status)} ${o.owner}  ${said}`);
     else if (
       o.status === 'failed' ||
       o.status === 'blocked' ||
       o.status === 'skipped' ||
       o.status === 'deferred'
     )
-      lines.push(`  ${o.status.padEnd(12)} ${o.owner}  ${o.detail}`);
+      lines.push(`  ${word(o.status)} ${o.owner}  ${o.detail}`);
   }
   if (dryRun) lines.push(cliText('remind_dry_run', locale));
   return lines;
@@ -110,7 +123,9 @@ export async function remindCommand(
   ctx: CommandContext,
 ): Promise<number> {
   const outboxDir = resolve(opts.outbox ?? join(dirname(resolve(file)), 'outbox'));
-  const run = await updateBook(file, ctx.lang, ctx.progress, async (book) => {
+  // A dry run writes nothing: it reads the workbook without taking the lock.
+  const open = opts.dryRun ? previewBook : updateBook;
+  const run = await open(file, ctx.lang, ctx.progress, async (book) => {
     const locale = bookLocale(book);
     assertAccountsSheet(book, locale);
     const settings = readSettings(book);

@@ -7,7 +7,9 @@ import { renderReport } from '../../report/html';
 import { staleByOwner } from '../../report/stale';
 import { openBook, type Book } from '../book';
 import type { CommandContext } from '../context';
-import { cliText } from '../messages';
+import { CliError, cliText } from '../messages';
+import { removeOnExit } from '../../host/exit-cleanup';
+import { removeStaleTemps, tempPathFor } from '../../xlsx/temp-files';
 import { refreshBook } from './refresh';
 
 /** `BOOK-report.html` beside the workbook. */
@@ -37,11 +39,31 @@ export function reportHtml(book: Book, refreshed: RefreshResult): string {
   });
 }
 
-/** Written under a temporary name and renamed, so a browser never shows half a report. */
+/**
+ * Written under a temporary name and renamed, so a browser never shows half a report; a failed
+ * write leaves no temporary file, and one a killed run left is removed.
+ */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, text, 'utf8');
-  await fs.rename(tmp, path);
+  await removeStaleTemps(path);
+  const tmp = tempPathFor(path);
+  const forget = removeOnExit(tmp);
+  try {
+    await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    await fs.rename(tmp, path);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  } finally {
+    forget();
+  }
+}
+
+/** `--out` naming a folder that exists means "in that folder", as `cp` reads it. */
+async function reportTarget(out: string | undefined, bookPath: string): Promise<string> {
+  if (out === undefined) return defaultReportPath(bookPath);
+  const path = resolve(out);
+  const stat = await fs.stat(path).catch(() => null);
+  return stat?.isDirectory() ? join(path, basename(defaultReportPath(bookPath))) : path;
 }
 
 /**
@@ -55,9 +77,15 @@ export async function reportCommand(
 ): Promise<number> {
   const book = await openBook(file, ctx.lang, ctx.progress);
   const { result } = refreshBook(book, opts.today, ctx);
-  const out = resolve(opts.out ?? defaultReportPath(book.path));
-  await fs.mkdir(dirname(out), { recursive: true });
-  await writeFileAtomic(out, reportHtml(book, result));
+  const out = await reportTarget(opts.out, book.path);
+  try {
+    await fs.mkdir(dirname(out), { recursive: true });
+    await writeFileAtomic(out, reportHtml(book, result));
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') throw e;
+    throw new CliError(cliText('report_write', ctx.lang, { file: opts.out ?? out, code }));
+  }
   ctx.out(cliText('report_done', result.locale, { file: out }));
   return 0;
 }
