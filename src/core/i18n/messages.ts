@@ -29,8 +29,12 @@ export const MESSAGES = {
     zh: '已刷新 {accounts} 个客户 · {issues} 个数据问题',
   },
   refresh_budget: {
-    en: 'The refresh stopped before writing anything because it would run past {minutes} minutes. It will finish in the next run (scheduled in a minute).',
-    zh: '刷新在写入任何内容前停止，因为将超过 {minutes} 分钟。下一次运行（一分钟后）会完成刷新。',
+    en: 'The refresh stopped before writing anything because it would run past {minutes} minutes.',
+    zh: '刷新在写入任何内容前停止，因为将超过 {minutes} 分钟。',
+  },
+  refresh_budget_partial: {
+    en: 'The refresh stopped after updating {sheets} because it would run past {minutes} minutes; the other sheets keep their previous contents.',
+    zh: '刷新在更新「{sheets}」后停止，因为将超过 {minutes} 分钟；其他工作表保持原样。',
   },
   busy: {
     en: 'Another run is updating this workbook. Try again in a minute.',

@@ -6,9 +6,15 @@ export class UserFacingError extends Error {
   }
 }
 
-/** A job stopped before writing because it would run past its time budget. */
+/**
+ * A job stopped because it would run past its time budget: before writing anything, or (with
+ * `partial`) between two writes, having written some sheets whole and left the rest as they were.
+ */
 export class BudgetExceededError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly partial: boolean = false,
+  ) {
     super(message);
     this.name = 'BudgetExceededError';
   }
