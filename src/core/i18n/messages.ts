@@ -36,6 +36,22 @@ export const MESSAGES = {
     en: 'The refresh stopped after updating {sheets} because it would run past {minutes} minutes; the other sheets keep their previous contents.',
     zh: '刷新在更新「{sheets}」后停止，因为将超过 {minutes} 分钟；其他工作表保持原样。',
   },
+  refresh_continues: {
+    en: 'It continues in a new run in a minute (run {run} of at most {max} today).',
+    zh: '一分钟后将在新的运行中继续（今天第 {run} 次，最多 {max} 次）。',
+  },
+  refresh_gave_up: {
+    en: "That was run {max} of {max} today, so it stops until the next nightly refresh and leaves the daily trigger time to the reminders. The workbook is too big to refresh within Apps Script's 6 minutes: lower history_retention_days or analysis_window_months in Settings, or move old transactions and interactions to another spreadsheet, then choose Refresh scores.",
+    zh: '这是今天第 {max} 次（最多 {max} 次），因此停止到下一次夜间刷新，把每日触发器时间留给提醒。工作簿太大，无法在 Apps Script 的 6 分钟内完成刷新：请在设置中调低 history_retention_days 或 analysis_window_months，或把旧的交易和互动记录移到另一个电子表格，然后选择“刷新评分”。',
+  },
+  refresh_status_continuing: {
+    en: 'refresh ran out of time (run {run} of {max}); continuing in a minute',
+    zh: '刷新超时（第 {run} 次，最多 {max} 次）；一分钟后继续',
+  },
+  refresh_status_gave_up: {
+    en: 'refresh ran out of time {max} times today and stopped: see Data Issues',
+    zh: '刷新今天已超时 {max} 次并停止：请查看数据问题',
+  },
   busy: {
     en: 'Another run is updating this workbook. Try again in a minute.',
     zh: '另一个任务正在更新此工作簿，请一分钟后再试。',
