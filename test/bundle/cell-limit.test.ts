@@ -1,3 +1,4 @@
+import { logRows, OWNERS_IN_ORDER, seedReminderBook, shanghaiToday } from '../gas/reminder-book';
 import { seedPortfolio } from '../gas/seed';
 import { loadBundle, type LoadedBundle } from './load';
 
@@ -58,5 +59,26 @@ describe('dist/Code.js: a refresh at the 10-million-cell limit', () => {
     // The scores need no new cells: they are refreshed.
     expect(bundle.control.sheetValues('Accounts')).toEqual(accounts);
     expect(bundle.control.logs.join('\n')).not.toMatch(/above the limit/);
+  });
+
+  it('reminders: a log row that cannot be added stops the run before that mail, with a message naming the sheet', () => {
+    const bundle = loadBundle();
+    bundle.call('kamSetupWorkbook');
+    seedReminderBook(bundle.control, shanghaiToday(new Date()));
+    // Room for the header and one row; the workbook has no cell to spare.
+    const log = bundle.control.sheet('Reminder Log');
+    log.deleteRows(3, log.getMaxRows() - 2);
+    fillWorkbook(bundle, 0);
+
+    bundle.call('kamDailyReminders');
+
+    // The first owner was logged, then mailed; nobody is mailed without a log row.
+    expect(bundle.control.sentMails.map((m) => m.to)).toEqual([OWNERS_IN_ORDER[0]]);
+    expect(logRows(bundle.control).map((r) => [r.owner, r.status])).toEqual([
+      [OWNERS_IN_ORDER[0], 'sent'],
+    ]);
+    expect(bundle.control.logs.join('\n')).toContain(
+      `Sheet "Reminder Log" could not grow by 1 rows: the workbook is at Google Sheets' 10,000,000-cell limit`,
+    );
   });
 });

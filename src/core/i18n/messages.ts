@@ -52,6 +52,10 @@ export const MESSAGES = {
     en: 'refresh ran out of time {max} times today and stopped: see Data Issues',
     zh: '刷新今天已超时 {max} 次并停止：请查看数据问题',
   },
+  cell_limit_write: {
+    en: 'Sheet "{sheet}" could not grow by {rows} rows: the workbook is at Google Sheets\' 10,000,000-cell limit, so nothing more was written to it. Delete the empty rows and columns of your largest sheets, or move old rows to another spreadsheet, then run this again.',
+    zh: '工作表「{sheet}」无法再增加 {rows} 行：工作簿已达 Google 表格 1000 万单元格上限，因此没有再写入。请删除最大的几个工作表中的空行和空列，或把旧数据移到另一个电子表格，然后重新运行。',
+  },
   busy: {
     en: 'Another run is updating this workbook. Try again in a minute.',
     zh: '另一个任务正在更新此工作簿，请一分钟后再试。',
