@@ -20,15 +20,13 @@ import {
   statusLine,
   automationIsOn,
 } from './automation';
-import { GasDocumentState } from './host';
 import { localeOf, spreadsheetLocale } from './locale';
 import {
   afterBudgetText,
   MAX_REFRESH_CONTINUATIONS,
   MAX_REFRESH_RUNS,
+  outOfTimeRecord,
   reportOutOfTime,
-  runsOutOfTime,
-  setRunsOutOfTime,
 } from './refresh-runs';
 import { SpreadsheetDates } from './dates';
 import { buildMenu } from './menu';
@@ -94,9 +92,8 @@ export function handleSetup(): void {
  */
 export function handleRefresh(interactive: boolean): void {
   const ctx = gasContext(interactive);
-  const state = new GasDocumentState();
-  const today = ctx.clock.today();
-  const before = runsOutOfTime(state, today);
+  const runs = outOfTimeRecord(ctx.clock);
+  const before = runs?.before ?? 0;
   let locale: Locale | null = null;
   try {
     const result = runJob(
@@ -116,7 +113,7 @@ export function handleRefresh(interactive: boolean): void {
           },
         }),
     );
-    if (result !== undefined && before > 0) setRunsOutOfTime(state, today, 0);
+    if (result !== undefined && before > 0) runs?.set(0);
     recordLastRun({
       at: Date.now(),
       job: 'refresh',
@@ -128,14 +125,17 @@ export function handleRefresh(interactive: boolean): void {
   } catch (e) {
     if (!(e instanceof BudgetExceededError)) throw e;
     const lang = locale ?? fallbackLocale(ctx.store.ss);
-    const runs = before + 1;
-    setRunsOutOfTime(state, today, runs);
-    if (before < MAX_REFRESH_CONTINUATIONS) {
+    // Without a record of today's runs there is no cap: better no continuation than endless ones.
+    const recorded = runs?.set(before + 1) ?? false;
+    if (before < MAX_REFRESH_CONTINUATIONS && recorded) {
       recordLastRun({
         at: Date.now(),
         job: 'refresh',
         ok: false,
-        summary: message('refresh_status_continuing', lang, { run: runs, max: MAX_REFRESH_RUNS }),
+        summary: message('refresh_status_continuing', lang, {
+          run: before + 1,
+          max: MAX_REFRESH_RUNS,
+        }),
       });
       // A fresh execution gets a fresh 6 minutes.
       scheduleOnce(CONTINUE_REFRESH_HANDLER, 60_000);

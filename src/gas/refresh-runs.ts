@@ -5,7 +5,8 @@ import type { DataIssue } from '../core/issues/issue';
 import { issueRows } from '../core/jobs/refresh';
 import { resolveSheets } from '../core/schema/match';
 import { sheetDef } from '../core/schema/sheets';
-import type { RunState } from '../core/ports/host';
+import type { Clock, RunState } from '../core/ports/host';
+import { GasDocumentState } from './host';
 import type { WorkbookStore } from '../core/ports/workbook';
 
 /**
@@ -38,6 +39,34 @@ export function runsOutOfTime(state: RunState, today: Day): number {
 
 export function setRunsOutOfTime(state: RunState, today: Day, runs: number): void {
   state.set(REFRESH_RUNS_PROPERTY, JSON.stringify({ day: formatDay(today), runs }));
+}
+
+/**
+ * Today's count of refresh runs that ran out of time, and a way to change it; null when the
+ * document properties cannot be read (the refresh then runs as if it were the first today).
+ * Never throws: a menu refresh must get to its own error handling.
+ */
+export function outOfTimeRecord(
+  clock: Clock,
+): { readonly before: number; set(runs: number): boolean } | null {
+  try {
+    const state = new GasDocumentState();
+    const today = clock.today();
+    return {
+      before: runsOutOfTime(state, today),
+      set(runs: number): boolean {
+        try {
+          setRunsOutOfTime(state, today, runs);
+          return true;
+        } catch (e) {
+          Logger.log(`Could not record the refresh runs: ${(e as Error).message}`);
+          return false;
+        }
+      },
+    };
+  } catch {
+    return null;
+  }
 }
 
 /** What follows a stop for time, said at the end of the stop message. */
