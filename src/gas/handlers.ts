@@ -92,7 +92,7 @@ export function handleSetup(): void {
  */
 export function handleRefresh(interactive: boolean): void {
   const ctx = gasContext(interactive);
-  const runs = outOfTimeRecord(ctx.clock);
+  const runs = outOfTimeRecord(ctx.clock, interactive);
   const before = runs?.before ?? 0;
   let locale: Locale | null = null;
   try {
@@ -107,13 +107,14 @@ export function handleRefresh(interactive: boolean): void {
           notifier: ctx.notifier,
           defaultAllowList: hostAllowList(),
           extraWrites: dashboardAfterRefresh(ctx.store),
+          alreadyWritten: runs?.resume,
           afterBudget: (l) => {
             locale = l;
             return afterBudgetText(l, before);
           },
         }),
     );
-    if (result !== undefined && before > 0) runs?.set(0);
+    if (result !== undefined && before > 0) runs?.set(0, []);
     recordLastRun({
       at: Date.now(),
       job: 'refresh',
@@ -126,7 +127,8 @@ export function handleRefresh(interactive: boolean): void {
     if (!(e instanceof BudgetExceededError)) throw e;
     const lang = locale ?? fallbackLocale(ctx.store.ss);
     // Without a record of today's runs there is no cap: better no continuation than endless ones.
-    const recorded = runs?.set(before + 1) ?? false;
+    const done = [...(runs?.resume ?? []), ...e.written];
+    const recorded = runs?.set(before + 1, done) ?? false;
     if (before < MAX_REFRESH_CONTINUATIONS && recorded) {
       recordLastRun({
         at: Date.now(),

@@ -6,8 +6,8 @@ import { issueRows } from '../core/jobs/refresh';
 import { resolveSheets } from '../core/schema/match';
 import { sheetDef } from '../core/schema/sheets';
 import type { Clock, RunState } from '../core/ports/host';
-import { GasDocumentState } from './host';
 import type { WorkbookStore } from '../core/ports/workbook';
+import { GasDocumentState } from './host';
 
 /**
  * A refresh that runs out of time is continued by a one-off trigger at most this many times a
@@ -18,45 +18,61 @@ import type { WorkbookStore } from '../core/ports/workbook';
 export const MAX_REFRESH_CONTINUATIONS = 2;
 /** Runs of one day's refresh at most: the first and its continuations. */
 export const MAX_REFRESH_RUNS = MAX_REFRESH_CONTINUATIONS + 1;
+/**
+ * A continuation resumes (skips the outputs written before the stop) only this soon after it:
+ * its trigger fires about a minute later; a run hours later starts again from the workbook.
+ */
+export const RESUME_WITHIN_MS = 15 * 60 * 1000;
 
-/** Document property: how many of today's refresh runs ran out of time. */
+/** Document property: today's refresh runs that ran out of time, and what they wrote. */
 export const REFRESH_RUNS_PROPERTY = 'kam.refresh.outOfTime';
 
 interface OutOfTime {
   readonly day: string;
   readonly runs: number;
+  /** When the last run stopped, and the outputs today's stopped runs wrote whole. */
+  readonly at?: number;
+  readonly done?: readonly string[];
 }
 
-/** How many refresh runs ran out of time today (a new day starts again at 0). */
-export function runsOutOfTime(state: RunState, today: Day): number {
+function readRecord(state: RunState, today: Day): OutOfTime | null {
   try {
     const got = JSON.parse(state.get(REFRESH_RUNS_PROPERTY) ?? 'null') as OutOfTime | null;
-    return got && got.day === formatDay(today) && Number.isInteger(got.runs) ? got.runs : 0;
+    return got && got.day === formatDay(today) && Number.isInteger(got.runs) ? got : null;
   } catch {
-    return 0;
+    return null;
   }
 }
 
-export function setRunsOutOfTime(state: RunState, today: Day, runs: number): void {
-  state.set(REFRESH_RUNS_PROPERTY, JSON.stringify({ day: formatDay(today), runs }));
+export interface OutOfTimeRecord {
+  /** Runs of today's refresh that ran out of time so far. */
+  readonly before: number;
+  /** What a continuation may leave as it is (empty for any other run). */
+  readonly resume: ReadonlySet<string>;
+  /** Records `runs` stopped runs and what they wrote; false when the record failed. */
+  set(runs: number, done: readonly string[]): boolean;
 }
 
 /**
- * Today's count of refresh runs that ran out of time, and a way to change it; null when the
- * document properties cannot be read (the refresh then runs as if it were the first today).
- * Never throws: a menu refresh must get to its own error handling.
+ * Today's record of refresh runs that ran out of time; null when the document properties
+ * cannot be read (the refresh then runs as if it were the first today). Never throws: a menu
+ * refresh must get to its own error handling. Only a run without a person (the continuation
+ * trigger) resumes: someone who chooses Refresh scores gets everything recomputed.
  */
-export function outOfTimeRecord(
-  clock: Clock,
-): { readonly before: number; set(runs: number): boolean } | null {
+export function outOfTimeRecord(clock: Clock, interactive: boolean): OutOfTimeRecord | null {
   try {
     const state = new GasDocumentState();
     const today = clock.today();
+    const got = readRecord(state, today);
+    const fresh =
+      !interactive && got?.at !== undefined && clock.nowMs() - got.at < RESUME_WITHIN_MS;
     return {
-      before: runsOutOfTime(state, today),
-      set(runs: number): boolean {
+      before: got?.runs ?? 0,
+      resume: new Set(fresh ? (got?.done ?? []) : []),
+      set(runs: number, done: readonly string[]): boolean {
         try {
-          setRunsOutOfTime(state, today, runs);
+          const record: OutOfTime = { day: formatDay(today), runs, at: clock.nowMs(), done };
+          state.set(REFRESH_RUNS_PROPERTY, JSON.stringify(record));
           return true;
         } catch (e) {
           Logger.log(`Could not record the refresh runs: ${(e as Error).message}`);

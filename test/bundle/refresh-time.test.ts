@@ -60,7 +60,7 @@ describe('dist/Code.js: a refresh that runs out of time', () => {
     expect(JSON.parse(bundle.control.properties.document.get('kam.lastRun')!).ok).toBe(true);
   });
 
-  it('slow writes: it stops between two writes, never inside one, and names what it wrote', () => {
+  it('slow writes: it stops between two writes, never inside one, and the continuation does only the rest', () => {
     const bundle = slowBook();
     const dashboard = bundle.control.sheetValues('Dashboard');
     // Each write takes 80 s: the fifth would end past the 6-minute hard stop.
@@ -73,5 +73,25 @@ describe('dist/Code.js: a refresh that runs out of time', () => {
     expect(bundle.control.triggers.map((t) => t.handler)).toContain('kamContinueRefresh');
     const status = JSON.parse(bundle.control.properties.document.get('kam.lastRun')!);
     expect(status.summary).toBe('refresh ran out of time (run 1 of 3); continuing in a minute');
+
+    // The continuation leaves the four sheets written a minute ago and writes the dashboard and
+    // Data Issues: two writes, and the refresh is done.
+    bundle.control.resetCalls();
+    expect(fireContinuation(bundle)).toBe(true);
+    expect(bundle.control.calls['Range.setValues']).toBe(2);
+    expect(bundle.control.logs.at(-1)).toMatch(/^Refreshed 30 accounts · \d+ data issues$/);
+    expect(bundle.control.triggers.map((t) => t.handler)).not.toContain('kamContinueRefresh');
+    expect(JSON.parse(bundle.control.properties.document.get('kam.lastRun')!).ok).toBe(true);
+  });
+
+  it('someone choosing Refresh scores after a stop gets everything written again', () => {
+    const bundle = slowBook();
+    bundle.control.setCallCost((key) => (key === 'Range.setValues' ? 80_000 : 0));
+    bundle.call('kamNightlyRefresh');
+    bundle.control.setCallCost(null);
+    bundle.control.resetCalls();
+    bundle.call('kamRefreshScores');
+    expect(bundle.control.calls['Range.setValues']).toBe(6);
+    expect(bundle.control.toasts.at(-1)?.msg).toMatch(/^Refreshed 30 accounts/);
   });
 });

@@ -207,10 +207,10 @@ export function planLookerOutputs(
 export function writeLookerOutputs(
   store: WorkbookStore,
   plan: LookerPlan,
-  before: (name: string) => void = () => undefined,
+  before: (write: LookerSheetWrite) => void = () => undefined,
 ): void {
   for (const w of plan.writes) {
-    before(w.name);
+    before(w);
     if (w.create) store.createSheet(w.name, w.header.length);
     store.replaceBody(w.name, w.rows, w.header.length, w.header);
     if (w.trim) store.deleteRowsBelow?.(w.name, 1 + w.rows.length);

@@ -50,6 +50,12 @@ export interface RefreshDeps {
    * there is none); appended to the stop message.
    */
   readonly afterBudget?: (locale: Locale) => string;
+  /**
+   * Outputs (accounts, summary, history, monthly, dashboard) that the run this one continues
+   * wrote whole minutes ago: left as they are, so a continuation does only the rest.
+   * `data_issues` is always written, last, so a refresh is only finished when it is.
+   */
+  readonly alreadyWritten?: ReadonlySet<string>;
 }
 
 export interface RefreshContext {
@@ -159,6 +165,8 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   const read = readWorkbook(store, today);
   const { locale } = read;
   const written: string[] = [];
+  const writtenKeys: string[] = [];
+  const skip = deps.alreadyWritten ?? new Set<string>();
   const minutes = Math.round(budget / 60000);
   // Checked after reading, after computing and before every write, so a stop never lands in a
   // write; once something is written the message names it.
@@ -169,7 +177,7 @@ export function refresh(deps: RefreshDeps): RefreshResult {
         ? message('refresh_budget', locale, { minutes })
         : message('refresh_budget_partial', locale, { minutes, sheets: written.join(', ') });
     const next = deps.afterBudget?.(locale);
-    throw new BudgetExceededError(next ? `${stop} ${next}` : stop, written.length > 0);
+    throw new BudgetExceededError(next ? `${stop} ${next}` : stop, writtenKeys);
   };
   checkTime(REFRESH_WRITE_RESERVE_MS);
   notifier.progress(message('refresh_start', locale));
@@ -242,16 +250,25 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   };
   checkTime(REFRESH_WRITE_RESERVE_MS);
   // The script columns of accounts are one unit: a stop never leaves some of them refreshed.
-  for (const w of writes) store.writeRange(accountsName, 2, w.col, w.values);
-  if (writes.length > 0) written.push(accountsName);
-  writeLookerOutputs(store, looker, (name) => {
-    checkTime(0);
-    written.push(name);
-  });
-  if (deps.extraWrites) {
+  if (!skip.has('accounts')) {
+    for (const w of writes) store.writeRange(accountsName, 2, w.col, w.values);
+    if (writes.length > 0) written.push(accountsName);
+    writtenKeys.push('accounts');
+  }
+  writeLookerOutputs(
+    store,
+    { ...looker, writes: looker.writes.filter((w) => !skip.has(w.key)) },
+    (w) => {
+      checkTime(0);
+      written.push(w.name);
+      writtenKeys.push(w.key);
+    },
+  );
+  if (deps.extraWrites && !skip.has('dashboard')) {
     checkTime(0);
     const extra = deps.extraWrites(ctx);
     if (extra !== null) written.push(extra);
+    writtenKeys.push('dashboard');
   }
   checkTime(0);
   writeIssues(store, read, issues, ctx.nowMs, looker.issueRoom);
