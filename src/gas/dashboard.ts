@@ -180,10 +180,17 @@ export function rebuildDashboard(
   return { sheet: name, charts: made.length };
 }
 
-/** The refresh's `extraWrites`: the dashboard follows every refresh (a constant number of calls). */
-export function dashboardAfterRefresh(store: GasWorkbookStore): (ctx: RefreshContext) => void {
+/**
+ * The refresh's `extraWrites`: the dashboard follows every refresh (a constant number of calls),
+ * unless its tables would need cells past Sheets' limit (`ctx.refused`): then it stays as it was.
+ */
+export function dashboardAfterRefresh(
+  store: GasWorkbookStore,
+): (ctx: RefreshContext) => string | null {
   return (ctx) => {
-    rebuildDashboard(store, ctx.read, ctx.metrics, ctx.today, new GasDocumentState());
+    const name = ctx.read.names.get('dashboard') ?? pick(sheetDef('dashboard'), ctx.read.locale);
+    if (ctx.refused.has(name)) return null;
+    return rebuildDashboard(store, ctx.read, ctx.metrics, ctx.today, new GasDocumentState()).sheet;
   };
 }
 

@@ -9,7 +9,7 @@ import { parseSettings } from '../core/records/settings';
 import { resolveSheets } from '../core/schema/match';
 import { kamAbc, kamRfm, kamSegment } from '../core/custom/functions';
 import type { CellValue } from '../core/values/cell';
-import { fallbackLocale, gasContext, runJob } from './context';
+import { fallbackLocale, gasContext, LOCK_WAIT_MS, runJob } from './context';
 import { dashboardAfterRefresh } from './dashboard';
 import {
   CONTINUE_REFRESH_HANDLER,
@@ -21,6 +21,13 @@ import {
   automationIsOn,
 } from './automation';
 import { localeOf, spreadsheetLocale } from './locale';
+import {
+  afterBudgetText,
+  MAX_REFRESH_CONTINUATIONS,
+  MAX_REFRESH_RUNS,
+  outOfTimeRecord,
+  reportOutOfTime,
+} from './refresh-runs';
 import { SpreadsheetDates } from './dates';
 import { buildMenu } from './menu';
 import { scheduleOnce } from './triggers';
@@ -77,9 +84,17 @@ export function handleSetup(): void {
   );
 }
 
-/** Refresh from the menu (interactive) or from the nightly trigger. */
+/**
+ * Refresh from the menu (interactive), from the nightly trigger or from its continuation. A run
+ * that runs out of time is continued by a one-off trigger a minute later, at most
+ * MAX_REFRESH_CONTINUATIONS times a day; after the last one it stops and says why in the menu
+ * status and in data_issues.
+ */
 export function handleRefresh(interactive: boolean): void {
   const ctx = gasContext(interactive);
+  const runs = outOfTimeRecord(ctx.clock, interactive);
+  const before = runs?.before ?? 0;
+  let locale: Locale | null = null;
   try {
     const result = runJob(
       ctx,
@@ -92,8 +107,14 @@ export function handleRefresh(interactive: boolean): void {
           notifier: ctx.notifier,
           defaultAllowList: hostAllowList(),
           extraWrites: dashboardAfterRefresh(ctx.store),
+          alreadyWritten: runs?.resume,
+          afterBudget: (l) => {
+            locale = l;
+            return afterBudgetText(l, before);
+          },
         }),
     );
+    if (result !== undefined && before > 0) runs?.set(0, []);
     recordLastRun({
       at: Date.now(),
       job: 'refresh',
@@ -104,14 +125,36 @@ export function handleRefresh(interactive: boolean): void {
     });
   } catch (e) {
     if (!(e instanceof BudgetExceededError)) throw e;
+    const lang = locale ?? fallbackLocale(ctx.store.ss);
+    // Without a record of today's runs there is no cap: better no continuation than endless ones.
+    const done = [...(runs?.resume ?? []), ...e.written];
+    const recorded = runs?.set(before + 1, done) ?? false;
+    if (before < MAX_REFRESH_CONTINUATIONS && recorded) {
+      recordLastRun({
+        at: Date.now(),
+        job: 'refresh',
+        ok: false,
+        summary: message('refresh_status_continuing', lang, {
+          run: before + 1,
+          max: MAX_REFRESH_RUNS,
+        }),
+      });
+      // A fresh execution gets a fresh 6 minutes.
+      scheduleOnce(CONTINUE_REFRESH_HANDLER, 60_000);
+      return;
+    }
     recordLastRun({
       at: Date.now(),
       job: 'refresh',
       ok: false,
-      summary: 'time budget reached; continuing in a minute',
+      summary: message('refresh_status_gave_up', lang, { max: MAX_REFRESH_RUNS }),
     });
-    // Nothing was written; a fresh execution gets a fresh 6 minutes.
-    scheduleOnce(CONTINUE_REFRESH_HANDLER, 60_000);
+    try {
+      ctx.lock.run(LOCK_WAIT_MS, () => reportOutOfTime(ctx.store, lang, Date.now()));
+    } catch (err) {
+      // The menu status and the execution log already say it; Data Issues is a courtesy.
+      Logger.log(`Could not add the refresh_time issue: ${(err as Error).message}`);
+    }
   }
 }
 

@@ -1,3 +1,6 @@
+import { resolveLocale } from '../core/i18n/locale';
+import { formatCount, message } from '../core/i18n/messages';
+import { UserFacingError } from '../core/jobs/errors';
 import type { SheetSize, WorkbookStore } from '../core/ports/workbook';
 import type { SheetLayout } from '../core/setup/layout';
 import type { CellValue, Grid } from '../core/values/cell';
@@ -6,6 +9,9 @@ import { applyLayout } from './layout';
 import { fromSheetGrid, toSheetGrid } from './values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Sheets' refusal to grow a workbook past its cell limit. */
+const CELL_LIMIT_REFUSAL = /above the limit of [\d,]+ cells/;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
@@ -49,12 +55,26 @@ export class GasWorkbookStore implements WorkbookStore {
     return fromSheetGrid(values, this.dates);
   }
 
-  /** Grows the grid first: writing past the last row or column of a sheet fails in Sheets. */
+  /**
+   * Grows the grid first: writing past the last row or column of a sheet fails in Sheets. At
+   * the 10-million-cell limit Sheets refuses to grow it; the job then stops with a message that
+   * names the sheet and what to do (the refresh plans its writes so it never gets here).
+   */
   private ensureSize(sheet: Sheet, lastRow: number, lastCol: number): void {
     const maxRows = sheet.getMaxRows();
-    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-    const maxCols = sheet.getMaxColumns();
-    if (lastCol > maxCols) sheet.insertColumnsAfter(maxCols, lastCol - maxCols);
+    try {
+      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+      const maxCols = sheet.getMaxColumns();
+      if (lastCol > maxCols) sheet.insertColumnsAfter(maxCols, lastCol - maxCols);
+    } catch (e) {
+      if (!CELL_LIMIT_REFUSAL.test((e as Error).message)) throw e;
+      throw new UserFacingError(
+        message('cell_limit_write', resolveLocale(null, this.ss.getSpreadsheetLocale()), {
+          sheet: sheet.getName(),
+          rows: formatCount(Math.max(lastRow - maxRows, 0)),
+        }),
+      );
+    }
   }
 
   writeRange(name: string, row: number, col: number, values: Grid): void {

@@ -53,13 +53,35 @@ export interface LoadedBundle extends Gas {
 /**
  * Loads dist/Code.js the way Apps Script does: one global scope holding the services, in which
  * the file's top-level function declarations become globals. Dates come from the context's own
- * realm, as they would inside Apps Script.
+ * realm, as they would inside Apps Script. With `options.now` the context's clock (`Date.now()`,
+ * `new Date()`) is the fake's test clock, so a test can make an execution slow.
  */
 export function loadBundle(options: GasOptions = {}): LoadedBundle {
   const code = ensureBuilt();
   const context = vm.createContext({});
+  let now: () => number = () => Date.now();
+  if (options.now !== undefined) {
+    const follow = vm.runInContext(
+      `(function (now) {
+        var Real = Date;
+        function FakeDate() {
+          if (!(this instanceof FakeDate)) return new Real(now()).toString();
+          var args = Array.prototype.slice.call(arguments);
+          return args.length === 0 ? new Real(now()) : new (Function.prototype.bind.apply(Real, [null].concat(args)))();
+        }
+        FakeDate.prototype = Real.prototype;
+        FakeDate.now = function () { return now(); };
+        FakeDate.UTC = Real.UTC;
+        FakeDate.parse = Real.parse;
+        Date = FakeDate;
+      })`,
+      context,
+    ) as (now: () => number) => void;
+    follow(() => now());
+  }
   const dateConstructor = vm.runInContext('Date', context) as DateConstructor;
   const gas = createGas({ ...options, dateConstructor });
+  now = () => gas.control.now().getTime();
   Object.assign(context, gas.globals);
   vm.runInContext(code, context, { filename: 'Code.js' });
   const scope = context as Record<string, unknown>;
@@ -70,6 +92,7 @@ export function loadBundle(options: GasOptions = {}): LoadedBundle {
       const fn = scope[name];
       if (typeof fn !== 'function')
         throw new Error(`${name} is not a global function of the bundle`);
+      gas.control.beginExecution();
       return (fn as (...a: unknown[]) => unknown)(...args);
     },
   };

@@ -219,3 +219,43 @@ describe('use as real globals', () => {
     expect('SpreadsheetApp' in globalThis).toBe(false);
   });
 });
+
+/**
+ * Google's quota table, "Current limitations": Script runtime 6 min / execution; "If you exceed
+ * a quota or limitation, your script throws an exception and execution stops"
+ * (https://developers.google.com/apps-script/guides/services/quotas). The execution log shows
+ * "Exceeded maximum execution time".
+ */
+describe('execution time', () => {
+  const start = new Date(Date.UTC(2026, 10, 23, 18));
+
+  it('setCallCost makes each call take time on the test clock', () => {
+    const { globals, control } = createGas({ now: () => start });
+    control.setSheetValues('Accounts', [['Name'], ['Acme']]);
+    control.setCallCost((key) => (key === 'Range.getValues' ? 90_000 : 0));
+    globals.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getDataRange().getValues();
+    expect(control.now().getTime() - start.getTime()).toBe(90_000);
+    control.setCallCost(null);
+    globals.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getDataRange().getValues();
+    expect(control.now().getTime() - start.getTime()).toBe(90_000);
+  });
+
+  it('stops an execution past 6 minutes: every later call throws, and a new execution starts again', () => {
+    const { globals, control } = createGas({ now: () => start });
+    control.setSheetValues('Accounts', [['Name'], ['Acme']]);
+    control.enforceExecutionLimit = true;
+    control.beginExecution();
+    control.setCallCost((key) => (key === 'Range.setValue' ? 100_000 : 0));
+    const cell = globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('Accounts')!
+      .getRange('A2');
+    cell.setValue('one');
+    cell.setValue('two');
+    cell.setValue('three'); // ends at 5:00
+    expect(() => cell.setValue('four')).toThrow('Exceeded maximum execution time');
+    expect(() => cell.getValue()).toThrow('Exceeded maximum execution time');
+    expect(control.sheetValues('Accounts')[1]).toEqual(['three']);
+    control.beginExecution();
+    expect(cell.getValue()).toBe('three');
+  });
+});

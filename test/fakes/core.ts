@@ -53,10 +53,13 @@ export class Tracker {
   readonly callLog: string[] = [];
   recordLog = true;
   beforeCall: CallHook | undefined = undefined;
+  /** The host's time per call (a slow execution) and its runtime limit; see GasControl. */
+  timing: ((key: string) => void) | undefined = undefined;
   private faults: Fault[] = [];
 
   /** `args` may be a method's `arguments`; it is copied only when a hook or fault needs it. */
   track(key: string, args: ArrayLike<unknown>): void {
+    if (this.timing !== undefined) this.timing(key);
     this.calls[key] = (this.calls[key] ?? 0) + 1;
     if (this.recordLog) this.callLog.push(key);
     if (this.beforeCall === undefined && this.faults.length === 0) return;

@@ -312,6 +312,45 @@ export class GasControl {
 
   // --- clock and users -------------------------------------------------------------------------
 
+  private executionStart: number | null = null;
+  private callCost: ((key: string) => number) | null = null;
+
+  /**
+   * Apps Script stops an execution after 6 minutes ("Script runtime: 6 min / execution" in
+   * Google's quota table); the script gets no chance to finish what it was doing. The fake
+   * throws `Exceeded maximum execution time` from every service call made past that point of an
+   * execution begun with `beginExecution` (the bundle's `call` begins one), while this is on.
+   */
+  enforceExecutionLimit = false;
+
+  /** A new execution starts now (a menu click or a trigger firing): the 6 minutes start again. */
+  beginExecution(): void {
+    this.executionStart = this.clock.now().getTime();
+    this.installTiming();
+  }
+
+  /**
+   * Simulates a slow host: every service call moves the test clock forward by `costMs(key)`
+   * before it runs (needs `options.now`). `null` makes calls free again.
+   */
+  setCallCost(costMs: ((key: string) => number) | null): void {
+    this.callCost = costMs;
+    this.installTiming();
+  }
+
+  private installTiming(): void {
+    this.tracker.timing = (key) => {
+      const cost = this.callCost?.(key) ?? 0;
+      if (cost > 0) this.clock.advance(cost);
+      if (
+        this.enforceExecutionLimit &&
+        this.executionStart !== null &&
+        this.clock.now().getTime() - this.executionStart > EXECUTION_LIMIT_MS
+      )
+        throw gasError('Exceeded maximum execution time');
+    };
+  }
+
   now(): Date {
     return this.clock.now();
   }
@@ -507,6 +546,9 @@ export class GasControl {
     return toA1(range._rect());
   }
 }
+
+/** Apps Script's runtime limit per execution. */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 
 export interface Gas {
   globals: GasGlobals;

@@ -29,8 +29,32 @@ export const MESSAGES = {
     zh: '已刷新 {accounts} 个客户 · {issues} 个数据问题',
   },
   refresh_budget: {
-    en: 'The refresh stopped before writing anything because it would run past {minutes} minutes. It will finish in the next run (scheduled in a minute).',
-    zh: '刷新在写入任何内容前停止，因为将超过 {minutes} 分钟。下一次运行（一分钟后）会完成刷新。',
+    en: 'The refresh stopped before writing anything because it would run past {minutes} minutes.',
+    zh: '刷新在写入任何内容前停止，因为将超过 {minutes} 分钟。',
+  },
+  refresh_budget_partial: {
+    en: 'The refresh stopped after updating {sheets} because it would run past {minutes} minutes; the other sheets keep their previous contents.',
+    zh: '刷新在更新「{sheets}」后停止，因为将超过 {minutes} 分钟；其他工作表保持原样。',
+  },
+  refresh_continues: {
+    en: 'It continues in a new run in a minute (run {run} of at most {max} today).',
+    zh: '一分钟后将在新的运行中继续（今天第 {run} 次，最多 {max} 次）。',
+  },
+  refresh_gave_up: {
+    en: "That was run {max} of {max} today, so it stops until the next nightly refresh and leaves the daily trigger time to the reminders. The workbook is too big to refresh within Apps Script's 6 minutes: lower history_retention_days or analysis_window_months in Settings, or move old transactions and interactions to another spreadsheet, then choose Refresh scores.",
+    zh: '这是今天第 {max} 次（最多 {max} 次），因此停止到下一次夜间刷新，把每日触发器时间留给提醒。工作簿太大，无法在 Apps Script 的 6 分钟内完成刷新：请在设置中调低 history_retention_days 或 analysis_window_months，或把旧的交易和互动记录移到另一个电子表格，然后选择“刷新评分”。',
+  },
+  refresh_status_continuing: {
+    en: 'refresh ran out of time (run {run} of {max}); continuing in a minute',
+    zh: '刷新超时（第 {run} 次，最多 {max} 次）；一分钟后继续',
+  },
+  refresh_status_gave_up: {
+    en: 'refresh ran out of time {max} times today and stopped: see Data Issues',
+    zh: '刷新今天已超时 {max} 次并停止：请查看数据问题',
+  },
+  cell_limit_write: {
+    en: 'Sheet "{sheet}" could not grow by {rows} rows: the workbook is at Google Sheets\' 10,000,000-cell limit, so nothing more was written to it. Delete the empty rows and columns of your largest sheets, or move old rows to another spreadsheet, then run this again.',
+    zh: '工作表「{sheet}」无法再增加 {rows} 行：工作簿已达 Google 表格 1000 万单元格上限，因此没有再写入。请删除最大的几个工作表中的空行和空列，或把旧数据移到另一个电子表格，然后重新运行。',
   },
   busy: {
     en: 'Another run is updating this workbook. Try again in a minute.',

@@ -118,6 +118,10 @@ export const ISSUE_TEXTS = {
     en: "The workbook would need {cells} cells, more than Google Sheets' 10,000,000-cell limit, so these sheets were not updated this time: {skipped}. Trim {sheet}{hint}.",
     zh: '工作簿将需要 {cells} 个单元格，超过 Google 表格 1000 万单元格上限，因此本次未更新这些工作表：{skipped}。请精简「{sheet}」{hint}。',
   },
+  refresh_time: {
+    en: 'The refresh ran out of time in {runs} runs today (Apps Script stops a run at 6 minutes) and stops until the next nightly refresh; the sheets it did not reach keep their previous contents. Make the workbook smaller: lower history_retention_days or analysis_window_months in Settings, or move old transactions and interactions to another spreadsheet; then choose Refresh scores.',
+    zh: '刷新今天在 {runs} 次运行中都超时（Apps Script 每次运行最多 6 分钟），将停止到下一次夜间刷新；未写到的工作表保持原样。请缩小工作簿：在设置中调低 history_retention_days 或 analysis_window_months，或把旧的交易和互动记录移到另一个电子表格；然后选择“刷新评分”。',
+  },
   cell_budget: {
     en: "The workbook will hold {cells} cells, {percent}% of Google Sheets' 10,000,000-cell limit. Trim {sheet}{hint}.",
     zh: '工作簿将有 {cells} 个单元格，已达 Google 表格 1000 万单元格上限的 {percent}%。请精简「{sheet}」{hint}。',

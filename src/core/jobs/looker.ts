@@ -1,11 +1,13 @@
 import type { Day } from '../calendar/day';
 import { dashboardGridSize } from '../dashboard/layout';
 import { dashboardTables, type ChartTable } from '../dashboard/tables';
-import { pick } from '../i18n/locale';
+import { pick, type Bilingual } from '../i18n/locale';
+import { formatCount } from '../i18n/messages';
 import { issueText, type DataIssue } from '../issues/issue';
 import {
   budgetIssue,
   cellBudget,
+  refusedGrowth,
   SHEETS_CELL_LIMIT,
   type CellBudget,
   type PlannedSheet,
@@ -37,6 +39,17 @@ export interface LookerPlan {
   readonly budget: CellBudget;
   /** The cell-budget warning in the workbook's language, for the end-of-run toast; null when fine. */
   readonly notice: string | null;
+  /**
+   * Sheets left as they were because Sheets would refuse to grow them past its cell limit: any
+   * of summary, history, monthly and the dashboard. Data issues is never left out: see
+   * `issueRoom`.
+   */
+  readonly refused: ReadonlySet<string>;
+  /**
+   * How many issue rows `data_issues` can take when it may not grow (its grid's rows but the
+   * header); null when every issue fits. The cell-limit error is then the first row.
+   */
+  readonly issueRoom: number | null;
 }
 
 /** The sheet's name in this workbook, or the name to create it under. */
@@ -88,12 +101,6 @@ function knownSizes(read: WorkbookRead): SheetSize[] {
   }));
 }
 
-/** Whether writing `p` needs a bigger grid than the sheet has (or a new sheet). */
-function grows(sizes: readonly SheetSize[], p: PlannedSheet): boolean {
-  const now = sizes.find((s) => s.name === p.name);
-  return now === undefined || p.rows > now.rows || p.cols > now.cols;
-}
-
 /**
  * Everything the refresh writes for Looker Studio (SPEC §5, issue 5), computed before anything is
  * written so that a run stopped by its time budget writes nothing: `summary`, the next
@@ -140,20 +147,38 @@ export function planLookerOutputs(
     cols: w.header.length,
     exactRows: w.trim,
   }));
-  planned.push({
-    name: sheetName(store, read, 'data_issues').name,
+  const issuesAt = sheetName(store, read, 'data_issues');
+  // Header, every issue so far and the cell-budget issue this plan may add.
+  const issuesSheet = {
+    name: issuesAt.name,
     rows: issues.length + 2,
     cols: sheetDef('data_issues').columns.length,
-  });
-  planned.push({ name: sheetName(store, read, 'dashboard').name, ...dashboardGridSize(tables) });
+  };
+  const dashboard = {
+    name: sheetName(store, read, 'dashboard').name,
+    ...dashboardGridSize(tables),
+  };
+  planned.push(issuesSheet, dashboard);
   const sizes = store.sheetSizes?.() ?? knownSizes(read);
   const budget = cellBudget(sizes, planned);
   // A host with the limit (Sheets) would refuse to grow a grid past it and fail the run: the
-  // sheets that need more room keep their previous contents instead, and the error says so.
-  const skipped =
+  // sheets that need more room than is left keep their previous contents instead, and the
+  // error says so. The sheet that reports it comes first, then what people look at.
+  const refused =
     store.sheetSizes !== undefined && budget.total > SHEETS_CELL_LIMIT
-      ? writes.filter((_, i) => grows(sizes, planned[i])).map((w) => w.name)
-      : [];
+      ? refusedGrowth(sizes, [issuesSheet, dashboard, planned[0], planned[2], planned[1]])
+      : new Set<string>();
+  const issueRoom = refused.has(issuesAt.name)
+    ? Math.max(0, (sizes.find((x) => x.name === issuesAt.name)?.rows ?? 1) - 1)
+    : null;
+  const skipped: (string | Bilingual)[] = [...writes.map((w) => w.name), dashboard.name].filter(
+    (n) => refused.has(n),
+  );
+  if (issueRoom !== null)
+    skipped.push({
+      en: `${issuesAt.name} (only the first ${formatCount(issueRoom)} of ${formatCount(issues.length + 1)} issues)`,
+      zh: `${issuesAt.name}（仅前 ${formatCount(issueRoom)} 个问题，共 ${formatCount(issues.length + 1)} 个）`,
+    });
   const warning = budgetIssue(
     budget,
     {
@@ -166,16 +191,26 @@ export function planLookerOutputs(
   );
   if (warning) issues.push(warning);
   return {
-    writes: writes.filter((w) => !skipped.includes(w.name)),
+    writes: writes.filter((w) => !refused.has(w.name)),
     history,
     budget,
     notice: warning ? issueText(warning, read.locale) : null,
+    refused,
+    issueRoom,
   };
 }
 
-/** Writes the planned Looker sheets: per sheet one write (header and body) and one clear. */
-export function writeLookerOutputs(store: WorkbookStore, plan: LookerPlan): void {
+/**
+ * Writes the planned Looker sheets: per sheet one write (header and body) and one clear.
+ * `before` runs before each sheet (the refresh checks its time budget there).
+ */
+export function writeLookerOutputs(
+  store: WorkbookStore,
+  plan: LookerPlan,
+  before: (write: LookerSheetWrite) => void = () => undefined,
+): void {
   for (const w of plan.writes) {
+    before(w);
     if (w.create) store.createSheet(w.name, w.header.length);
     store.replaceBody(w.name, w.rows, w.header.length, w.header);
     if (w.trim) store.deleteRowsBelow?.(w.name, 1 + w.rows.length);

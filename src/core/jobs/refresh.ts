@@ -14,8 +14,14 @@ import { readWorkbook, type WorkbookRead } from './read';
 import { planLookerOutputs, writeLookerOutputs } from './looker';
 import { recipientIssues, recycleIssues } from './recipients';
 
-/** Apps Script stops a run at 6 minutes; a refresh gives up at 5 so it never writes half. */
+/**
+ * Apps Script stops an execution at 6 minutes, wherever it is. No write starts after 5, so the
+ * stop never lands inside a write; writing starts only before 4, so that the writes normally
+ * finish in the same execution.
+ */
 export const REFRESH_BUDGET_MS = 5 * 60 * 1000;
+/** Time kept for the writes: reading and computing must be done this long before the budget. */
+export const REFRESH_WRITE_RESERVE_MS = 60 * 1000;
 
 export interface RefreshResult {
   readonly accounts: number;
@@ -34,8 +40,22 @@ export interface RefreshDeps {
   readonly budgetMs?: number;
   /** Where reminders may go when `allowed_recipient_domains` is blank (null: nowhere). */
   readonly defaultAllowList?: readonly string[] | null;
-  /** Extra outputs written after the accounts (summary, history, monthly), same budget rules. */
-  readonly extraWrites?: (ctx: RefreshContext) => void;
+  /**
+   * Extra outputs written after the Looker sheets (the dashboard), same budget rules; returns
+   * the sheet it wrote, or null when it left it alone (`ctx.refused`).
+   */
+  readonly extraWrites?: (ctx: RefreshContext) => string | null;
+  /**
+   * What happens after a stop for time, in the workbook's language (a continuation, or why
+   * there is none); appended to the stop message.
+   */
+  readonly afterBudget?: (locale: Locale) => string;
+  /**
+   * Outputs (accounts, summary, history, monthly, dashboard) that the run this one continues
+   * wrote whole minutes ago: left as they are, so a continuation does only the rest.
+   * `data_issues` is always written, last, so a refresh is only finished when it is.
+   */
+  readonly alreadyWritten?: ReadonlySet<string>;
 }
 
 export interface RefreshContext {
@@ -44,6 +64,8 @@ export interface RefreshContext {
   readonly today: Day;
   readonly nowMs: number;
   readonly issues: DataIssue[];
+  /** Sheets that may not grow this time (Sheets' cell limit): leave them as they are. */
+  readonly refused: ReadonlySet<string>;
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -142,6 +164,22 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   const today = clock.today();
   const read = readWorkbook(store, today);
   const { locale } = read;
+  const written: string[] = [];
+  const writtenKeys: string[] = [];
+  const skip = deps.alreadyWritten ?? new Set<string>();
+  const minutes = Math.round(budget / 60000);
+  // Checked after reading, after computing and before every write, so a stop never lands in a
+  // write; once something is written the message names it.
+  const checkTime = (reserveMs: number): void => {
+    if (clock.elapsedMs() <= budget - reserveMs) return;
+    const stop =
+      written.length === 0
+        ? message('refresh_budget', locale, { minutes })
+        : message('refresh_budget_partial', locale, { minutes, sheets: written.join(', ') });
+    const next = deps.afterBudget?.(locale);
+    throw new BudgetExceededError(next ? `${stop} ${next}` : stop, writtenKeys);
+  };
+  checkTime(REFRESH_WRITE_RESERVE_MS);
   notifier.progress(message('refresh_start', locale));
   const metrics = computeMetrics(read.parsed.model, today);
   const model = read.parsed.model;
@@ -200,17 +238,40 @@ export function refresh(deps: RefreshDeps): RefreshResult {
     return { col: block[0], values };
   });
 
-  const ctx: RefreshContext = { read, metrics, today, nowMs: clock.nowMs(), issues };
   // Looker sheets and the cell budget are computed before the budget check, written after it.
   const looker = planLookerOutputs(store, read, metrics, today, issues);
-  if (clock.elapsedMs() > budget)
-    throw new BudgetExceededError(
-      message('refresh_budget', locale, { minutes: Math.round(budget / 60000) }),
-    );
-  for (const w of writes) store.writeRange(accountsName, 2, w.col, w.values);
-  writeLookerOutputs(store, looker);
-  deps.extraWrites?.(ctx);
-  writeIssues(store, read, issues, ctx.nowMs);
+  const ctx: RefreshContext = {
+    read,
+    metrics,
+    today,
+    nowMs: clock.nowMs(),
+    issues,
+    refused: looker.refused,
+  };
+  checkTime(REFRESH_WRITE_RESERVE_MS);
+  // The script columns of accounts are one unit: a stop never leaves some of them refreshed.
+  if (!skip.has('accounts')) {
+    for (const w of writes) store.writeRange(accountsName, 2, w.col, w.values);
+    if (writes.length > 0) written.push(accountsName);
+    writtenKeys.push('accounts');
+  }
+  writeLookerOutputs(
+    store,
+    { ...looker, writes: looker.writes.filter((w) => !skip.has(w.key)) },
+    (w) => {
+      checkTime(0);
+      written.push(w.name);
+      writtenKeys.push(w.key);
+    },
+  );
+  if (deps.extraWrites && !skip.has('dashboard')) {
+    checkTime(0);
+    const extra = deps.extraWrites(ctx);
+    if (extra !== null) written.push(extra);
+    writtenKeys.push('dashboard');
+  }
+  checkTime(0);
+  writeIssues(store, read, issues, ctx.nowMs, looker.issueRoom);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const done = message('refresh_done', locale, {
     accounts: formatCount(metrics.length),
@@ -220,16 +281,29 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   return { accounts: metrics.length, issues, errors, locale, today, read, metrics };
 }
 
+/**
+ * Rewrites `data_issues`. With `room` (Sheets may not grow it: its cell limit) only that many
+ * rows are written, the cell-limit error first, and a missing sheet is not created.
+ */
 function writeIssues(
   store: WorkbookStore,
   read: WorkbookRead,
-  issues: readonly DataIssue[],
+  all: readonly DataIssue[],
   nowMs: number,
+  room: number | null = null,
 ): void {
   const def = sheetDef('data_issues');
   const name =
     read.names.get('data_issues') ??
     (store.sheetNames().includes(pick(def, read.locale)) ? pick(def, read.locale) : null);
+  if (room !== null && name === null) return;
+  const issues =
+    room === null
+      ? all
+      : [
+          ...all.filter((i) => i.code === 'cell_limit'),
+          ...all.filter((i) => i.code !== 'cell_limit'),
+        ].slice(0, room);
   const previous = name === null ? [] : store.readSheet(name);
   if (name === null) {
     store.createSheet(pick(def, read.locale), def.columns.length);

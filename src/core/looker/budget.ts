@@ -66,7 +66,7 @@ export interface HistoryFacts {
 export function budgetIssue(
   budget: CellBudget,
   history: HistoryFacts | null,
-  skipped: readonly string[] = [],
+  skipped: readonly (string | Bilingual)[] = [],
 ): DataIssue | null {
   if (!budget.overWarning && skipped.length === 0) return null;
   const largest = budget.sheets[0];
@@ -98,7 +98,41 @@ export function budgetIssue(
       percent,
       sheet: largest.name,
       hint,
-      skipped: skipped.join(', '),
+      skipped: {
+        en: skipped.map((x) => (typeof x === 'string' ? x : x.en)).join(', '),
+        zh: skipped.map((x) => (typeof x === 'string' ? x : x.zh)).join('、'),
+      },
     },
   };
+}
+
+/**
+ * Which planned sheets may grow within Sheets' limit, given in the order they matter most (the
+ * sheet that reports problems first). Each sheet's growth is granted while the cells left under
+ * the limit cover it; a sheet whose growth does not fit is refused and keeps its grid. A sheet
+ * that needs no new cells is always granted, so what fits is still written.
+ */
+export function refusedGrowth(
+  current: readonly SheetSize[],
+  planned: readonly PlannedSheet[],
+  limit: number = SHEETS_CELL_LIMIT,
+): Set<string> {
+  const sizes = new Map<string, SheetSize>(current.map((s) => [s.name, s]));
+  let room = limit - current.reduce((n, s) => n + s.rows * s.cols, 0);
+  const refused = new Set<string>();
+  for (const p of planned) {
+    const was = sizes.get(p.name);
+    const base = was ?? { name: p.name, rows: 0, cols: 0 };
+    const start = was ?? { name: p.name, ...NEW_SHEET_SIZE };
+    // Writes grow a grid first; a trim that gives cells back comes after the write.
+    const grown = Math.max(start.rows, p.rows) * Math.max(start.cols, p.cols);
+    const cost = grown - base.rows * base.cols;
+    if (cost <= 0) continue;
+    if (cost > room) {
+      refused.add(p.name);
+      continue;
+    }
+    room -= cost;
+  }
+  return refused;
 }

@@ -11,7 +11,9 @@ import type { XlsxWorkbookStore } from './store';
  * (from column P), so a workbook uploaded to Google Sheets is ready for Rebuild dashboard. ExcelJS
  * cannot draw charts; `kam report` draws them from the same tables.
  */
-export function writeDashboardTables(store: XlsxWorkbookStore): (ctx: RefreshContext) => void {
+export function writeDashboardTables(
+  store: XlsxWorkbookStore,
+): (ctx: RefreshContext) => string | null {
   return (ctx) => {
     const { read, metrics, today } = ctx;
     const tables = dashboardTables(read.parsed.model, metrics, today, read.locale);
@@ -29,5 +31,6 @@ export function writeDashboardTables(store: XlsxWorkbookStore): (ctx: RefreshCon
       store.writeRange(name, 1, TABLES_FIRST_COLUMN, blank);
     }
     store.writeRange(name, 1, TABLES_FIRST_COLUMN, grid);
+    return name;
   };
 }

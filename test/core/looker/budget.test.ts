@@ -1,5 +1,10 @@
 import { issueText } from '../../../src/core/issues/issue';
-import { budgetIssue, cellBudget, SHEETS_CELL_LIMIT } from '../../../src/core/looker/budget';
+import {
+  budgetIssue,
+  cellBudget,
+  refusedGrowth,
+  SHEETS_CELL_LIMIT,
+} from '../../../src/core/looker/budget';
 
 describe('cellBudget', () => {
   it('grows grids to what is written, starts new sheets at 1000 × 26, trims exact ones', () => {
@@ -61,6 +66,26 @@ describe('budgetIssue past the limit', () => {
     expect(issueText(issue!, 'en')).toMatch(
       /so these sheets were not updated this time: Summary, History\./,
     );
-    expect(issueText(issue!, 'zh-CN')).toContain('因此本次未更新这些工作表：Summary, History。');
+    expect(issueText(issue!, 'zh-CN')).toContain('因此本次未更新这些工作表：Summary、History。');
+  });
+});
+
+describe('refusedGrowth', () => {
+  it('grants growth in the order given while the cells left cover it, and never refuses a sheet that needs none', () => {
+    const current = [
+      { name: 'Archive', rows: 9_999_000, cols: 1 },
+      { name: 'Data Issues', rows: 10, cols: 7 },
+      { name: 'Summary', rows: 100, cols: 2 },
+    ];
+    // 10,000,000 − 9,999,000 − 70 − 200 = 730 cells left.
+    const refused = refusedGrowth(current, [
+      { name: 'Data Issues', rows: 60, cols: 7 }, // +350
+      { name: 'Dashboard', rows: 5, cols: 5 }, // new sheet: 1,000 × 26
+      { name: 'Summary', rows: 300, cols: 2 }, // +400, only 380 left
+      { name: 'Monthly', rows: 3, cols: 2 }, // new sheet, refused
+      { name: 'Archive', rows: 10, cols: 1 }, // needs nothing
+    ]);
+    expect([...refused]).toEqual(['Dashboard', 'Summary', 'Monthly']);
+    expect(refusedGrowth(current, [{ name: 'Summary', rows: 300, cols: 2 }]).size).toBe(0);
   });
 });
