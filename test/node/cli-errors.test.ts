@@ -8,7 +8,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { ensureBuilt, kam, tempDir, TODAY } from './helpers';
+import { demoBook, ensureBuilt, kam, tempDir, TODAY } from './helpers';
 
 /**
  * Every way a workbook can be unusable gets one line naming the file, exit code 2, and the
@@ -20,12 +20,7 @@ describe('kam on files it cannot use', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    const r = await kam(
-      ['demo', '--out', join(tmp.dir, 'demo'), '--accounts', '10', '--today', TODAY],
-      tmp.dir,
-    );
-    expect(r.code).toBe(0);
-    copyFileSync(join(tmp.dir, 'demo', 'kam-demo.xlsx'), good);
+    copyFileSync(await demoBook(tmp.dir, 10), good);
   });
   afterAll(() => tmp.cleanup());
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, kam, KAM, tempDir, TODAY } from './helpers';
+import { demoBook, ensureBuilt, KAM, tempDir } from './helpers';
 
 /** Process ids whose parent is `pid` (Linux /proc; the relaunch is what is checked). */
 function childrenOf(pid: number): number[] {
@@ -39,12 +39,7 @@ linux('kill -9 of the kam the user started', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    const r = await kam(
-      ['demo', '--out', join(tmp.dir, 'demo'), '--accounts', '1900', '--today', TODAY],
-      tmp.dir,
-    );
-    expect(r.code).toBe(0);
-    copyFileSync(join(tmp.dir, 'demo', 'kam-demo.xlsx'), book);
+    copyFileSync(await demoBook(tmp.dir, 1900), book);
     expect(statSync(book).size).toBeGreaterThan(4e6);
   }, 60_000);
   afterAll(() => tmp.cleanup());
@@ -69,6 +64,6 @@ linux('kill -9 of the kam the user started', () => {
     if (!stopped) process.kill(child, 'SIGKILL');
     expect(stopped).toBe(true);
     expect(readFileSync(book).equals(before)).toBe(true);
-    expect(readdirSync(tmp.dir).sort()).toEqual(['big.xlsx', 'demo']);
+    expect(readdirSync(tmp.dir).sort()).toEqual(['big.xlsx', 'demo-en-1900']);
   }, 40_000);
 });

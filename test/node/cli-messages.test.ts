@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, kam, readBook, sheetRows, tempDir, TODAY } from './helpers';
+import { demoBook, ensureBuilt, kam, readBook, sheetRows, tempDir, TODAY } from './helpers';
 
 /** Every name in `dir` that looks like a temporary file, at any depth. */
 function temps(dir: string): string[] {
@@ -46,8 +46,8 @@ function encryptedWorkbook(): Buffer {
 
 describe('kam says clearly what is wrong, in the user’s language', () => {
   const tmp = tempDir();
-  const demo = join(tmp.dir, 'demo', 'kam-demo.xlsx');
-  const demoZh = join(tmp.dir, 'demo-zh', 'kam-demo.xlsx');
+  const demo = join(tmp.dir, 'demo-en-12', 'kam-demo.xlsx');
+  const demoZh = join(tmp.dir, 'demo-zh-CN-12', 'kam-demo.xlsx');
   let n = 0;
   /** A fresh copy of the demo workbook in a folder of its own. */
   function copy(from = demo): { dir: string; book: string } {
@@ -60,26 +60,8 @@ describe('kam says clearly what is wrong, in the user’s language', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    const en = await kam(
-      ['demo', '--out', join(tmp.dir, 'demo'), '--accounts', '12', '--today', TODAY],
-      tmp.dir,
-    );
-    expect(en.code).toBe(0);
-    const zh = await kam(
-      [
-        'demo',
-        '--out',
-        join(tmp.dir, 'demo-zh'),
-        '--accounts',
-        '12',
-        '--locale',
-        'zh-CN',
-        '--today',
-        TODAY,
-      ],
-      tmp.dir,
-    );
-    expect(zh.code).toBe(0);
+    await demoBook(tmp.dir, 12);
+    await demoBook(tmp.dir, 12, 'zh-CN');
   });
   afterAll(() => tmp.cleanup());
 

@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDirectory, readEntry, rewriteZip } from '../../src/node/xlsx/zip';
-import { ensureBuilt, kam, readBook, tempDir, TODAY } from './helpers';
+import { demoBook, ensureBuilt, kam, readBook, tempDir, TODAY } from './helpers';
 
 function part(bytes: Buffer, name: string): string {
   const entry = readDirectory(bytes).find((e) => e.name === name);
@@ -37,12 +37,7 @@ describe('kam keeps what ExcelJS would drop from the package', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    const r = await kam(
-      ['demo', '--out', join(tmp.dir, 'demo'), '--accounts', '10', '--today', TODAY],
-      tmp.dir,
-    );
-    expect(r.code).toBe(0);
-    good = readFileSync(join(tmp.dir, 'demo', 'kam-demo.xlsx'));
+    good = readFileSync(await demoBook(tmp.dir, 10));
   });
   afterAll(() => tmp.cleanup());
 
@@ -129,7 +124,7 @@ describe('kam keeps what ExcelJS would drop from the package', () => {
 
   it('the limit is KAM_MAX_UNPACKED_MB, and an ordinary workbook is far below the default', async () => {
     const path = join(tmp.dir, 'small.xlsx');
-    copyFileSync(join(tmp.dir, 'demo', 'kam-demo.xlsx'), path);
+    copyFileSync(join(tmp.dir, 'demo-en-10', 'kam-demo.xlsx'), path);
     const refused = await kam(['check', path, '--today', TODAY], tmp.dir, {
       KAM_MAX_UNPACKED_MB: '0.01',
     });

@@ -71,3 +71,19 @@ export function sheetRows(wb: Workbook, name: string): unknown[][] {
 }
 
 export const TODAY = '2025-11-20';
+
+/**
+ * Writes the demo workbook (`kam demo`, fixed seed and day) into a folder of its own under
+ * `dir` and returns its path: the realistic starting file most CLI tests copy and then damage.
+ */
+export async function demoBook(
+  dir: string,
+  accounts: number,
+  locale: 'en' | 'zh-CN' = 'en',
+): Promise<string> {
+  const out = join(dir, `demo-${locale}-${accounts}`);
+  const args = ['demo', '--out', out, '--accounts', String(accounts), '--today', TODAY];
+  const r = await kam(locale === 'en' ? args : [...args, '--locale', locale], dir);
+  if (r.code !== 0) throw new Error(`kam demo failed (${r.code}): ${r.stderr}`);
+  return join(out, 'kam-demo.xlsx');
+}
