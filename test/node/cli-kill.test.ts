@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoBook, ensureBuilt, KAM, tempDir } from './helpers';
+import { demoBook, ensureBuilt, KAM, tempDir, TODAY } from './helpers';
 
 /** Process ids whose parent is `pid` (Linux /proc; the relaunch is what is checked). */
 function childrenOf(pid: number): number[] {
