@@ -103,7 +103,8 @@ describe('kam on files it cannot use', () => {
 
   it('a missing sheet or a missing required header', async () => {
     const wb = new Workbook();
-    wb.addWorksheet('Clients').addRow(['whatever']);
+    // Neither a name nor an alias of any sheet, and no header of ours.
+    wb.addWorksheet('Scratch').addRow(['whatever']);
     const noSheet = join(tmp.dir, 'nosheet.xlsx');
     await wb.xlsx.writeFile(noSheet);
     await expectRefused(noSheet, /nosheet\.xlsx: sheet "Accounts" is missing; `kam init/);

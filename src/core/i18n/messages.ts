@@ -37,8 +37,12 @@ export const MESSAGES = {
     zh: '另一个任务正在更新此工作簿，请一分钟后再试。',
   },
   sheet_missing: {
-    en: 'Sheet "{name}" is missing. Run Key Accounts → Set up workbook.',
-    zh: '缺少工作表「{name}」。请运行 大客户管理 → 初始化工作簿。',
+    en: 'Sheet "{name}" is missing. {setup}',
+    zh: '缺少工作表「{name}」。{setup}',
+  },
+  accounts_unrecognised: {
+    en: 'No accounts sheet recognised: "{sheet}" looks like accounts. To map it, {map}',
+    zh: '未识别到客户表：「{sheet}」看起来是客户表。映射方法：{map}',
   },
   broken_header: {
     en: 'Sheet "{sheet}": {problem}',

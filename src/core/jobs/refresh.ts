@@ -2,6 +2,7 @@ import type { Day } from '../calendar/day';
 import { computeMetrics } from '../engine/compute';
 import { pick, type Locale } from '../i18n/locale';
 import { formatCount, message } from '../i18n/messages';
+import type { Runner } from '../issues/hints';
 import { issueText, type DataIssue } from '../issues/issue';
 import type { AccountMetrics } from '../model/metrics';
 import type { Clock, Notifier } from '../ports/host';
@@ -108,6 +109,7 @@ export function issueRows(
   locale: Locale,
   nowMs: number,
   previous: Grid = [],
+  runner: Runner = 'sheets',
 ): Grid {
   // Whole seconds: what a cell shows and gives back, so a kept time compares equal.
   const detected = instantCell(Math.floor(nowMs / 1000) * 1000);
@@ -122,7 +124,7 @@ export function issueRows(
       i.row,
       i.column,
       i.value,
-      issueText(i, locale),
+      issueText(i, locale, runner),
       optionLabel(SEVERITIES, i.severity, locale === 'zh-CN'),
     ];
     row.push(seen.get(issueKey(row)) ?? detected);
@@ -153,7 +155,7 @@ export function refresh(deps: RefreshDeps): RefreshResult {
     throw new UserFacingError(
       message('broken_header', locale, {
         sheet: accountsName,
-        problem: problem ? issueText(problem, locale) : '',
+        problem: problem ? issueText(problem, locale, store.runner) : '',
       }),
     );
   }
@@ -237,7 +239,7 @@ function writeIssues(
   }
   store.replaceBody(
     name ?? pick(def, read.locale),
-    issueRows(issues, read.locale, nowMs, previous),
+    issueRows(issues, read.locale, nowMs, previous, store.runner),
     def.columns.length,
   );
 }

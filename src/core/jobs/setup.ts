@@ -5,7 +5,7 @@ import { findRateHeader, parseSettings } from '../records/settings';
 import { matchHeaders } from '../schema/match';
 import { normalizeName } from '../schema/normalize';
 import { EXCHANGE_RATE_COLUMNS, SHEETS } from '../schema/sheets';
-import { resolveSheets } from '../schema/match';
+import { recognize, resolveBook } from './recognize';
 import type { SheetDef } from '../schema/types';
 import { buildLayout } from '../setup/layout';
 import { DEFAULT_RATES, SETTING_DEFS } from '../settings/definitions';
@@ -86,8 +86,13 @@ function usedHeight(grid: Grid): number {
  */
 export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): SetupResult {
   const issues = new IssueList();
-  const { sheets: found, issues: sheetIssues } = resolveSheets(store.sheetNames());
+  const book = resolveBook(store);
+  const { sheets: found, issues: sheetIssues } = book;
   sheetIssues.forEach((i) => issues.add(i));
+  // Before anything is created: a sheet of the team's that looks like one of ours is reported
+  // (and not duplicated silently under our name without a word).
+  const grids = new Map<string, Grid>();
+  recognize(store, book, grids).issues.forEach((i) => issues.add(i));
   const settingsName = found.get('settings');
   const settingsGrid = settingsName ? store.readSheet(settingsName) : null;
   const locale = forcedLocale ?? workbookLocale(store, settingsGrid, settingsName ?? '');
@@ -103,14 +108,19 @@ export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): Setu
       store.createSheet(name, scriptOnlyWidth(def));
       createdSheets.push(name);
     } else {
-      grid = def.key === 'settings' && settingsGrid ? settingsGrid : store.readSheet(name);
+      grid =
+        def.key === 'settings' && settingsGrid
+          ? settingsGrid
+          : (grids.get(name) ?? store.readSheet(name));
     }
     if (def.columns.length === 0) {
       store.applyLayout(name, buildLayout(def, new Map(), 0, locale));
       continue;
     }
-    const header = matchHeaders(name, def.columns, grid[0] ?? []);
-    header.issues.filter((i) => i.code === 'header_duplicate').forEach((i) => issues.add(i));
+    const header = matchHeaders(name, def.columns, grid[0] ?? [], 1, book.map);
+    header.issues
+      .filter((i) => i.code === 'header_duplicate' || i.code === 'header_ambiguous')
+      .forEach((i) => issues.add(i));
     const positions = new Map<string, number>();
     header.index.forEach((i, key) => positions.set(key, i + 1));
     const newHeaders = header.missing.map((c) => headerText(def, c, locale));

@@ -1,4 +1,5 @@
 import type { IssueList } from '../issues/issue';
+import { EMPTY_COLUMN_MAP, type ColumnMap } from '../schema/column-map';
 import { matchHeaders, type HeaderMap } from '../schema/match';
 import type { ColumnDef } from '../schema/types';
 import { isBlank, type CellValue } from '../values/cell';
@@ -37,8 +38,15 @@ export function readTable(
   issues: IssueList,
   headerIndex = 0,
   endIndex = grid.values.length,
+  map: ColumnMap = EMPTY_COLUMN_MAP,
 ): Table {
-  const header = matchHeaders(grid.name, columns, grid.values[headerIndex] ?? [], headerIndex + 1);
+  const header = matchHeaders(
+    grid.name,
+    columns,
+    grid.values[headerIndex] ?? [],
+    headerIndex + 1,
+    map,
+  );
   header.issues.forEach((i) => issues.add(i));
   // In a sheet people fill in, the script columns are the script's output, not input: a refresh
   // overwrites them, so what is in them (last run's scores, something typed over a grey cell) is

@@ -10,6 +10,7 @@ import type {
   PlanRecord,
   TransactionRecord,
 } from '../model/records';
+import { EMPTY_COLUMN_MAP, type ColumnMap } from '../schema/column-map';
 import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
 import { displayValue } from '../values/parse';
@@ -44,12 +45,16 @@ function req(sheet: SheetKey, ...keys: string[]): { key: string; en: string; zh:
  * problem becomes a data issue; the affected row is left out of the figures it would corrupt and
  * everything else is still computed.
  */
-export function parseWorkbook(grids: WorkbookGrids, today: Day): ParsedWorkbook {
+export function parseWorkbook(
+  grids: WorkbookGrids,
+  today: Day,
+  map: ColumnMap = EMPTY_COLUMN_MAP,
+): ParsedWorkbook {
   const issues = new IssueList();
   const settings = parseSettings(grids.settings ?? null, issues);
   const table = (key: SheetKey): Table | null => {
     const g = grids[key];
-    return g ? readTable(g, sheetDef(key).columns, issues) : null;
+    return g ? readTable(g, sheetDef(key).columns, issues, 0, g.values.length, map) : null;
   };
 
   const accountsTable = table('accounts');

@@ -27,6 +27,8 @@ export class XlsxWorkbookStore implements WorkbookStore {
   /** Last row holding a value, per sheet; kept up to date by the writes below. */
   private readonly lastRows = new Map<string, number>();
   readonly styles = new StyleCache();
+  /** Messages name `kam` commands, not the Sheets menus. */
+  readonly runner = 'cli' as const;
 
   constructor(
     readonly workbook: Workbook,

@@ -1,0 +1,92 @@
+import { pick, type Locale } from '../i18n/locale';
+import type { WorkbookStore } from '../ports/workbook';
+import { COLUMN_MAP_COLUMNS, COLUMN_MAP_SHEET, type ColumnMap } from '../schema/column-map';
+import { normalizeName } from '../schema/normalize';
+import { confidentCandidate, type Candidate } from '../schema/suggest';
+import type { CellValue, Grid } from '../values/cell';
+import { loadColumnMap, recognize, resolveBook, type Suggestion } from './recognize';
+
+/** One row to append to column_map. `header` is '' for a whole sheet. */
+export interface MapRow {
+  readonly sheet: string;
+  readonly header: string;
+  readonly mapsTo: string;
+  readonly candidate: Candidate;
+}
+
+export interface MappingPlan {
+  /** The suggestions with one confident candidate, in the order they were found. */
+  readonly rows: readonly MapRow[];
+  /** What is still unrecognised once those rows are in: for the user to decide. */
+  readonly left: readonly Suggestion[];
+}
+
+function withRows(map: ColumnMap, rows: readonly MapRow[]): ColumnMap {
+  const sheets = new Map(map.sheets);
+  const headers = new Map([...map.headers].map(([k, v]) => [k, new Map(v)]));
+  for (const r of rows) {
+    const entry = { target: r.mapsTo, row: 0 };
+    const sheet = normalizeName(r.sheet);
+    if (r.header === '') sheets.set(sheet, entry);
+    else {
+      let m = headers.get(sheet);
+      if (!m) headers.set(sheet, (m = new Map()));
+      m.set(normalizeName(r.header), entry);
+    }
+  }
+  return { sheetName: map.sheetName, sheets, headers };
+}
+
+/** The confident suggestions, leaving out any two that would claim the same sheet or column. */
+function confidentRows(suggestions: readonly Suggestion[]): MapRow[] {
+  const picked = suggestions.flatMap((s) => {
+    const c = confidentCandidate(s.candidates);
+    return c ? [{ sheet: s.sheet, header: s.header ?? '', mapsTo: c.key, candidate: c }] : [];
+  });
+  const claim = (r: MapRow): string => (r.header === '' ? r.mapsTo : `${r.sheet}\u0000${r.mapsTo}`);
+  const counts = new Map<string, number>();
+  for (const r of picked) counts.set(claim(r), (counts.get(claim(r)) ?? 0) + 1);
+  return picked.filter((r) => counts.get(claim(r)) === 1);
+}
+
+/**
+ * What `kam map --apply` writes: every suggestion with a single confident candidate. A sheet
+ * mapped in one round has its headers looked at in the next, so one run maps `客户信息` and then
+ * its `销售负责人`. Reads each sheet once; writes nothing.
+ */
+export function planMapping(store: WorkbookStore): MappingPlan {
+  let map = loadColumnMap(store);
+  const grids = new Map<string, Grid>();
+  const rows: MapRow[] = [];
+  for (;;) {
+    const book = resolveBook(store, map);
+    const { suggestions } = recognize(store, book, grids);
+    const sure = confidentRows(suggestions);
+    if (sure.length === 0 || rows.length > 200) return { rows, left: suggestions };
+    rows.push(...sure);
+    map = withRows(map, sure);
+  }
+}
+
+/**
+ * Appends the rows to column_map, creating it (header in the workbook's language) when the
+ * workbook has none. Only column_map is written: the team's own sheets are left as they are.
+ */
+export function applyMapping(
+  store: WorkbookStore,
+  rows: readonly MapRow[],
+  locale: Locale,
+  note: string,
+): string {
+  const existing = loadColumnMap(store).sheetName;
+  const name = existing ?? pick(COLUMN_MAP_SHEET, locale);
+  if (existing === null) {
+    store.createSheet(name);
+    store.writeRange(name, 1, 1, [COLUMN_MAP_COLUMNS.map((c) => pick(c, locale))]);
+  }
+  if (rows.length > 0) {
+    const grid: CellValue[][] = rows.map((r) => [r.sheet, r.header || null, r.mapsTo, note]);
+    store.appendRows(name, grid, COLUMN_MAP_COLUMNS.length);
+  }
+  return name;
+}
