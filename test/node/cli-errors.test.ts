@@ -110,11 +110,12 @@ describe('kam on files it cannot use', () => {
     await expectRefused(noSheet, /nosheet\.xlsx: sheet "Accounts" is missing; `kam init/);
 
     const wb2 = new Workbook();
-    wb2.addWorksheet('Accounts').addRow(['Account Name', 'Owner Email']).commit();
-    wb2.getWorksheet('Accounts')?.addRow(['Acme', 'a@example.com']);
+    // Without an ID column the name keys the accounts; without a name there is nothing to key.
+    wb2.addWorksheet('Accounts').addRow(['Account ID', 'Owner Email']).commit();
+    wb2.getWorksheet('Accounts')?.addRow(['A1', 'a@example.com']);
     const noHeader = join(tmp.dir, 'noheader.xlsx');
     await wb2.xlsx.writeFile(noHeader);
-    await expectRefused(noHeader, /noheader\.xlsx: .*Accounts.*Account ID/);
+    await expectRefused(noHeader, /noheader\.xlsx: .*Accounts.*Account Name/);
   });
 
   it('reminders with no allowed_recipient_domains name the setting', async () => {

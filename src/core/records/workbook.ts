@@ -57,21 +57,40 @@ export function parseWorkbook(
     return g ? readTable(g, sheetDef(key).columns, issues, 0, g.values.length, map) : null;
   };
 
-  const accountsTable = table('accounts');
+  // A team that keys its customers by name (no ID column, or an ID column nobody filled in yet)
+  // is read with the name as the ID: the other sheets then name their account by exact name.
+  const accountsGrid = grids.accounts;
+  const accountsTable = accountsGrid
+    ? readTable(
+        accountsGrid,
+        sheetDef('accounts').columns.map((c) =>
+          c.key === 'account_id' ? { ...c, required: false } : c,
+        ),
+        issues,
+        0,
+        accountsGrid.values.length,
+        map,
+      )
+    : null;
+  const nameKeyed =
+    accountsTable !== null &&
+    accountsTable.header.index.has('account_name') &&
+    accountsTable.rows.every((r) => r.fields.account_id === null);
   const accounts: AccountRecord[] = [];
   const accountIds = new Map<string, number>();
   if (accountsTable) {
-    const required = req('accounts', 'account_id', 'account_name');
+    const required = req('accounts', nameKeyed ? 'account_name' : 'account_id', 'account_name');
+    const idKey = nameKeyed ? 'account_name' : 'account_id';
     for (const r of accountsTable.rows) {
       const f = r.fields;
       if (!hasRequired(accountsTable, r, required, issues)) continue;
-      const id = s(f.account_id);
+      const id = s(f[idKey]);
       const first = accountIds.get(id);
       if (first !== undefined) {
         issues.add({
           sheet: accountsTable.name,
           row: r.row,
-          column: label(accountsTable, 'account_id'),
+          column: label(accountsTable, idKey),
           value: id,
           code: 'duplicate_id',
           params: { id, first },

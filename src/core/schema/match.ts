@@ -189,6 +189,12 @@ export function matchHeaders(
         severity: 'warning',
       });
   });
+  for (const col of columns) {
+    if (!col.fallback || index.has(col.key)) continue;
+    const spellings = col.fallback.map(normalizeName);
+    const at = unknown.findIndex((u) => spellings.includes(normalizeName(u.text)));
+    if (at !== -1) take(col, unknown.splice(at, 1)[0].index);
+  }
   const missing = columns.filter((c) => !index.has(c.key));
   for (const col of missing) {
     if (!col.required) continue;

@@ -268,11 +268,17 @@ const CHANGE_LOG_COLUMNS: readonly ColumnDef[] = [
 /** Attaches the built-in aliases, kept as data in aliases.ts. */
 function withAliases(def: SheetDef): SheetDef {
   const columns = COLUMN_ALIASES[def.key];
+  const name = ACCOUNTS.columns.find((c) => c.key === 'account_name') as ColumnDef;
+  const byName = [name.key, name.en, name.zh, ...(COLUMN_ALIASES.accounts?.account_name ?? [])];
   return {
     ...def,
     aliases: SHEET_ALIASES[def.key],
     columns: columns
-      ? def.columns.map((c) => (columns[c.key] ? { ...c, aliases: columns[c.key] } : c))
+      ? def.columns.map((c) => ({
+          ...c,
+          ...(columns[c.key] ? { aliases: columns[c.key] } : {}),
+          ...(c.key === 'account_id' && def.key !== 'accounts' ? { fallback: byName } : {}),
+        }))
       : def.columns,
   };
 }

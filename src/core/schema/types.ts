@@ -43,6 +43,11 @@ export interface ColumnDef extends Bilingual {
   readonly help?: Bilingual;
   /** Other names teams use for this column (matched after the key, English and Chinese names). */
   readonly aliases?: readonly string[];
+  /**
+   * Headers read as this column only when none of the sheet's headers is it: the account's
+   * name standing in for its ID, in the sheets of a team that keys its customers by name.
+   */
+  readonly fallback?: readonly string[];
 }
 
 /**
