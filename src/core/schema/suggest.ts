@@ -170,8 +170,15 @@ export function suggestSheets(
   return out.sort((a, b) => b.score - a.score);
 }
 
-/** The one candidate `--apply` may write: the only one at or above CONFIDENT. */
+/** How far ahead of the runner-up a confident candidate must be. */
+const MARGIN = 0.1;
+
+/**
+ * The one candidate `--apply` may write: at or above CONFIDENT and clearly ahead of the next
+ * (a sheet with a date, an account and an amount is more transactions than interactions).
+ */
 export function confidentCandidate(candidates: readonly Candidate[]): Candidate | null {
-  const sure = candidates.filter((c) => c.score >= CONFIDENT);
-  return sure.length === 1 ? sure[0] : null;
+  const [top, next] = [...candidates].sort((a, b) => b.score - a.score);
+  if (!top || top.score < CONFIDENT) return null;
+  return next && next.score > top.score - MARGIN + 1e-9 ? null : top;
 }

@@ -60,7 +60,7 @@ describe('suggestions for a header that is none of ours', () => {
     });
   });
 
-  test('only a single candidate at or above the threshold is confident', () => {
+  test('a confident candidate reaches the threshold and is clearly ahead of the next', () => {
     const c = (key: string, score: number) => ({
       key,
       en: key,
@@ -70,6 +70,8 @@ describe('suggestions for a header that is none of ours', () => {
     });
     expect(confidentCandidate([c('a', 0.9), c('b', 0.6)])?.key).toBe('a');
     expect(confidentCandidate([c('a', 0.9), c('b', 0.9)])).toBeNull();
+    expect(confidentCandidate([c('a', 0.9), c('b', 0.85)])).toBeNull();
+    expect(confidentCandidate([c('b', 0.8), c('a', 0.95)])?.key).toBe('a');
     expect(confidentCandidate([c('a', 0.75)])).toBeNull();
   });
 });
