@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { parseIsoDay, type Day } from '../../src/core/calendar/day';
+import { initCommand } from '../../src/node/cli/commands/init';
 import { mapCommand } from '../../src/node/cli/commands/map';
 import { refreshCommand } from '../../src/node/cli/commands/refresh';
 import type { CommandContext } from '../../src/node/cli/context';
@@ -255,5 +256,20 @@ describe('bring your own workbook: the gallery', () => {
     }
     for (const [name, headers] of Object.entries(g.kept))
       for (const h of headers) expect(sheetRows(wb, name)[0]).toContain(h);
+
+    // kam init then adds only what is missing: no sheet of ours beside the team's, no second
+    // copy of a column the team has under its own name, and the figures stay the same.
+    expect(await initCommand(path, {}, ctx)).toBe(0);
+    const after = await readBook(path);
+    const names = after.worksheets.map((w) => w.name);
+    for (const ours of ['Accounts', '客户', 'Transactions', '交易记录'])
+      expect(names).not.toContain(ours);
+    for (const [name, rows] of Object.entries(g.sheets)) {
+      const added = (sheetRows(after, name)[0] as string[]).slice(rows[0].length);
+      for (const twin of ['Account ID', '客户编号', 'Account Name', '客户名称', 'Amount', '金额'])
+        if (added.includes(twin)) expect([name, twin]).toEqual(['a column the team lacked', twin]);
+    }
+    expect(await refreshCommand(path, { today }, ctx)).toBe(0);
+    expect(await summary(path, 'revenue_12m')).toEqual(g.revenue);
   });
 });

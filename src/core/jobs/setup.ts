@@ -89,10 +89,15 @@ export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): Setu
   const book = resolveBook(store);
   const { sheets: found, issues: sheetIssues } = book;
   sheetIssues.forEach((i) => issues.add(i));
-  // Before anything is created: a sheet of the team's that looks like one of ours is reported
-  // (and not duplicated silently under our name without a word).
+  // A sheet of the team's that looks like one of ours is reported, and ours is not created
+  // beside it: once mapped, it is the one set up. Header suggestions are left to the refresh
+  // (data_issues), so running Set up on a workbook with the team's own columns stays quiet.
   const grids = new Map<string, Grid>();
-  recognize(store, book, grids).issues.forEach((i) => issues.add(i));
+  const recognition = recognize(store, book, grids);
+  const lookalikes = new Set<string>();
+  for (const s of recognition.suggestions)
+    if (s.header === null && s.candidates[0]) lookalikes.add(s.candidates[0].key);
+  recognition.issues.filter((i) => i.code === 'sheet_unrecognised').forEach((i) => issues.add(i));
   const settingsName = found.get('settings');
   const settingsGrid = settingsName ? store.readSheet(settingsName) : null;
   const locale = forcedLocale ?? workbookLocale(store, settingsGrid, settingsName ?? '');
@@ -103,6 +108,7 @@ export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): Setu
   for (const def of SHEETS) {
     let name = found.get(def.key);
     let grid: Grid = [];
+    if (name === undefined && lookalikes.has(def.key)) continue;
     if (name === undefined) {
       name = pick(def, locale);
       store.createSheet(name, scriptOnlyWidth(def));
@@ -118,16 +124,22 @@ export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): Setu
       continue;
     }
     const header = matchHeaders(name, def.columns, grid[0] ?? [], 1, book.map);
+    // A team keying its accounts by name gets an ID column only when it asks for IDs.
+    const nameKeyed =
+      def.key === 'accounts' && !header.index.has('account_id') && header.index.has('account_name');
+    const missing = nameKeyed
+      ? header.missing.filter((c) => c.key !== 'account_id')
+      : header.missing;
     header.issues
       .filter((i) => i.code === 'header_duplicate' || i.code === 'header_ambiguous')
       .forEach((i) => issues.add(i));
     const positions = new Map<string, number>();
     header.index.forEach((i, key) => positions.set(key, i + 1));
-    const newHeaders = header.missing.map((c) => headerText(def, c, locale));
+    const newHeaders = missing.map((c) => headerText(def, c, locale));
     let width = Math.max(usedWidth(grid), ...[...positions.values()]);
     if (newHeaders.length > 0) {
       store.writeRange(name, 1, width + 1, [newHeaders]);
-      header.missing.forEach((c, i) => positions.set(c.key, width + 1 + i));
+      missing.forEach((c, i) => positions.set(c.key, width + 1 + i));
       width += newHeaders.length;
       if (grid.length > 0) addedColumns.push({ sheet: name, headers: newHeaders });
     }

@@ -57,8 +57,9 @@ export function parseWorkbook(
     return g ? readTable(g, sheetDef(key).columns, issues, 0, g.values.length, map) : null;
   };
 
-  // A team that keys its customers by name (no ID column, or an ID column nobody filled in yet)
-  // is read with the name as the ID: the other sheets then name their account by exact name.
+  // A team that keys its customers by name (no ID column) is read with the name as the ID: the
+  // other sheets then name their account by exact name. An ID column, even an empty one, is
+  // the key, and a blank ID in it is reported.
   const accountsGrid = grids.accounts;
   const accountsTable = accountsGrid
     ? readTable(
@@ -75,7 +76,7 @@ export function parseWorkbook(
   const nameKeyed =
     accountsTable !== null &&
     accountsTable.header.index.has('account_name') &&
-    accountsTable.rows.every((r) => r.fields.account_id === null);
+    !accountsTable.header.index.has('account_id');
   const accounts: AccountRecord[] = [];
   const accountIds = new Map<string, number>();
   if (accountsTable) {
