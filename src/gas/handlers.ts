@@ -6,6 +6,7 @@ import { refresh } from '../core/jobs/refresh';
 import { setupWorkbook } from '../core/jobs/setup';
 import { IssueList, issueText } from '../core/issues/issue';
 import { parseSettings } from '../core/records/settings';
+import { findColumnMapSheet, parseColumnMap } from '../core/schema/column-map';
 import { resolveSheets } from '../core/schema/match';
 import { kamAbc, kamRfm, kamSegment } from '../core/custom/functions';
 import type { CellValue } from '../core/values/cell';
@@ -125,10 +126,17 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const range = e.range;
     const sheet = range.getSheet();
     const ss = e.source;
-    const sheets = resolveSheets(ss.getSheets().map((s) => s.getName())).sheets;
+    const names = ss.getSheets().map((s) => s.getName());
+    const dates = new SpreadsheetDates(ss.getSpreadsheetTimeZone());
+    // One more read only in a workbook that has a Column Map (a team's own accounts sheet).
+    const mapName = findColumnMapSheet(names);
+    const mapSheet = mapName === null ? null : ss.getSheetByName(mapName);
+    const map = mapSheet
+      ? parseColumnMap(mapName as string, fromSheetGrid(mapSheet.getDataRange().getValues(), dates))
+      : undefined;
+    const sheets = resolveSheets(names, map).sheets;
     const name = sheet.getName();
     if (sheets.get('accounts') !== name) return;
-    const dates = new SpreadsheetDates(ss.getSpreadsheetTimeZone());
     const header =
       fromSheetGrid(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues(), dates)[0] ?? [];
     const user = (e.user && e.user.getEmail()) || Session.getActiveUser().getEmail() || '';
@@ -146,6 +154,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       oldValue: e.oldValue as CellValue | undefined,
       user,
       nowMs: Date.now(),
+      map,
     });
     for (const s of plan.stamps)
       sheet

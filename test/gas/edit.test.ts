@@ -114,3 +114,37 @@ describe('onEdit: edit stamps and change log', () => {
     );
   });
 });
+
+describe('onEdit on a team sheet mapped in Column Map', () => {
+  beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
+  afterAll(() => jest.useRealTimers());
+
+  it('stamps the mapped sheet, reading Column Map once, and logs the mapped tier column', () => {
+    const gas = installGas({
+      locale: 'zh_CN',
+      now: () => new Date(NOW),
+      activeUser: 'li@example.com',
+    });
+    gas.control.setSheetValues('台账', [
+      ['代码', '公司', '等级（KA）'],
+      ['A1', 'Acme', '重点'],
+    ]);
+    gas.control.setSheetValues('列映射', [
+      ['工作表', '表头', '对应', '备注'],
+      ['台账', '', 'accounts', ''],
+      ['台账', '代码', 'account_id', ''],
+      ['台账', '等级（KA）', 'tier', ''],
+    ]);
+    handleSetup();
+    const header = gas.control.sheetValues('台账')[0] as string[];
+    expect(header.slice(0, 3)).toEqual(['代码', '公司', '等级（KA）']);
+    expect(() => gas.control.sheet('客户')).toThrow(/no sheet named/);
+    gas.control.resetCalls();
+    handleEdit(gas.control.editEvent('台账', 'C2', '重点', '战略'));
+    const row = gas.control.sheetValues('台账')[1];
+    expect((row[header.indexOf('更新时间')] as Date).toISOString()).toBe(NOW.toISOString());
+    expect(gas.control.calls['Range.getValues']).toBe(2);
+    const log = gas.control.sheetValues('修改记录');
+    expect(log[1].slice(2)).toEqual(['台账', 'C2', '等级（KA）', '重点', '战略']);
+  });
+});
