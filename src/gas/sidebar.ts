@@ -130,8 +130,8 @@ function formContext(read: WorkbookRead, today: Day): FormContext {
 
 /** A read with some sheets replaced by what was just written, so no second read is needed. */
 function withGrid(read: WorkbookRead, key: SheetKey, grid: SheetGrid, today: Day): WorkbookRead {
-  const grids = { ...read.grids, [key]: grid };
-  return { ...read, grids, parsed: parseWorkbook(grids, today) };
+  const grids = { ...read.grids, [key]: { ...grid, map: read.map } };
+  return { ...read, grids, parsed: parseWorkbook(grids, today, read.map) };
 }
 
 // ---- opening the views ------------------------------------------------------------------------
@@ -240,7 +240,7 @@ function appendForm(
       const after = withGrid(
         read,
         key,
-        { name, values: applyWrites(target.values, [], [plan.row]) },
+        { ...target, values: applyWrites(target.values, [], [plan.row]) },
         today,
       );
       return ok(
@@ -297,7 +297,7 @@ function changeStatus<T>(
       const after = withGrid(
         read,
         'actions',
-        { name, values: applyWrites(target.values, plan.writes) },
+        { ...target, values: applyWrites(target.values, plan.writes) },
         today,
       );
       return ok(render(after, today), done(read.locale, plan.task, plan.status));
@@ -402,7 +402,7 @@ export function saveSettings(input: unknown): Reply<SettingsView> {
       if (plan.writes.length === 0)
         return ok(before.view, uiText('settings_unchanged', before.locale));
       for (const w of plan.writes) ctx.store.writeRange(grid.name, w.row, w.col, [[w.value]]);
-      const saved: SheetGrid = { name: grid.name, values: applyWrites(grid.values, plan.writes) };
+      const saved: SheetGrid = { ...grid, values: applyWrites(grid.values, plan.writes) };
       let after = settingsState(ctx, saved);
       let msg = uiText('settings_saved', after.locale, { count: plan.changed.length });
       if (plan.changed.includes('reminder_hour') && after.view.automation?.on) {

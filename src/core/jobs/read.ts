@@ -3,6 +3,7 @@ import { message } from '../i18n/messages';
 import { IssueList, type DataIssue } from '../issues/issue';
 import type { WorkbookStore } from '../ports/workbook';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookGrids } from '../records/workbook';
+import type { ColumnMap } from '../schema/column-map';
 import type { SheetKey } from '../schema/types';
 import type { Day } from '../calendar/day';
 import type { Grid } from '../values/cell';
@@ -25,6 +26,8 @@ export interface WorkbookRead {
   readonly grids: WorkbookGrids;
   readonly parsed: ParsedWorkbook;
   readonly locale: Locale;
+  /** The workbook's column_map rows (empty when it has none). */
+  readonly map: ColumnMap;
   /** Sheet-level and cell-level issues together. */
   readonly issues: readonly DataIssue[];
 }
@@ -48,7 +51,7 @@ export function readWorkbook(
     : INPUT_SHEETS;
   for (const key of wanted) {
     const name = names.get(key);
-    if (name !== undefined) grids[key] = { name, values: store.readSheet(name) as Grid };
+    if (name !== undefined) grids[key] = { name, values: store.readSheet(name), map: book.map };
   }
   const parsed = parseWorkbook(grids, today, book.map);
   const settingsLang = parsed.model.settings.language;
@@ -85,5 +88,5 @@ export function readWorkbook(
     });
   }
   parsed.issues.forEach((i) => all.add(i));
-  return { names, grids, parsed, locale, issues: all.items };
+  return { names, grids, parsed, locale, map: book.map, issues: all.items };
 }

@@ -10,6 +10,8 @@ import { readFilledCell, Unreadable, type FieldValue } from './cells';
 export interface SheetGrid {
   readonly name: string;
   readonly values: readonly (readonly CellValue[])[];
+  /** The workbook's column_map rows, so whoever matches this sheet's headers honours them. */
+  readonly map?: ColumnMap;
 }
 
 export interface TableRow {
@@ -38,7 +40,7 @@ export function readTable(
   issues: IssueList,
   headerIndex = 0,
   endIndex = grid.values.length,
-  map: ColumnMap = EMPTY_COLUMN_MAP,
+  map: ColumnMap = grid.map ?? EMPTY_COLUMN_MAP,
 ): Table {
   const header = matchHeaders(
     grid.name,

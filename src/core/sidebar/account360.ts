@@ -192,9 +192,14 @@ export function accountAtRow(read: WorkbookRead, sheetName: string, row: number)
     if (read.names.get(key) !== sheetName) continue;
     const grid = read.grids[key];
     if (!grid) return null;
-    const at = matchHeaders(grid.name, sheetDef(key).columns, grid.values[0] ?? []).index.get(
-      'account_id',
+    const header = matchHeaders(
+      grid.name,
+      sheetDef(key).columns,
+      grid.values[0] ?? [],
+      1,
+      grid.map,
     );
+    const at = header.index.get('account_id');
     if (at === undefined) return null;
     const id = readText(grid.values[row - 1]?.[at] ?? null);
     return id === '' ? null : id;

@@ -108,7 +108,9 @@ class FieldReader {
     private readonly locale: Locale,
   ) {
     this.columns = sheetDef(key).columns;
-    this.header = target ? matchHeaders(target.name, this.columns, target.values[0] ?? []) : null;
+    this.header = target
+      ? matchHeaders(target.name, this.columns, target.values[0] ?? [], 1, target.map)
+      : null;
     if (!target)
       this.fail('', uiText('err_no_sheet', locale, { sheet: pick(sheetDef(key), locale) }));
   }
@@ -281,7 +283,7 @@ export function planStatusChange(
   if (!target)
     return fail('', uiText('err_no_sheet', locale, { sheet: pick(sheetDef('actions'), locale) }));
   const columns = sheetDef('actions').columns;
-  const header = matchHeaders(target.name, columns, target.values[0] ?? []);
+  const header = matchHeaders(target.name, columns, target.values[0] ?? [], 1, target.map);
   const at = (key: string): number | undefined => header.index.get(key);
   for (const key of ['task', 'status']) {
     if (at(key) === undefined) {
