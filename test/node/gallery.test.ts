@@ -26,6 +26,8 @@ interface Gallery {
   readonly revenue: Record<string, number>;
   /** account_id → overdue actions, where the gallery has an action plan. */
   readonly overdue?: Record<string, number>;
+  /** Merged title cells, by sheet (A1 ranges). */
+  readonly merges?: Record<string, string>;
   /** Headers that must still be there, untouched, after everything. */
   readonly kept: Record<string, string[]>;
 }
@@ -183,6 +185,49 @@ const GALLERY: Gallery[] = [
     revenue: { T1: 5 },
     kept: { 客戶資料: ['客戶編號'] },
   },
+  {
+    title: 'Chinese register under a merged title row and a blank row (header on row 3)',
+    lang: 'zh-CN',
+    sheets: {
+      '2025年重点客户': [
+        ['2025年重点客户名录'],
+        [],
+        ['客户编号', '客户名称', '负责人邮箱', '行业'],
+        ['Z1', '宁德时代', 'xu@example.com', '电池'],
+        ['Z2', '小米', 'he@example.com', '电子'],
+      ],
+      销售明细: [
+        ['单位：元'],
+        ['日期', '客户编号', '金额'],
+        [day('2025-09-30'), 'Z1', 900],
+        [day('2025-10-30'), 'Z2', 100],
+      ],
+    },
+    merges: { '2025年重点客户': 'A1:D1' },
+    byHand: [],
+    revenue: { Z1: 900, Z2: 100 },
+    kept: {},
+  },
+  {
+    title: 'English register with a title and a subtitle above the header (header on row 3)',
+    lang: 'en',
+    sheets: {
+      'Register 2025': [
+        ['ACME Corp: key account register'],
+        ['Confidential, do not forward'],
+        ['Customer ID', 'Customer Name', 'Account Manager', 'Territory', 'Comments'],
+        ['R1', 'Wayne Ent.', 'al@example.com', 'US', 'renewal Q1'],
+      ],
+      Sales: [
+        ['Order Date', 'Customer ID', 'Total'],
+        [day('2025-05-05'), 'R1', 321],
+      ],
+    },
+    merges: { 'Register 2025': 'A1:E1' },
+    byHand: [],
+    revenue: { R1: 321 },
+    kept: {},
+  },
 ];
 
 function context(lang: 'en' | 'zh-CN', lines: string[]): CommandContext {
@@ -190,9 +235,14 @@ function context(lang: 'en' | 'zh-CN', lines: string[]): CommandContext {
   return { lang, progress, out: (l) => lines.push(l) };
 }
 
-async function write(path: string, sheets: Record<string, Row[]>): Promise<void> {
+async function write(
+  path: string,
+  sheets: Record<string, Row[]>,
+  merges: Record<string, string> = {},
+): Promise<void> {
   const wb = new Workbook();
   for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows);
+  for (const [name, range] of Object.entries(merges)) wb.getWorksheet(name)?.mergeCells(range);
   await wb.xlsx.writeFile(path);
 }
 
@@ -227,7 +277,7 @@ describe('bring your own workbook: the gallery', () => {
 
   test.each(GALLERY.map((g, i) => [g.title, g, i] as const))('%s', async (_t, g, i) => {
     const path = join(tmp.dir, `gallery-${i}.xlsx`);
-    await write(path, g.sheets);
+    await write(path, g.sheets, g.merges);
     const lines: string[] = [];
     const ctx = context(g.lang, lines);
 
@@ -248,11 +298,11 @@ describe('bring your own workbook: the gallery', () => {
     expect(await summary(path, 'revenue_12m')).toEqual(g.revenue);
     if (g.overdue) expect(await summary(path, 'overdue_actions')).toMatchObject(g.overdue);
 
-    // The team's sheets are where they were, under their names, their headers untouched.
+    // The team's sheets are where they were, under their names, every cell of theirs untouched.
     const wb = await readBook(path);
     for (const [name, rows] of Object.entries(g.sheets)) {
-      const header = (sheetRows(wb, name)[0] as unknown[]).slice(0, rows[0].length);
-      expect(header).toEqual(rows[0]);
+      const now = sheetRows(wb, name);
+      rows.forEach((row, r) => expect(Array.from(row, (_, c) => now[r]?.[c] ?? null)).toEqual(row));
     }
     for (const [name, headers] of Object.entries(g.kept))
       for (const h of headers) expect(sheetRows(wb, name)[0]).toContain(h);
@@ -265,7 +315,10 @@ describe('bring your own workbook: the gallery', () => {
     for (const ours of ['Accounts', '客户', 'Transactions', '交易记录'])
       expect(names).not.toContain(ours);
     for (const [name, rows] of Object.entries(g.sheets)) {
-      const added = (sheetRows(after, name)[0] as string[]).slice(rows[0].length);
+      const width = Math.max(...rows.map((r) => r.length));
+      const added = sheetRows(after, name)
+        .slice(0, 4)
+        .flatMap((r) => (r ?? []).slice(width));
       for (const twin of ['Account ID', '客户编号', 'Account Name', '客户名称', 'Amount', '金额'])
         if (added.includes(twin)) expect([name, twin]).toEqual(['a column the team lacked', twin]);
     }

@@ -8,6 +8,7 @@ import {
   parseColumnMap,
   type ColumnMap,
 } from '../schema/column-map';
+import { firstWideRow, headerRowIndex } from '../schema/header-row';
 import { matchHeaders, resolveSheets } from '../schema/match';
 import { normalizeName } from '../schema/normalize';
 import { SHEETS } from '../schema/sheets';
@@ -93,7 +94,8 @@ export function recognize(
       const grid = read(name);
       if (grid.length === 0) continue;
       const counts = new Map<SheetDef, number>();
-      const header = (grid[0] ?? []).map((c) => displayValue(c).trim()).filter((t) => t !== '');
+      const head = grid[Math.max(firstWideRow(grid), 0)] ?? [];
+      const header = head.map((c) => displayValue(c).trim()).filter((t) => t !== '');
       for (const def of open)
         counts.set(def, header.filter((h) => headerLooksLike(h, def.columns)).length);
       const candidates = suggestSheets(name, counts);
@@ -114,14 +116,15 @@ export function recognize(
     if (name === undefined) continue;
     const grid = read(name);
     const def = SHEETS.find((d) => d.key === key) as SheetDef;
-    const header = matchHeaders(name, def.columns, grid[0] ?? [], 1, book.map);
+    const at = headerRowIndex(name, grid, def.columns, book.map);
+    const header = matchHeaders(name, def.columns, grid[at] ?? [], at + 1, book.map);
     for (const u of header.unknown) {
       const candidates: Candidate[] =
         u.ambiguous.length > 1
           ? u.ambiguous.map((c) => ({ key: c.key, en: c.en, zh: c.zh, score: 0.9, why: 'alias' }))
           : suggestColumns(
               u.text,
-              grid.slice(1).map((row) => row[u.index] ?? null),
+              grid.slice(at + 1).map((row) => row[u.index] ?? null),
               header.missing,
             );
       if (candidates.length === 0) continue;
@@ -130,7 +133,7 @@ export function recognize(
       if (u.ambiguous.length > 1) continue;
       issues.push({
         sheet: name,
-        row: 1,
+        row: at + 1,
         column: u.text,
         value: u.text,
         code: 'header_unrecognised',

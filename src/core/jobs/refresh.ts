@@ -185,7 +185,9 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   const byRow = new Map<number, AccountMetrics>();
   read.parsed.model.accounts.forEach((a, i) => byRow.set(a.row, metrics[i]));
   const grid = read.grids.accounts?.values ?? [];
-  const bodyRows = Math.max(grid.length - 1, 0);
+  // Below the header, which a title block may push down from row 1.
+  const first = table.headerRow + 1;
+  const bodyRows = Math.max(grid.length - table.headerRow, 0);
   const refreshed = sheetDef('accounts').columns.filter((c) => c.owner === 'script' && c.refreshed);
   const colKey = new Map<number, string>();
   for (const c of refreshed) {
@@ -196,7 +198,7 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   const writes = blocks.map((block) => {
     const values: Grid = new Array(bodyRows);
     for (let r = 0; r < bodyRows; r++) {
-      const m = byRow.get(r + 2);
+      const m = byRow.get(r + first);
       values[r] = block.map((c) => (m ? scriptValue(colKey.get(c) as string, m, locale) : null));
     }
     return { col: block[0], values };
@@ -209,7 +211,7 @@ export function refresh(deps: RefreshDeps): RefreshResult {
     throw new BudgetExceededError(
       message('refresh_budget', locale, { minutes: Math.round(budget / 60000) }),
     );
-  for (const w of writes) store.writeRange(accountsName, 2, w.col, w.values);
+  for (const w of writes) store.writeRange(accountsName, first, w.col, w.values);
   writeLookerOutputs(store, looker);
   deps.extraWrites?.(ctx);
   writeIssues(store, read, issues, ctx.nowMs);

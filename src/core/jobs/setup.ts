@@ -5,6 +5,7 @@ import { findRateHeader, parseSettings } from '../records/settings';
 import { matchHeaders } from '../schema/match';
 import { normalizeName } from '../schema/normalize';
 import { EXCHANGE_RATE_COLUMNS, SHEETS } from '../schema/sheets';
+import { headerRowIndex } from '../schema/header-row';
 import { recognize, resolveBook } from './recognize';
 import type { SheetDef } from '../schema/types';
 import { buildLayout } from '../setup/layout';
@@ -123,7 +124,9 @@ export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): Setu
       store.applyLayout(name, buildLayout(def, new Map(), 0, locale));
       continue;
     }
-    const header = matchHeaders(name, def.columns, grid[0] ?? [], 1, book.map);
+    // A team sheet may open with a title block; its header row is the one set up.
+    const at = def.kind === 'user' ? headerRowIndex(name, grid, def.columns, book.map) : 0;
+    const header = matchHeaders(name, def.columns, grid[at] ?? [], at + 1, book.map);
     // A team keying its accounts by name gets an ID column only when it asks for IDs.
     const nameKeyed =
       def.key === 'accounts' && !header.index.has('account_id') && header.index.has('account_name');
@@ -138,13 +141,15 @@ export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): Setu
     const newHeaders = missing.map((c) => headerText(def, c, locale));
     let width = Math.max(usedWidth(grid), ...[...positions.values()]);
     if (newHeaders.length > 0) {
-      store.writeRange(name, 1, width + 1, [newHeaders]);
+      store.writeRange(name, at + 1, width + 1, [newHeaders]);
       missing.forEach((c, i) => positions.set(c.key, width + 1 + i));
       width += newHeaders.length;
       if (grid.length > 0) addedColumns.push({ sheet: name, headers: newHeaders });
     }
     if (def.key === 'settings') addedSettings = fillSettings(store, name, grid, positions, locale);
-    store.applyLayout(name, buildLayout(def, positions, width, locale, grid));
+    // Formats, validation and the frozen header assume the header on row 1: a sheet with a
+    // title block above its header keeps the team's own formatting.
+    if (at === 0) store.applyLayout(name, buildLayout(def, positions, width, locale, grid));
   }
   return { locale, createdSheets, addedColumns, addedSettings, issues: issues.items };
 }

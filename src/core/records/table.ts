@@ -25,6 +25,8 @@ export interface TableRow {
 
 export interface Table {
   readonly name: string;
+  /** 1-based row of the header (below any title rows). */
+  readonly headerRow: number;
   readonly header: HeaderMap;
   readonly rows: readonly TableRow[];
 }
@@ -99,7 +101,7 @@ export function readTable(
     }
     if (fields !== null) rows.push({ row: r + 1, fields, bad });
   }
-  return { name: grid.name, header, rows };
+  return { name: grid.name, headerRow: headerIndex + 1, header, rows };
 }
 
 /** Reports required fields that are blank (unreadable ones were reported already). */

@@ -11,6 +11,7 @@ import type {
   TransactionRecord,
 } from '../model/records';
 import { EMPTY_COLUMN_MAP, type ColumnMap } from '../schema/column-map';
+import { headerRowIndex } from '../schema/header-row';
 import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
 import { displayValue } from '../values/parse';
@@ -54,21 +55,25 @@ export function parseWorkbook(
   const settings = parseSettings(grids.settings ?? null, issues);
   const table = (key: SheetKey): Table | null => {
     const g = grids[key];
-    return g ? readTable(g, sheetDef(key).columns, issues, 0, g.values.length, map) : null;
+    if (!g) return null;
+    const columns = sheetDef(key).columns;
+    const at = headerRowIndex(g.name, g.values, columns, map);
+    return readTable(g, columns, issues, at, g.values.length, map);
   };
 
   // A team that keys its customers by name (no ID column) is read with the name as the ID: the
   // other sheets then name their account by exact name. An ID column, even an empty one, is
   // the key, and a blank ID in it is reported.
   const accountsGrid = grids.accounts;
+  const accountColumns = sheetDef('accounts').columns.map((c) =>
+    c.key === 'account_id' ? { ...c, required: false } : c,
+  );
   const accountsTable = accountsGrid
     ? readTable(
         accountsGrid,
-        sheetDef('accounts').columns.map((c) =>
-          c.key === 'account_id' ? { ...c, required: false } : c,
-        ),
+        accountColumns,
         issues,
-        0,
+        headerRowIndex(accountsGrid.name, accountsGrid.values, accountColumns, map),
         accountsGrid.values.length,
         map,
       )
