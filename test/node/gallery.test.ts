@@ -326,3 +326,51 @@ describe('bring your own workbook: the gallery', () => {
     expect(await summary(path, 'revenue_12m')).toEqual(g.revenue);
   });
 });
+
+describe('kam init --fill-ids on accounts keyed by company name', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+  const today = parseIsoDay(TODAY) as Day;
+
+  test('adds an ID column, fills blank IDs only, logs each, and the name references keep working', async () => {
+    const g = GALLERY.find((x) => x.title.includes('no ID column')) as Gallery;
+    const path = join(tmp.dir, 'fill.xlsx');
+    await write(path, {
+      ...g.sheets,
+      重点客户名录: [...g.sheets['重点客户名录'], [3, '格力电器', '家电', '华南', null]],
+    });
+    const lines: string[] = [];
+    const ctx = context('zh-CN', lines);
+    await mapCommand(path, { apply: true }, ctx);
+    expect(await initCommand(path, { fillIds: true }, ctx)).toBe(0);
+    expect(lines.at(-1)).toMatch(/已补全 3 个/);
+
+    const wb = await readBook(path);
+    const rows = sheetRows(wb, '重点客户名录');
+    const at = (rows[0] as string[]).indexOf('客户编号');
+    expect(at).toBe(5);
+    expect(rows.slice(1).map((r) => r[at])).toEqual(['KA-0001', 'KA-0002', 'KA-0003']);
+    // Every cell of the team's is as it was; only the new column was written.
+    expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
+      [1, '海尔集团', '家电', '华东', 'wang@example.com'],
+      [2, '比亚迪', '汽车', '华南', 'li@example.com'],
+      [3, '格力电器', '家电', '华南'],
+    ]);
+    const log = sheetRows(wb, '修改记录');
+    expect(log.slice(1).map((r) => [r[2], r[3], r[4], r[5] ?? '', r[6]])).toEqual([
+      ['重点客户名录', 'F2', '客户编号', '', 'KA-0001'],
+      ['重点客户名录', 'F3', '客户编号', '', 'KA-0002'],
+      ['重点客户名录', 'F4', '客户编号', '', 'KA-0003'],
+    ]);
+
+    expect(await refreshCommand(path, { today }, ctx)).toBe(0);
+    expect(await summary(path, 'revenue_12m')).toEqual({
+      'KA-0001': 800,
+      'KA-0002': 1500,
+      'KA-0003': 0,
+    });
+    lines.length = 0;
+    expect(await initCommand(path, { fillIds: true }, ctx)).toBe(0);
+    expect(lines.at(-1)).toMatch(/已补全 0 个/);
+  });
+});

@@ -126,11 +126,20 @@ export function parseWorkbook(
     checkParents(accountsTable, accounts, accountIds, issues);
   }
 
+  // An account named by its exact name where an ID is expected (a team that keyed its sheets by
+  // name before it had IDs): the name stands for the account when exactly one account has it.
+  const byName = new Map<string, string | null>();
+  for (const a of accounts) byName.set(a.name, byName.has(a.name) ? null : a.id);
   /** A row's account must exist; otherwise it is reported and left out. */
   const knownAccount = (t: Table, r: TableRow, optional: boolean): boolean => {
     const id = sOrNull(r.fields.account_id);
     if (id === null) return optional;
     if (accountIds.has(id)) return true;
+    const named = byName.get(id);
+    if (named) {
+      (r.fields as Record<string, FieldValue>).account_id = named;
+      return true;
+    }
     issues.add({
       sheet: t.name,
       row: r.row,

@@ -102,7 +102,15 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
         parseLocale,
       ),
     )
-    .action(run((file: string, opts: { locale?: 'en' | 'zh-CN' }) => initCommand(file, opts, ctx)));
+    .option(
+      '--fill-ids',
+      'add an account ID column if there is none and write KA-0001… into blank IDs (logged)',
+    )
+    .action(
+      run((file: string, opts: { locale?: 'en' | 'zh-CN'; fillIds?: boolean }) =>
+        initCommand(file, opts, ctx),
+      ),
+    );
 
   program
     .command('refresh')

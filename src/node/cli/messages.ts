@@ -83,6 +83,10 @@ const TEXTS = {
     en: '{count} digests could not be sent; they are logged as failed and retried on the next run',
     zh: '{count} 封摘要邮件发送失败，已记录为失败，下次运行时会重试',
   },
+  ids_filled: {
+    en: '{count} missing account IDs filled in (KA-0001…), each logged in Change Log',
+    zh: '已补全 {count} 个缺少的客户编号（KA-0001…），每个都记录在修改记录中',
+  },
   map_sheet: {
     en: 'sheet "{sheet}" → {target} ({score}, {why})',
     zh: '工作表「{sheet}」→ {target}（{score}，{why}）',
