@@ -13,6 +13,7 @@ import {
   handleOpen,
   handleRefresh,
   handleSetup,
+  handleFillIds,
 } from './gas/handlers';
 import { CONTINUE_REFRESH_HANDLER, CONTINUE_REMINDERS_HANDLER } from './gas/automation';
 import { handlePreview, handleSendReminders, handleTestDigest } from './gas/reminders';
@@ -46,6 +47,11 @@ function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Menu: Set up workbook / 初始化工作簿. */
 function kamSetupWorkbook(): void {
   handleSetup();
+}
+
+/** Menu: Fill missing account IDs / 补全客户编号 (writes KA-0001… into blank IDs, logged). */
+function kamFillAccountIds(): void {
+  handleFillIds();
 }
 
 /** Menu: Refresh scores / 刷新评分. */
@@ -217,6 +223,7 @@ export {
   onOpen,
   onEdit,
   kamSetupWorkbook,
+  kamFillAccountIds,
   kamRefreshScores,
   kamRebuildDashboard,
   kamNightlyRefresh,

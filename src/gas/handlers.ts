@@ -3,6 +3,7 @@ import { message } from '../core/i18n/messages';
 import { planEdit } from '../core/jobs/edit';
 import { BudgetExceededError } from '../core/jobs/errors';
 import { refresh } from '../core/jobs/refresh';
+import { fillAccountIds } from '../core/jobs/fill-ids';
 import { setupWorkbook } from '../core/jobs/setup';
 import { IssueList, issueText } from '../core/issues/issue';
 import { parseSettings } from '../core/records/settings';
@@ -74,6 +75,25 @@ export function handleSetup(): void {
         ctx.notifier.problem(
           result.issues.map((i) => `${i.sheet}: ${issueText(i, result.locale)}`).join('\n'),
         );
+    },
+  );
+}
+
+/**
+ * Fill missing account IDs, on this explicit request only: the one job that writes cells people
+ * own (blank IDs), each logged in Change Log.
+ */
+export function handleFillIds(): void {
+  const ctx = gasContext(true);
+  runJob(
+    ctx,
+    () => localeOf(ctx),
+    true,
+    () => {
+      const locale = localeOf(ctx);
+      const user = Session.getActiveUser().getEmail() || '';
+      const result = fillAccountIds(ctx.store, locale, user, Date.now());
+      ctx.notifier.done(message('fill_ids_done', locale, { count: result.filled }));
     },
   );
 }
