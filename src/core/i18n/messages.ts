@@ -4,6 +4,7 @@ import { translate, type Bilingual, type Locale } from './locale';
 export const MESSAGES = {
   menu_title: { en: 'Key Accounts', zh: '大客户管理' },
   menu_setup: { en: 'Set up workbook', zh: '初始化工作簿' },
+  menu_map: { en: 'Map columns', zh: '映射列' },
   menu_fill_ids: { en: 'Fill missing account IDs', zh: '补全客户编号' },
   menu_refresh: { en: 'Refresh scores', zh: '刷新评分' },
   menu_send: { en: 'Send reminders now', zh: '立即发送提醒' },

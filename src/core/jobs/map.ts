@@ -1,6 +1,12 @@
 import { pick, type Locale } from '../i18n/locale';
 import type { WorkbookStore } from '../ports/workbook';
-import { COLUMN_MAP_COLUMNS, COLUMN_MAP_SHEET, type ColumnMap } from '../schema/column-map';
+import {
+  COLUMN_MAP_COLUMNS,
+  COLUMN_MAP_SHEET,
+  isIgnore,
+  type ColumnMap,
+} from '../schema/column-map';
+import { SHEETS } from '../schema/sheets';
 import { normalizeName } from '../schema/normalize';
 import { confidentCandidate, type Candidate } from '../schema/suggest';
 import type { CellValue, Grid } from '../values/cell';
@@ -17,6 +23,8 @@ export interface MapRow {
 export interface MappingPlan {
   /** The suggestions with one confident candidate, in the order they were found. */
   readonly rows: readonly MapRow[];
+  /** Every candidate of each confident row's suggestion, by sheet and header. */
+  readonly candidatesOf?: ReadonlyMap<string, Suggestion>;
   /** What is still unrecognised once those rows are in: for the user to decide. */
   readonly left: readonly Suggestion[];
 }
@@ -58,11 +66,13 @@ export function planMapping(store: WorkbookStore): MappingPlan {
   let map = loadColumnMap(store);
   const grids = new Map<string, Grid>();
   const rows: MapRow[] = [];
+  const candidatesOf = new Map<string, Suggestion>();
   for (;;) {
     const book = resolveBook(store, map);
     const { suggestions } = recognize(store, book, grids);
+    for (const s of suggestions) candidatesOf.set(`${s.sheet}\u0000${s.header ?? ''}`, s);
     const sure = confidentRows(suggestions);
-    if (sure.length === 0 || rows.length > 200) return { rows, left: suggestions };
+    if (sure.length === 0 || rows.length > 200) return { rows, left: suggestions, candidatesOf };
     rows.push(...sure);
     map = withRows(map, sure);
   }
@@ -89,4 +99,75 @@ export function applyMapping(
     store.appendRows(name, grid, COLUMN_MAP_COLUMNS.length);
   }
   return name;
+}
+
+/** One line of the Map columns dialog: a sheet (header '') or a header, and its choices. */
+export interface MappingItem {
+  readonly sheet: string;
+  readonly header: string;
+  readonly choices: readonly { readonly code: string; readonly label: string }[];
+  /** The choice `kam map --apply` would write; '' when there is no confident one. */
+  readonly sure: string;
+}
+
+function choice(c: Candidate, locale: Locale): { code: string; label: string } {
+  return { code: c.key, label: `${pick(c, locale)} (${c.key}) · ${c.score.toFixed(2)}` };
+}
+
+/**
+ * What the Map columns dialog lists: the confident mappings (preselected) and what is left,
+ * each with its ranked candidates. `ignore` is always offered by the page.
+ */
+export function mappingItems(store: WorkbookStore, locale: Locale): MappingItem[] {
+  const plan = planMapping(store);
+  const sure = plan.rows.map((r) => {
+    const s = recognizeAgain(plan, r);
+    return {
+      sheet: r.sheet,
+      header: r.header,
+      choices: (s?.candidates ?? [r.candidate]).map((c) => choice(c, locale)),
+      sure: r.mapsTo,
+    };
+  });
+  const left = plan.left.map((s) => ({
+    sheet: s.sheet,
+    header: s.header ?? '',
+    choices: s.candidates.map((c) => choice(c, locale)),
+    sure: '',
+  }));
+  return [...sure, ...left];
+}
+
+function recognizeAgain(plan: MappingPlan, r: MapRow): Suggestion | undefined {
+  return plan.candidatesOf?.get(`${r.sheet}\u0000${r.header}`);
+}
+
+/**
+ * Saves what a person chose in the dialog. Each row must name one of the workbook's sheets and
+ * map to `ignore`, a sheet key (blank header) or a column key; anything else is refused whole.
+ */
+export function saveMapping(
+  store: WorkbookStore,
+  rows: readonly { sheet: string; header: string; mapsTo: string }[],
+  locale: Locale,
+  note: string,
+): { saved: number; bad: string | null } {
+  const names = new Set(store.sheetNames());
+  const sheetKeys = new Set(SHEETS.map((d) => d.key as string));
+  const columnKeys = new Set(SHEETS.flatMap((d) => d.columns.map((c) => c.key)));
+  for (const r of rows) {
+    const ok =
+      names.has(r.sheet) &&
+      (isIgnore(r.mapsTo) ||
+        (r.header === '' ? sheetKeys.has(r.mapsTo) : columnKeys.has(r.mapsTo)));
+    if (!ok) return { saved: 0, bad: `${r.sheet} ${r.header} → ${r.mapsTo}` };
+  }
+  const picked: MapRow[] = rows.map((r) => ({
+    sheet: r.sheet,
+    header: r.header,
+    mapsTo: r.mapsTo,
+    candidate: { key: r.mapsTo, en: r.mapsTo, zh: r.mapsTo, score: 1, why: 'alias' },
+  }));
+  if (picked.length > 0) applyMapping(store, picked, locale, note);
+  return { saved: picked.length, bad: null };
 }

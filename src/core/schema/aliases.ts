@@ -21,7 +21,7 @@ export const SHEET_ALIASES: Readonly<Record<SheetKey, readonly string[]>> = {
     'Key Accounts',
     'Clients',
   ],
-  contacts: ['联系人信息', '联系人列表', '客户联系人', '通讯录', 'Contact List', 'People'],
+  contacts: ['联系人信息', '联系人列表', '客户联系人', '通讯录', 'Contact List', 'Stakeholders'],
   transactions: [
     '交易明细',
     '销售记录',
