@@ -14,8 +14,8 @@ export const FIX_HINTS: Readonly<Record<Runner, { setup: Bilingual; map: Bilingu
       zh: '请运行 大客户管理 → 初始化工作簿。',
     },
     map: {
-      en: 'add a row (sheet, header, maps_to) to the Column Map sheet.',
-      zh: '在「列映射」工作表中添加一行（工作表、表头、对应）。',
+      en: 'Key Accounts → Map columns (or a row in the Column Map sheet).',
+      zh: '大客户管理 → 映射列（或在「列映射」工作表中添加一行）。',
     },
   },
   cli: {
