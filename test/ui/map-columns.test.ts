@@ -43,7 +43,7 @@ describe('Map columns dialog (zh-CN)', () => {
     const rows = await page.$$eval('#map-form tbody tr', (trs) =>
       trs.map((tr) => {
         const cells = tr.querySelectorAll('td');
-        const s = tr.querySelector('select') as HTMLSelectElement;
+        const s = tr.querySelector('select') as unknown as { value: string };
         return [cells[0].textContent, cells[1].textContent, s.value];
       }),
     );
