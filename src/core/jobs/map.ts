@@ -10,6 +10,7 @@ import { SHEETS } from '../schema/sheets';
 import { normalizeName } from '../schema/normalize';
 import { confidentCandidate, type Candidate } from '../schema/suggest';
 import type { CellValue, Grid } from '../values/cell';
+import { displayValue } from '../values/parse';
 import { loadColumnMap, recognize, resolveBook, type Suggestion } from './recognize';
 
 /** One row to append to column_map. `header` is '' for a whole sheet. */
@@ -90,13 +91,27 @@ export function applyMapping(
 ): string {
   const existing = loadColumnMap(store).sheetName;
   const name = existing ?? pick(COLUMN_MAP_SHEET, locale);
+  let at = COLUMN_MAP_COLUMNS.map((_, i) => i);
   if (existing === null) {
     store.createSheet(name);
     store.writeRange(name, 1, 1, [COLUMN_MAP_COLUMNS.map((c) => pick(c, locale))]);
+  } else {
+    // The team's Column Map may have its columns in another order, or more of them.
+    const head = (store.readSheet(name)[0] ?? []).map((c) => normalizeName(displayValue(c)));
+    const found = COLUMN_MAP_COLUMNS.map((c) =>
+      head.findIndex((h) => [c.key, c.en, c.zh].map(normalizeName).includes(h)),
+    );
+    if (found.slice(0, 3).every((i) => i !== -1))
+      at = found.map((i, k) => (i === -1 ? Math.max(head.length, 3) + k : i));
   }
   if (rows.length > 0) {
-    const grid: CellValue[][] = rows.map((r) => [r.sheet, r.header || null, r.mapsTo, note]);
-    store.appendRows(name, grid, COLUMN_MAP_COLUMNS.length);
+    const width = Math.max(...at) + 1;
+    const grid: CellValue[][] = rows.map((r) => {
+      const row: CellValue[] = new Array<CellValue>(width).fill(null);
+      [r.sheet, r.header || null, r.mapsTo, note].forEach((v, k) => (row[at[k]] = v));
+      return row;
+    });
+    store.appendRows(name, grid, width);
   }
   return name;
 }

@@ -124,7 +124,8 @@ export function recognize(
           ? u.ambiguous.map((c) => ({ key: c.key, en: c.en, zh: c.zh, score: 0.9, why: 'alias' }))
           : suggestColumns(
               u.text,
-              grid.slice(at + 1).map((row) => row[u.index] ?? null),
+              // A sample is enough to tell a column of emails or dates.
+              grid.slice(at + 1, at + 201).map((row) => row[u.index] ?? null),
               header.missing,
             );
       if (candidates.length === 0) continue;
