@@ -4,6 +4,7 @@ import { planEdit } from '../core/jobs/edit';
 import { BudgetExceededError } from '../core/jobs/errors';
 import { refresh } from '../core/jobs/refresh';
 import { fillAccountIds } from '../core/jobs/fill-ids';
+import { resolveBook } from '../core/jobs/recognize';
 import { setupWorkbook } from '../core/jobs/setup';
 import { IssueList, issueText } from '../core/issues/issue';
 import { parseSettings } from '../core/records/settings';
@@ -258,7 +259,7 @@ function parseSettingsOf(ctx: ReturnType<typeof gasContext>): {
   settings: ReturnType<typeof parseSettings>;
   locale: Locale;
 } {
-  const name = resolveSheets(ctx.store.sheetNames()).sheets.get('settings');
+  const name = resolveBook(ctx.store).sheets.get('settings');
   const grid = name ? ctx.store.readSheet(name) : null;
   const settings = parseSettings(
     grid ? { name: name as string, values: grid } : null,
