@@ -13,6 +13,7 @@ import {
   handleOpen,
   handleRefresh,
   handleSetup,
+  handleFillIds,
 } from './gas/handlers';
 import { CONTINUE_REFRESH_HANDLER, CONTINUE_REMINDERS_HANDLER } from './gas/automation';
 import { handlePreview, handleSendReminders, handleTestDigest } from './gas/reminders';
@@ -32,6 +33,7 @@ import {
   settingsData,
   sidebarData,
 } from './gas/sidebar';
+import { mapData, openMapColumns, saveMappingRows } from './gas/mapping';
 
 /** Simple trigger: adds the Key Accounts / 大客户管理 menu. */
 function onOpen(): void {
@@ -46,6 +48,26 @@ function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Menu: Set up workbook / 初始化工作簿. */
 function kamSetupWorkbook(): void {
   handleSetup();
+}
+
+/** Menu: Map columns / 映射列 (a dialog: the team's sheets and headers, and what they are). */
+function kamOpenMapColumns(): void {
+  openMapColumns();
+}
+
+/** Map columns dialog: the unrecognised sheets and headers with their suggestions. */
+function kamMapData(): unknown {
+  return mapData();
+}
+
+/** Map columns dialog: appends the chosen rows to Column Map. */
+function kamSaveMapping(rows: unknown): unknown {
+  return saveMappingRows(rows);
+}
+
+/** Menu: Fill missing account IDs / 补全客户编号 (writes KA-0001… into blank IDs, logged). */
+function kamFillAccountIds(): void {
+  handleFillIds();
 }
 
 /** Menu: Refresh scores / 刷新评分. */
@@ -217,6 +239,10 @@ export {
   onOpen,
   onEdit,
   kamSetupWorkbook,
+  kamFillAccountIds,
+  kamOpenMapColumns,
+  kamMapData,
+  kamSaveMapping,
   kamRefreshScores,
   kamRebuildDashboard,
   kamNightlyRefresh,

@@ -3,9 +3,12 @@ import { message } from '../core/i18n/messages';
 import { planEdit } from '../core/jobs/edit';
 import { BudgetExceededError } from '../core/jobs/errors';
 import { refresh } from '../core/jobs/refresh';
+import { fillAccountIds } from '../core/jobs/fill-ids';
+import { resolveBook } from '../core/jobs/recognize';
 import { setupWorkbook } from '../core/jobs/setup';
 import { IssueList, issueText } from '../core/issues/issue';
 import { parseSettings } from '../core/records/settings';
+import { findColumnMapSheet, parseColumnMap } from '../core/schema/column-map';
 import { resolveSheets } from '../core/schema/match';
 import { kamAbc, kamRfm, kamSegment } from '../core/custom/functions';
 import type { CellValue } from '../core/values/cell';
@@ -80,6 +83,25 @@ export function handleSetup(): void {
         ctx.notifier.problem(
           result.issues.map((i) => `${i.sheet}: ${issueText(i, result.locale)}`).join('\n'),
         );
+    },
+  );
+}
+
+/**
+ * Fill missing account IDs, on this explicit request only: the one job that writes cells people
+ * own (blank IDs), each logged in Change Log.
+ */
+export function handleFillIds(): void {
+  const ctx = gasContext(true);
+  runJob(
+    ctx,
+    () => localeOf(ctx),
+    true,
+    () => {
+      const locale = localeOf(ctx);
+      const user = Session.getActiveUser().getEmail() || '';
+      const result = fillAccountIds(ctx.store, locale, user, Date.now());
+      ctx.notifier.done(message('fill_ids_done', locale, { count: result.filled }));
     },
   );
 }
@@ -168,10 +190,17 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const range = e.range;
     const sheet = range.getSheet();
     const ss = e.source;
-    const sheets = resolveSheets(ss.getSheets().map((s) => s.getName())).sheets;
+    const names = ss.getSheets().map((s) => s.getName());
+    const dates = new SpreadsheetDates(ss.getSpreadsheetTimeZone());
+    // One more read only in a workbook that has a Column Map (a team's own accounts sheet).
+    const mapName = findColumnMapSheet(names);
+    const mapSheet = mapName === null ? null : ss.getSheetByName(mapName);
+    const map = mapSheet
+      ? parseColumnMap(mapName as string, fromSheetGrid(mapSheet.getDataRange().getValues(), dates))
+      : undefined;
+    const sheets = resolveSheets(names, map).sheets;
     const name = sheet.getName();
     if (sheets.get('accounts') !== name) return;
-    const dates = new SpreadsheetDates(ss.getSpreadsheetTimeZone());
     const header =
       fromSheetGrid(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues(), dates)[0] ?? [];
     const user = (e.user && e.user.getEmail()) || Session.getActiveUser().getEmail() || '';
@@ -189,6 +218,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       oldValue: e.oldValue as CellValue | undefined,
       user,
       nowMs: Date.now(),
+      map,
     });
     for (const s of plan.stamps)
       sheet
@@ -272,7 +302,7 @@ function parseSettingsOf(ctx: ReturnType<typeof gasContext>): {
   settings: ReturnType<typeof parseSettings>;
   locale: Locale;
 } {
-  const name = resolveSheets(ctx.store.sheetNames()).sheets.get('settings');
+  const name = resolveBook(ctx.store).sheets.get('settings');
   const grid = name ? ctx.store.readSheet(name) : null;
   const settings = parseSettings(
     grid ? { name: name as string, values: grid } : null,

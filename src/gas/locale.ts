@@ -2,6 +2,7 @@ import { resolveLocale, type Locale } from '../core/i18n/locale';
 import { IssueList } from '../core/issues/issue';
 import { workbookLocale } from '../core/jobs/setup';
 import { parseSettings } from '../core/records/settings';
+import { resolveBook } from '../core/jobs/recognize';
 import { resolveSheets } from '../core/schema/match';
 import type { GasContext } from './context';
 import { SpreadsheetDates } from './dates';
@@ -28,6 +29,7 @@ export function spreadsheetLocale(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
 
 /** The workbook language, reading Settings through the job's store (for messages). */
 export function localeOf(ctx: GasContext): Locale {
-  const settings = resolveSheets(ctx.store.sheetNames()).sheets.get('settings');
+  // Column Map may name the team's own Settings sheet (read only when the workbook has one).
+  const settings = resolveBook(ctx.store).sheets.get('settings');
   return workbookLocale(ctx.store, settings ? ctx.store.readSheet(settings) : null, settings ?? '');
 }

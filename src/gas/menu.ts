@@ -4,6 +4,8 @@ import { message, type MessageKey } from '../core/i18n/messages';
 /** Menu items in order; `null` is a separator. Only capabilities that exist are listed. */
 export const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
   ['menu_setup', 'kamSetupWorkbook'],
+  ['menu_map', 'kamOpenMapColumns'],
+  ['menu_fill_ids', 'kamFillAccountIds'],
   ['menu_refresh', 'kamRefreshScores'],
   ['menu_dashboard', 'kamRebuildDashboard'],
   null,

@@ -61,14 +61,20 @@ export const HTML_FILES = {
   account360: 'Account360',
   board: 'ActionBoard',
   settings: 'Settings',
+  mapColumns: 'MapColumns',
 } as const;
 
 /** The action board dialog's size; sidebars are always 300 px wide in Sheets. */
 export const BOARD_SIZE = { width: 1000, height: 640 } as const;
 
-const ok = <T>(view: T, msg = ''): Reply<T> => ({ ok: true, message: msg, errors: [], view });
+export const ok = <T>(view: T, msg = ''): Reply<T> => ({
+  ok: true,
+  message: msg,
+  errors: [],
+  view,
+});
 
-function failed<T>(errors: readonly FieldError[], locale: Locale): Reply<T> {
+export function failed<T>(errors: readonly FieldError[], locale: Locale): Reply<T> {
   const whole = errors.find((e) => e.field === '');
   return {
     ok: false,
@@ -82,7 +88,7 @@ function failed<T>(errors: readonly FieldError[], locale: Locale): Reply<T> {
  * Runs a server function and turns every failure into a reply: busy (lock), a problem the user
  * can fix (missing sheet), or an unexpected error, which is also logged for the Executions page.
  */
-function guarded<T>(ctx: GasContext, job: () => Reply<T>): Reply<T> {
+export function guarded<T>(ctx: GasContext, job: () => Reply<T>): Reply<T> {
   const locale = (): Locale => {
     try {
       return localeOf(ctx);
@@ -107,7 +113,7 @@ function guarded<T>(ctx: GasContext, job: () => Reply<T>): Reply<T> {
 }
 
 /** Writes happen under the document lock, like every job, so they never interleave with a refresh. */
-function locked<T>(job: () => T): T {
+export function locked<T>(job: () => T): T {
   return new GasDocumentLock().run(SIDEBAR_LOCK_MS, job);
 }
 
@@ -130,14 +136,14 @@ function formContext(read: WorkbookRead, today: Day): FormContext {
 
 /** A read with some sheets replaced by what was just written, so no second read is needed. */
 function withGrid(read: WorkbookRead, key: SheetKey, grid: SheetGrid, today: Day): WorkbookRead {
-  const grids = { ...read.grids, [key]: grid };
-  return { ...read, grids, parsed: parseWorkbook(grids, today) };
+  const grids = { ...read.grids, [key]: { ...grid, map: read.map } };
+  return { ...read, grids, parsed: parseWorkbook(grids, today, read.map) };
 }
 
 // ---- opening the views ------------------------------------------------------------------------
 
 /** A view's HTML: the page file with the shared styles and scripts put in (no external files). */
-function page(file: string, locale: Locale): GoogleAppsScript.HTML.HtmlOutput {
+export function page(file: string, locale: Locale): GoogleAppsScript.HTML.HtmlOutput {
   const template = HtmlService.createTemplateFromFile(file);
   template.common = HtmlService.createHtmlOutputFromFile(HTML_FILES.common).getContent();
   template.lang = locale;
@@ -240,7 +246,7 @@ function appendForm(
       const after = withGrid(
         read,
         key,
-        { name, values: applyWrites(target.values, [], [plan.row]) },
+        { ...target, values: applyWrites(target.values, [], [plan.row]) },
         today,
       );
       return ok(
@@ -297,7 +303,7 @@ function changeStatus<T>(
       const after = withGrid(
         read,
         'actions',
-        { name, values: applyWrites(target.values, plan.writes) },
+        { ...target, values: applyWrites(target.values, plan.writes) },
         today,
       );
       return ok(render(after, today), done(read.locale, plan.task, plan.status));
@@ -402,7 +408,7 @@ export function saveSettings(input: unknown): Reply<SettingsView> {
       if (plan.writes.length === 0)
         return ok(before.view, uiText('settings_unchanged', before.locale));
       for (const w of plan.writes) ctx.store.writeRange(grid.name, w.row, w.col, [[w.value]]);
-      const saved: SheetGrid = { name: grid.name, values: applyWrites(grid.values, plan.writes) };
+      const saved: SheetGrid = { ...grid, values: applyWrites(grid.values, plan.writes) };
       let after = settingsState(ctx, saved);
       let msg = uiText('settings_saved', after.locale, { count: plan.changed.length });
       if (plan.changed.includes('reminder_hour') && after.view.automation?.on) {

@@ -93,6 +93,28 @@ function sheetProblems(markdown: string, def: SheetDef): string[] {
   return problems.map((p) => `${def.key}: ${p}`);
 }
 
+/** The lines of the alias tables: from `### Aliases` (`### 别名`) to the next level-2 heading. */
+function aliasLines(markdown: string): string[] {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => /^### (Aliases|别名)$/.test(l));
+  if (start === -1) return [];
+  let end = start + 1;
+  while (end < lines.length && !/^## /.test(lines[end])) end++;
+  return lines.slice(start, end);
+}
+
+/** Every alias table row the schema calls for, first cell → aliases in order. */
+function expectedAliasRows(): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (const def of SHEETS) {
+    if (def.aliases?.length) rows.set(`\`${def.key}\``, def.aliases.join(', '));
+  }
+  for (const def of SHEETS)
+    for (const col of def.columns)
+      if (col.aliases?.length) rows.set(`\`${def.key}.${col.key}\``, col.aliases.join(', '));
+  return rows;
+}
+
 describe.each(FILES)('%s', (file) => {
   const markdown = read(file);
   const lines = markdown.split('\n');
@@ -110,6 +132,17 @@ describe.each(FILES)('%s', (file) => {
       return !row || row[1] !== s.en || row[2] !== s.zh;
     }).map((s) => s.key);
     expect(missing).toEqual([]);
+  });
+
+  test('lists the built-in aliases of every sheet and column, and no others', () => {
+    const expected = expectedAliasRows();
+    const shown = new Map<string, string>();
+    for (const line of aliasLines(markdown)) {
+      const c = cells(line);
+      if (c && c[0].startsWith('`')) shown.set(c[0], c[1]);
+    }
+    expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(expected));
+    expect(expected.size).toBeGreaterThan(60);
   });
 
   test('has a settings table row, with the default, for every setting', () => {

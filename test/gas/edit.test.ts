@@ -1,4 +1,4 @@
-import { handleEdit, handleSetup } from '../../src/gas/handlers';
+import { handleEdit, handleFillIds, handleSetup } from '../../src/gas/handlers';
 import { installGas } from './seed';
 
 const NOW = new Date(Date.UTC(2026, 10, 23, 2, 30)); // 10:30 in Shanghai
@@ -112,5 +112,89 @@ describe('onEdit: edit stamps and change log', () => {
     expect(gas.control.logs.some((l) => l.includes('onEdit: Service Spreadsheets failed'))).toBe(
       true,
     );
+  });
+});
+
+describe('onEdit on a team sheet mapped in Column Map', () => {
+  beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
+  afterAll(() => jest.useRealTimers());
+
+  it('stamps the mapped sheet, reading Column Map once, and logs the mapped tier column', () => {
+    const gas = installGas({
+      locale: 'zh_CN',
+      now: () => new Date(NOW),
+      activeUser: 'li@example.com',
+    });
+    gas.control.setSheetValues('台账', [
+      ['代码', '公司', '等级（KA）'],
+      ['A1', 'Acme', '重点'],
+    ]);
+    gas.control.setSheetValues('列映射', [
+      ['工作表', '表头', '对应', '备注'],
+      ['台账', '', 'accounts', ''],
+      ['台账', '代码', 'account_id', ''],
+      ['台账', '等级（KA）', 'tier', ''],
+    ]);
+    handleSetup();
+    const header = gas.control.sheetValues('台账')[0] as string[];
+    expect(header.slice(0, 3)).toEqual(['代码', '公司', '等级（KA）']);
+    expect(() => gas.control.sheet('客户')).toThrow(/no sheet named/);
+    gas.control.resetCalls();
+    handleEdit(gas.control.editEvent('台账', 'C2', '重点', '战略'));
+    const row = gas.control.sheetValues('台账')[1];
+    expect((row[header.indexOf('更新时间')] as Date).toISOString()).toBe(NOW.toISOString());
+    expect(gas.control.calls['Range.getValues']).toBe(2);
+    const log = gas.control.sheetValues('修改记录');
+    expect(log[1].slice(2)).toEqual(['台账', 'C2', '等级（KA）', '重点', '战略']);
+  });
+});
+
+describe('Fill missing account IDs (menu)', () => {
+  beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
+  afterAll(() => jest.useRealTimers());
+
+  it('writes KA-0001… into blank IDs only, logs each, and a second run fills nothing', () => {
+    const gas = installGas({
+      locale: 'en_US',
+      now: () => new Date(NOW),
+      activeUser: 'li@example.com',
+    });
+    gas.control.setSheetValues('Accounts', [
+      ['Account ID', 'Account Name', 'Notes'],
+      ['', 'Acme', 'keep'],
+      ['KA-0007', 'Beta', ''],
+      ['', '', 'a note, no account'],
+      ['', 'Gamma', ''],
+    ]);
+    handleFillIds();
+    expect(gas.control.sheetValues('Accounts').map((r) => r[0])).toEqual([
+      'Account ID',
+      'KA-0008',
+      'KA-0007',
+      '',
+      'KA-0009',
+    ]);
+    expect(gas.control.sheetValues('Accounts').map((r) => r[2])).toEqual([
+      'Notes',
+      'keep',
+      '',
+      'a note, no account',
+      '',
+    ]);
+    const log = gas.control.sheetValues('Change Log');
+    expect(log.slice(1).map((r) => r.slice(1))).toEqual([
+      ['li@example.com', 'Accounts', 'A2', 'Account ID', '', 'KA-0008'],
+      ['li@example.com', 'Accounts', 'A5', 'Account ID', '', 'KA-0009'],
+    ]);
+    handleFillIds();
+    expect(gas.control.sheetValues('Change Log')).toHaveLength(3);
+    const said = [
+      ...gas.control.alerts.map((a) => a.prompt),
+      ...gas.control.toasts.map((t) => t.msg),
+    ];
+    expect(said.filter((m) => /missing account IDs filled in/.test(m))).toEqual([
+      '2 missing account IDs filled in (KA-0001…); each is logged in Change Log.',
+      '0 missing account IDs filled in (KA-0001…); each is logged in Change Log.',
+    ]);
   });
 });

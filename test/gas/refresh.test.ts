@@ -141,15 +141,16 @@ describe('Refresh scores against the fake', () => {
 
   it('a missing required header stops the refresh with a message naming it, and writes no script column', () => {
     const gas = installGas({ locale: 'zh_CN', now: () => new Date(NOW) });
+    // Without a name there is nothing to key an account by (without an ID, the name keys it).
     gas.control.setSheetValues('客户', [
-      ['客户名称', 'Stale'],
-      ['Acme', ''],
+      ['客户编号', 'Stale'],
+      ['A1', ''],
     ]);
     handleRefresh(true);
-    expect(gas.control.alerts.at(-1)?.prompt).toContain('客户编号');
+    expect(gas.control.alerts.at(-1)?.prompt).toContain('客户名称');
     expect(gas.control.sheetValues('客户')).toEqual([
-      ['客户名称', 'Stale'],
-      ['Acme', ''],
+      ['客户编号', 'Stale'],
+      ['A1', ''],
     ]);
   });
 

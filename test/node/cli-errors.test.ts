@@ -98,17 +98,19 @@ describe('kam on files it cannot use', () => {
 
   it('a missing sheet or a missing required header', async () => {
     const wb = new Workbook();
-    wb.addWorksheet('Clients').addRow(['whatever']);
+    // Neither a name nor an alias of any sheet, and no header of ours.
+    wb.addWorksheet('Scratch').addRow(['whatever']);
     const noSheet = join(tmp.dir, 'nosheet.xlsx');
     await wb.xlsx.writeFile(noSheet);
     await expectRefused(noSheet, /nosheet\.xlsx: sheet "Accounts" is missing; `kam init/);
 
     const wb2 = new Workbook();
-    wb2.addWorksheet('Accounts').addRow(['Account Name', 'Owner Email']).commit();
-    wb2.getWorksheet('Accounts')?.addRow(['Acme', 'a@example.com']);
+    // Without an ID column the name keys the accounts; without a name there is nothing to key.
+    wb2.addWorksheet('Accounts').addRow(['Account ID', 'Owner Email']).commit();
+    wb2.getWorksheet('Accounts')?.addRow(['A1', 'a@example.com']);
     const noHeader = join(tmp.dir, 'noheader.xlsx');
     await wb2.xlsx.writeFile(noHeader);
-    await expectRefused(noHeader, /noheader\.xlsx: .*Accounts.*Account ID/);
+    await expectRefused(noHeader, /noheader\.xlsx: .*Accounts.*Account Name/);
   });
 
   it('reminders with no allowed_recipient_domains name the setting', async () => {

@@ -4,6 +4,8 @@ import { translate, type Bilingual, type Locale } from './locale';
 export const MESSAGES = {
   menu_title: { en: 'Key Accounts', zh: '大客户管理' },
   menu_setup: { en: 'Set up workbook', zh: '初始化工作簿' },
+  menu_map: { en: 'Map columns', zh: '映射列' },
+  menu_fill_ids: { en: 'Fill missing account IDs', zh: '补全客户编号' },
   menu_refresh: { en: 'Refresh scores', zh: '刷新评分' },
   menu_send: { en: 'Send reminders now', zh: '立即发送提醒' },
   menu_preview: { en: 'Preview reminders', zh: '预览提醒' },
@@ -15,6 +17,10 @@ export const MESSAGES = {
   menu_account360: { en: 'Account 360', zh: '客户360视图' },
   menu_board: { en: 'Action board', zh: '行动看板' },
   menu_settings: { en: 'Settings', zh: '设置' },
+  fill_ids_done: {
+    en: '{count} missing account IDs filled in (KA-0001…); each is logged in Change Log.',
+    zh: '已补全 {count} 个缺少的客户编号（KA-0001…），每个都记录在修改记录中。',
+  },
   setup_done: {
     en: 'Workbook ready: {created} sheets created, {columns} columns and {settings} settings added.',
     zh: '工作簿已就绪：新建 {created} 个工作表，新增 {columns} 列和 {settings} 个设置项。',
@@ -61,8 +67,12 @@ export const MESSAGES = {
     zh: '另一个任务正在更新此工作簿，请一分钟后再试。',
   },
   sheet_missing: {
-    en: 'Sheet "{name}" is missing. Run Key Accounts → Set up workbook.',
-    zh: '缺少工作表「{name}」。请运行 大客户管理 → 初始化工作簿。',
+    en: 'Sheet "{name}" is missing. {setup}',
+    zh: '缺少工作表「{name}」。{setup}',
+  },
+  accounts_unrecognised: {
+    en: 'No accounts sheet recognised: "{sheet}" looks like accounts. To map it, {map}',
+    zh: '未识别到客户表：「{sheet}」看起来是客户表。映射方法：{map}',
   },
   broken_header: {
     en: 'Sheet "{sheet}": {problem}',

@@ -1,4 +1,5 @@
 import type { Bilingual, Locale } from '../i18n/locale';
+import { FIX_HINTS, type Runner } from './hints';
 import { ISSUE_TEXTS, type IssueCode } from './texts';
 
 export type Severity = 'error' | 'warning';
@@ -18,11 +19,16 @@ export interface DataIssue {
   readonly severity: Severity;
 }
 
-export function issueText(issue: DataIssue, locale: Locale): string {
+/**
+ * `runner` picks how a text names the fix: the Sheets menu, or the `kam` command. The fix
+ * (`{setup}`, `{map}`) is filled in when the text is shown, so one issue reads right on either.
+ */
+export function issueText(issue: DataIssue, locale: Locale, runner: Runner = 'sheets'): string {
   const template = ISSUE_TEXTS[issue.code][locale === 'zh-CN' ? 'zh' : 'en'];
   const zh = locale === 'zh-CN';
+  const hints = FIX_HINTS[runner];
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const p = issue.params?.[k];
+    const p = issue.params?.[k] ?? (k === 'setup' || k === 'map' ? hints[k] : undefined);
     if (p === undefined) return '';
     return typeof p === 'object' ? (zh ? p.zh : p.en) : String(p);
   });

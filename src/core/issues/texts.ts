@@ -3,16 +3,32 @@ import type { Bilingual } from '../i18n/locale';
 /** Every data problem the script reports, in both languages. `{x}` are parameters. */
 export const ISSUE_TEXTS = {
   sheet_missing: {
-    en: 'Sheet "{name}" is missing. Run Key Accounts → Set up workbook.',
-    zh: '缺少工作表「{name}」。请运行 大客户管理 → 初始化工作簿。',
+    en: 'Sheet "{name}" is missing. {setup}',
+    zh: '缺少工作表「{name}」。{setup}',
   },
   sheet_duplicate: {
     en: 'Two sheets match "{name}"; using "{used}". Rename or delete the other one.',
     zh: '有两个工作表都对应「{name}」，当前使用「{used}」。请重命名或删除另一个。',
   },
   header_missing: {
-    en: 'Required column "{name}" is missing. Run Key Accounts → Set up workbook, or rename a header to "{name}".',
-    zh: '缺少必需的列「{name}」。请运行 大客户管理 → 初始化工作簿，或把表头改为「{name}」。',
+    en: 'Required column "{name}" is missing. {setup} Or map one of your headers to it: {map}',
+    zh: '缺少必需的列「{name}」。{setup}或把您的某个表头映射到它：{map}',
+  },
+  header_ambiguous: {
+    en: 'Header "{name}" could be {a} or {b}, so it is not read. Say which: {map}',
+    zh: '表头「{name}」既可能是「{a}」也可能是「{b}」，因此未读取。请指明：{map}',
+  },
+  header_unrecognised: {
+    en: 'Column "{name}" is not recognised. Did you mean {suggestion}? Map it (or to ignore): {map}',
+    zh: '未识别列「{name}」。您是指 {suggestion} 吗？请映射它（或映射为 ignore）：{map}',
+  },
+  sheet_unrecognised: {
+    en: 'Sheet "{name}" looks like {suggestion} but is not recognised. Map it: {map}',
+    zh: '工作表「{name}」看起来是 {suggestion}，但未被识别。请映射它：{map}',
+  },
+  map_unknown_target: {
+    en: '"{target}" is not a column of sheet "{sheet}" nor ignore; this Column Map row is not used.',
+    zh: '「{target}」不是工作表「{sheet}」的列，也不是 ignore；列映射中的这一行未被使用。',
   },
   header_duplicate: {
     en: 'Column "{name}" appears twice (columns {first} and {second}); only the first is read. Rename or delete one.',

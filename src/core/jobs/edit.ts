@@ -1,3 +1,4 @@
+import type { ColumnMap } from '../schema/column-map';
 import { columnLetter, matchHeaders } from '../schema/match';
 import { sheetDef } from '../schema/sheets';
 import { instantCell, type CellValue, type Grid } from '../values/cell';
@@ -20,6 +21,8 @@ export interface EditInput {
   readonly oldValue: CellValue | undefined;
   readonly user: string;
   readonly nowMs: number;
+  /** The workbook's column_map rows, when it has any. */
+  readonly map?: ColumnMap;
 }
 
 export interface EditPlan {
@@ -35,7 +38,7 @@ export interface EditPlan {
  */
 export function planEdit(input: EditInput): EditPlan {
   const def = sheetDef('accounts');
-  const header = matchHeaders(input.sheetName, def.columns, input.header);
+  const header = matchHeaders(input.sheetName, def.columns, input.header, 1, input.map);
   const atCol = header.index.get('updated_at');
   const byCol = header.index.get('updated_by');
   const firstRow = Math.max(input.row, 2);

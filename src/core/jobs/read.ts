@@ -3,11 +3,13 @@ import { message } from '../i18n/messages';
 import { IssueList, type DataIssue } from '../issues/issue';
 import type { WorkbookStore } from '../ports/workbook';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookGrids } from '../records/workbook';
-import { resolveSheets } from '../schema/match';
+import type { ColumnMap } from '../schema/column-map';
 import type { SheetKey } from '../schema/types';
 import type { Day } from '../calendar/day';
 import type { Grid } from '../values/cell';
 import { UserFacingError } from './errors';
+import { accountsLookalike, recognize, resolveBook } from './recognize';
+import { FIX_HINTS } from '../issues/hints';
 
 const INPUT_SHEETS: readonly SheetKey[] = [
   'settings',
@@ -24,6 +26,8 @@ export interface WorkbookRead {
   readonly grids: WorkbookGrids;
   readonly parsed: ParsedWorkbook;
   readonly locale: Locale;
+  /** The workbook's column_map rows (empty when it has none). */
+  readonly map: ColumnMap;
   /** Sheet-level and cell-level issues together. */
   readonly issues: readonly DataIssue[];
 }
@@ -39,24 +43,38 @@ export function readWorkbook(
   today: Day,
   only?: readonly SheetKey[],
 ): WorkbookRead {
-  const { sheets: names, issues: sheetIssues } = resolveSheets(store.sheetNames());
+  const book = resolveBook(store);
+  const { sheets: names, issues: sheetIssues } = book;
   const grids: WorkbookGrids = {};
   const wanted = only
     ? INPUT_SHEETS.filter((k) => k === 'settings' || k === 'accounts' || only.includes(k))
     : INPUT_SHEETS;
   for (const key of wanted) {
     const name = names.get(key);
-    if (name !== undefined) grids[key] = { name, values: store.readSheet(name) as Grid };
+    if (name !== undefined) grids[key] = { name, values: store.readSheet(name), map: book.map };
   }
-  const parsed = parseWorkbook(grids, today);
+  const parsed = parseWorkbook(grids, today, book.map);
   const settingsLang = parsed.model.settings.language;
   const locale = resolveLocale(settingsLang === 'auto' ? null : settingsLang, store.locale());
-  if (!names.has('accounts'))
+  // Only the full read (refresh, reminders) reports; a sidebar reads some sheets to show them.
+  const read = new Map(Object.values(grids).map((g) => [g.name, g.values as Grid]));
+  const recognition = only ? null : recognize(store, book, read);
+  if (!names.has('accounts')) {
+    const like = recognition ? accountsLookalike(recognition) : null;
+    const hints = FIX_HINTS[store.runner ?? 'sheets'];
+    const lang = locale === 'zh-CN' ? 'zh' : 'en';
     throw new UserFacingError(
-      message('sheet_missing', locale, { name: locale === 'zh-CN' ? '客户' : 'Accounts' }),
+      like === null
+        ? message('sheet_missing', locale, {
+            name: locale === 'zh-CN' ? '客户' : 'Accounts',
+            setup: hints.setup[lang],
+          })
+        : message('accounts_unrecognised', locale, { sheet: like, map: hints.map[lang] }),
     );
+  }
   const all = new IssueList();
   sheetIssues.forEach((i) => all.add(i));
+  recognition?.issues.forEach((i) => all.add(i));
   for (const key of wanted) {
     if (key === 'settings' || names.has(key)) continue;
     all.add({
@@ -70,5 +88,5 @@ export function readWorkbook(
     });
   }
   parsed.issues.forEach((i) => all.add(i));
-  return { names, grids, parsed, locale, issues: all.items };
+  return { names, grids, parsed, locale, map: book.map, issues: all.items };
 }

@@ -2,6 +2,7 @@ import type { Day } from '../calendar/day';
 import { computeMetrics } from '../engine/compute';
 import { pick, type Locale } from '../i18n/locale';
 import { formatCount, message } from '../i18n/messages';
+import type { Runner } from '../issues/hints';
 import { issueText, type DataIssue } from '../issues/issue';
 import type { AccountMetrics } from '../model/metrics';
 import type { Clock, Notifier } from '../ports/host';
@@ -130,6 +131,7 @@ export function issueRows(
   locale: Locale,
   nowMs: number,
   previous: Grid = [],
+  runner: Runner = 'sheets',
 ): Grid {
   // Whole seconds: what a cell shows and gives back, so a kept time compares equal.
   const detected = instantCell(Math.floor(nowMs / 1000) * 1000);
@@ -144,7 +146,7 @@ export function issueRows(
       i.row,
       i.column,
       i.value,
-      issueText(i, locale),
+      issueText(i, locale, runner),
       optionLabel(SEVERITIES, i.severity, locale === 'zh-CN'),
     ];
     row.push(seen.get(issueKey(row)) ?? detected);
@@ -191,7 +193,7 @@ export function refresh(deps: RefreshDeps): RefreshResult {
     throw new UserFacingError(
       message('broken_header', locale, {
         sheet: accountsName,
-        problem: problem ? issueText(problem, locale) : '',
+        problem: problem ? issueText(problem, locale, store.runner) : '',
       }),
     );
   }
@@ -221,7 +223,9 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   const byRow = new Map<number, AccountMetrics>();
   read.parsed.model.accounts.forEach((a, i) => byRow.set(a.row, metrics[i]));
   const grid = read.grids.accounts?.values ?? [];
-  const bodyRows = Math.max(grid.length - 1, 0);
+  // Below the header, which a title block may push down from row 1.
+  const first = table.headerRow + 1;
+  const bodyRows = Math.max(grid.length - table.headerRow, 0);
   const refreshed = sheetDef('accounts').columns.filter((c) => c.owner === 'script' && c.refreshed);
   const colKey = new Map<number, string>();
   for (const c of refreshed) {
@@ -232,7 +236,7 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   const writes = blocks.map((block) => {
     const values: Grid = new Array(bodyRows);
     for (let r = 0; r < bodyRows; r++) {
-      const m = byRow.get(r + 2);
+      const m = byRow.get(r + first);
       values[r] = block.map((c) => (m ? scriptValue(colKey.get(c) as string, m, locale) : null));
     }
     return { col: block[0], values };
@@ -251,7 +255,7 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   checkTime(REFRESH_WRITE_RESERVE_MS);
   // The script columns of accounts are one unit: a stop never leaves some of them refreshed.
   if (!skip.has('accounts')) {
-    for (const w of writes) store.writeRange(accountsName, 2, w.col, w.values);
+    for (const w of writes) store.writeRange(accountsName, first, w.col, w.values);
     if (writes.length > 0) written.push(accountsName);
     writtenKeys.push('accounts');
   }
@@ -311,7 +315,7 @@ function writeIssues(
   }
   store.replaceBody(
     name ?? pick(def, read.locale),
-    issueRows(issues, read.locale, nowMs, previous),
+    issueRows(issues, read.locale, nowMs, previous, store.runner),
     def.columns.length,
   );
 }

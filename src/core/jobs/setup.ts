@@ -5,7 +5,8 @@ import { findRateHeader, parseSettings } from '../records/settings';
 import { matchHeaders } from '../schema/match';
 import { normalizeName } from '../schema/normalize';
 import { EXCHANGE_RATE_COLUMNS, SHEETS } from '../schema/sheets';
-import { resolveSheets } from '../schema/match';
+import { headerRowIndex } from '../schema/header-row';
+import { recognize, resolveBook } from './recognize';
 import type { SheetDef } from '../schema/types';
 import { buildLayout } from '../setup/layout';
 import { DEFAULT_RATES, SETTING_DEFS } from '../settings/definitions';
@@ -86,8 +87,18 @@ function usedHeight(grid: Grid): number {
  */
 export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): SetupResult {
   const issues = new IssueList();
-  const { sheets: found, issues: sheetIssues } = resolveSheets(store.sheetNames());
+  const book = resolveBook(store);
+  const { sheets: found, issues: sheetIssues } = book;
   sheetIssues.forEach((i) => issues.add(i));
+  // A sheet of the team's that looks like one of ours is reported, and ours is not created
+  // beside it: once mapped, it is the one set up. Header suggestions are left to the refresh
+  // (data_issues), so running Set up on a workbook with the team's own columns stays quiet.
+  const grids = new Map<string, Grid>();
+  const recognition = recognize(store, book, grids);
+  const lookalikes = new Set<string>();
+  for (const s of recognition.suggestions)
+    if (s.header === null && s.candidates[0]) lookalikes.add(s.candidates[0].key);
+  recognition.issues.filter((i) => i.code === 'sheet_unrecognised').forEach((i) => issues.add(i));
   const settingsName = found.get('settings');
   const settingsGrid = settingsName ? store.readSheet(settingsName) : null;
   const locale = forcedLocale ?? workbookLocale(store, settingsGrid, settingsName ?? '');
@@ -98,31 +109,47 @@ export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): Setu
   for (const def of SHEETS) {
     let name = found.get(def.key);
     let grid: Grid = [];
+    if (name === undefined && lookalikes.has(def.key)) continue;
     if (name === undefined) {
       name = pick(def, locale);
       store.createSheet(name, scriptOnlyWidth(def));
       createdSheets.push(name);
     } else {
-      grid = def.key === 'settings' && settingsGrid ? settingsGrid : store.readSheet(name);
+      grid =
+        def.key === 'settings' && settingsGrid
+          ? settingsGrid
+          : (grids.get(name) ?? store.readSheet(name));
     }
     if (def.columns.length === 0) {
       store.applyLayout(name, buildLayout(def, new Map(), 0, locale));
       continue;
     }
-    const header = matchHeaders(name, def.columns, grid[0] ?? []);
-    header.issues.filter((i) => i.code === 'header_duplicate').forEach((i) => issues.add(i));
+    // A team sheet may open with a title block; its header row is the one set up.
+    const at = def.kind === 'user' ? headerRowIndex(name, grid, def.columns, book.map) : 0;
+    const header = matchHeaders(name, def.columns, grid[at] ?? [], at + 1, book.map);
+    // A team keying its accounts by name gets an ID column only when it asks for IDs.
+    const nameKeyed =
+      def.key === 'accounts' && !header.index.has('account_id') && header.index.has('account_name');
+    const missing = nameKeyed
+      ? header.missing.filter((c) => c.key !== 'account_id')
+      : header.missing;
+    header.issues
+      .filter((i) => i.code === 'header_duplicate' || i.code === 'header_ambiguous')
+      .forEach((i) => issues.add(i));
     const positions = new Map<string, number>();
     header.index.forEach((i, key) => positions.set(key, i + 1));
-    const newHeaders = header.missing.map((c) => headerText(def, c, locale));
+    const newHeaders = missing.map((c) => headerText(def, c, locale));
     let width = Math.max(usedWidth(grid), ...[...positions.values()]);
     if (newHeaders.length > 0) {
-      store.writeRange(name, 1, width + 1, [newHeaders]);
-      header.missing.forEach((c, i) => positions.set(c.key, width + 1 + i));
+      store.writeRange(name, at + 1, width + 1, [newHeaders]);
+      missing.forEach((c, i) => positions.set(c.key, width + 1 + i));
       width += newHeaders.length;
       if (grid.length > 0) addedColumns.push({ sheet: name, headers: newHeaders });
     }
     if (def.key === 'settings') addedSettings = fillSettings(store, name, grid, positions, locale);
-    store.applyLayout(name, buildLayout(def, positions, width, locale, grid));
+    // Formats, validation and the frozen header assume the header on row 1: a sheet with a
+    // title block above its header keeps the team's own formatting.
+    if (at === 0) store.applyLayout(name, buildLayout(def, positions, width, locale, grid));
   }
   return { locale, createdSheets, addedColumns, addedSettings, issues: issues.items };
 }

@@ -1,3 +1,4 @@
+import type { Runner } from '../issues/hints';
 import type { CellValue, Grid } from '../values/cell';
 import type { SheetLayout } from '../setup/layout';
 
@@ -14,6 +15,8 @@ export interface SheetSize {
  * see them. A store reads each sheet at most once per job: callers keep what they read.
  */
 export interface WorkbookStore {
+  /** Who runs the job, so messages name the fix the user can reach (default: Sheets). */
+  readonly runner?: Runner;
   /** Sheet names in tab order. */
   sheetNames(): readonly string[];
   /** Every value of the sheet's data range, header row first; [] for an empty sheet. */

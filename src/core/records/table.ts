@@ -1,4 +1,5 @@
 import type { IssueList } from '../issues/issue';
+import { EMPTY_COLUMN_MAP, type ColumnMap } from '../schema/column-map';
 import { matchHeaders, type HeaderMap } from '../schema/match';
 import type { ColumnDef } from '../schema/types';
 import { isBlank, type CellValue } from '../values/cell';
@@ -9,6 +10,8 @@ import { readFilledCell, Unreadable, type FieldValue } from './cells';
 export interface SheetGrid {
   readonly name: string;
   readonly values: readonly (readonly CellValue[])[];
+  /** The workbook's column_map rows, so whoever matches this sheet's headers honours them. */
+  readonly map?: ColumnMap;
 }
 
 export interface TableRow {
@@ -22,6 +25,8 @@ export interface TableRow {
 
 export interface Table {
   readonly name: string;
+  /** 1-based row of the header (below any title rows). */
+  readonly headerRow: number;
   readonly header: HeaderMap;
   readonly rows: readonly TableRow[];
 }
@@ -37,8 +42,15 @@ export function readTable(
   issues: IssueList,
   headerIndex = 0,
   endIndex = grid.values.length,
+  map: ColumnMap = grid.map ?? EMPTY_COLUMN_MAP,
 ): Table {
-  const header = matchHeaders(grid.name, columns, grid.values[headerIndex] ?? [], headerIndex + 1);
+  const header = matchHeaders(
+    grid.name,
+    columns,
+    grid.values[headerIndex] ?? [],
+    headerIndex + 1,
+    map,
+  );
   header.issues.forEach((i) => issues.add(i));
   // In a sheet people fill in, the script columns are the script's output, not input: a refresh
   // overwrites them, so what is in them (last run's scores, something typed over a grey cell) is
@@ -89,7 +101,7 @@ export function readTable(
     }
     if (fields !== null) rows.push({ row: r + 1, fields, bad });
   }
-  return { name: grid.name, header, rows };
+  return { name: grid.name, headerRow: headerIndex + 1, header, rows };
 }
 
 /** Reports required fields that are blank (unreadable ones were reported already). */

@@ -10,6 +10,8 @@ import type {
   PlanRecord,
   TransactionRecord,
 } from '../model/records';
+import { EMPTY_COLUMN_MAP, type ColumnMap } from '../schema/column-map';
+import { headerRowIndex } from '../schema/header-row';
 import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
 import { displayValue } from '../values/parse';
@@ -44,29 +46,57 @@ function req(sheet: SheetKey, ...keys: string[]): { key: string; en: string; zh:
  * problem becomes a data issue; the affected row is left out of the figures it would corrupt and
  * everything else is still computed.
  */
-export function parseWorkbook(grids: WorkbookGrids, today: Day): ParsedWorkbook {
+export function parseWorkbook(
+  grids: WorkbookGrids,
+  today: Day,
+  map: ColumnMap = EMPTY_COLUMN_MAP,
+): ParsedWorkbook {
   const issues = new IssueList();
   const settings = parseSettings(grids.settings ?? null, issues);
   const table = (key: SheetKey): Table | null => {
     const g = grids[key];
-    return g ? readTable(g, sheetDef(key).columns, issues) : null;
+    if (!g) return null;
+    const columns = sheetDef(key).columns;
+    const at = headerRowIndex(g.name, g.values, columns, map);
+    return readTable(g, columns, issues, at, g.values.length, map);
   };
 
-  const accountsTable = table('accounts');
+  // A team that keys its customers by name (no ID column) is read with the name as the ID: the
+  // other sheets then name their account by exact name. An ID column, even an empty one, is
+  // the key, and a blank ID in it is reported.
+  const accountsGrid = grids.accounts;
+  const accountColumns = sheetDef('accounts').columns.map((c) =>
+    c.key === 'account_id' ? { ...c, required: false } : c,
+  );
+  const accountsTable = accountsGrid
+    ? readTable(
+        accountsGrid,
+        accountColumns,
+        issues,
+        headerRowIndex(accountsGrid.name, accountsGrid.values, accountColumns, map),
+        accountsGrid.values.length,
+        map,
+      )
+    : null;
+  const nameKeyed =
+    accountsTable !== null &&
+    accountsTable.header.index.has('account_name') &&
+    !accountsTable.header.index.has('account_id');
   const accounts: AccountRecord[] = [];
   const accountIds = new Map<string, number>();
   if (accountsTable) {
-    const required = req('accounts', 'account_id', 'account_name');
+    const required = req('accounts', nameKeyed ? 'account_name' : 'account_id', 'account_name');
+    const idKey = nameKeyed ? 'account_name' : 'account_id';
     for (const r of accountsTable.rows) {
       const f = r.fields;
       if (!hasRequired(accountsTable, r, required, issues)) continue;
-      const id = s(f.account_id);
+      const id = s(f[idKey]);
       const first = accountIds.get(id);
       if (first !== undefined) {
         issues.add({
           sheet: accountsTable.name,
           row: r.row,
-          column: label(accountsTable, 'account_id'),
+          column: label(accountsTable, idKey),
           value: id,
           code: 'duplicate_id',
           params: { id, first },
@@ -96,11 +126,20 @@ export function parseWorkbook(grids: WorkbookGrids, today: Day): ParsedWorkbook 
     checkParents(accountsTable, accounts, accountIds, issues);
   }
 
+  // An account named by its exact name where an ID is expected (a team that keyed its sheets by
+  // name before it had IDs): the name stands for the account when exactly one account has it.
+  const byName = new Map<string, string | null>();
+  for (const a of accounts) byName.set(a.name, byName.has(a.name) ? null : a.id);
   /** A row's account must exist; otherwise it is reported and left out. */
   const knownAccount = (t: Table, r: TableRow, optional: boolean): boolean => {
     const id = sOrNull(r.fields.account_id);
     if (id === null) return optional;
     if (accountIds.has(id)) return true;
+    const named = byName.get(id);
+    if (named) {
+      (r.fields as Record<string, FieldValue>).account_id = named;
+      return true;
+    }
     issues.add({
       sheet: t.name,
       row: r.row,

@@ -10,6 +10,7 @@ import {
   SEVERITIES,
   TIERS,
 } from './enums';
+import { COLUMN_ALIASES, SHEET_ALIASES } from './aliases';
 import type { ColumnDef, ColumnType, SheetDef, SheetKey } from './types';
 
 type Extra = Partial<Omit<ColumnDef, 'key' | 'en' | 'zh' | 'type' | 'owner'>>;
@@ -264,56 +265,82 @@ const CHANGE_LOG_COLUMNS: readonly ColumnDef[] = [
   script('new_value', 'New Value', '新值', 'text'),
 ];
 
+/** Attaches the built-in aliases, kept as data in aliases.ts. */
+function withAliases(def: SheetDef): SheetDef {
+  const columns = COLUMN_ALIASES[def.key];
+  const name = ACCOUNTS.columns.find((c) => c.key === 'account_name') as ColumnDef;
+  const byName = [name.key, name.en, name.zh, ...(COLUMN_ALIASES.accounts?.account_name ?? [])];
+  return {
+    ...def,
+    aliases: SHEET_ALIASES[def.key],
+    columns: columns
+      ? def.columns.map((c) => ({
+          ...c,
+          ...(columns[c.key] ? { aliases: columns[c.key] } : {}),
+          ...(c.key === 'account_id' && def.key !== 'accounts' ? { fallback: byName } : {}),
+        }))
+      : def.columns,
+  };
+}
+
 /** Every sheet, in the order `Set up workbook` creates them. */
-export const SHEETS: readonly SheetDef[] = [
-  ACCOUNTS,
-  CONTACTS,
-  TRANSACTIONS,
-  INTERACTIONS,
-  ACTIONS,
-  PLANS,
-  SETTINGS,
-  {
-    key: 'summary',
-    en: 'Summary',
-    zh: '汇总',
-    kind: 'script',
-    columns: SUMMARY_COLUMNS,
-    keyHeaders: true,
-  },
-  {
-    key: 'history',
-    en: 'History',
-    zh: '历史',
-    kind: 'script',
-    columns: SUMMARY_COLUMNS,
-    keyHeaders: true,
-  },
-  {
-    key: 'monthly',
-    en: 'Monthly',
-    zh: '月度',
-    kind: 'script',
-    columns: MONTHLY_COLUMNS,
-    keyHeaders: true,
-  },
-  {
-    key: 'data_issues',
-    en: 'Data Issues',
-    zh: '数据问题',
-    kind: 'script',
-    columns: DATA_ISSUES_COLUMNS,
-  },
-  {
-    key: 'reminder_log',
-    en: 'Reminder Log',
-    zh: '提醒记录',
-    kind: 'log',
-    columns: REMINDER_LOG_COLUMNS,
-  },
-  { key: 'change_log', en: 'Change Log', zh: '修改记录', kind: 'log', columns: CHANGE_LOG_COLUMNS },
-  { key: 'dashboard', en: 'Dashboard', zh: '仪表板', kind: 'dashboard', columns: [] },
-];
+export const SHEETS: readonly SheetDef[] = (
+  [
+    ACCOUNTS,
+    CONTACTS,
+    TRANSACTIONS,
+    INTERACTIONS,
+    ACTIONS,
+    PLANS,
+    SETTINGS,
+    {
+      key: 'summary',
+      en: 'Summary',
+      zh: '汇总',
+      kind: 'script',
+      columns: SUMMARY_COLUMNS,
+      keyHeaders: true,
+    },
+    {
+      key: 'history',
+      en: 'History',
+      zh: '历史',
+      kind: 'script',
+      columns: SUMMARY_COLUMNS,
+      keyHeaders: true,
+    },
+    {
+      key: 'monthly',
+      en: 'Monthly',
+      zh: '月度',
+      kind: 'script',
+      columns: MONTHLY_COLUMNS,
+      keyHeaders: true,
+    },
+    {
+      key: 'data_issues',
+      en: 'Data Issues',
+      zh: '数据问题',
+      kind: 'script',
+      columns: DATA_ISSUES_COLUMNS,
+    },
+    {
+      key: 'reminder_log',
+      en: 'Reminder Log',
+      zh: '提醒记录',
+      kind: 'log',
+      columns: REMINDER_LOG_COLUMNS,
+    },
+    {
+      key: 'change_log',
+      en: 'Change Log',
+      zh: '修改记录',
+      kind: 'log',
+      columns: CHANGE_LOG_COLUMNS,
+    },
+    { key: 'dashboard', en: 'Dashboard', zh: '仪表板', kind: 'dashboard', columns: [] },
+  ] satisfies SheetDef[]
+).map(withAliases);
 
 const BY_KEY = new Map<SheetKey, SheetDef>(SHEETS.map((s) => [s.key, s]));
 

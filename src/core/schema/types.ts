@@ -41,6 +41,13 @@ export interface ColumnDef extends Bilingual {
   readonly refreshed?: boolean;
   /** A short help text shown on the header (note) and in the validation message. */
   readonly help?: Bilingual;
+  /** Other names teams use for this column (matched after the key, English and Chinese names). */
+  readonly aliases?: readonly string[];
+  /**
+   * Headers read as this column only when none of the sheet's headers is it: the account's
+   * name standing in for its ID, in the sheets of a team that keys its customers by name.
+   */
+  readonly fallback?: readonly string[];
 }
 
 /**
@@ -55,4 +62,6 @@ export interface SheetDef extends Bilingual {
   readonly columns: readonly ColumnDef[];
   /** Looker sheets keep snake_case keys as headers in every language (SPEC §5). */
   readonly keyHeaders?: boolean;
+  /** Other names teams use for this sheet. */
+  readonly aliases?: readonly string[];
 }

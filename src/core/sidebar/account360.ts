@@ -16,6 +16,7 @@ import {
   RFM_SEGMENTS,
   TIERS,
 } from '../schema/enums';
+import { headerRowIndex } from '../schema/header-row';
 import { matchHeaders } from '../schema/match';
 import { columnDef, sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
@@ -192,9 +193,11 @@ export function accountAtRow(read: WorkbookRead, sheetName: string, row: number)
     if (read.names.get(key) !== sheetName) continue;
     const grid = read.grids[key];
     if (!grid) return null;
-    const at = matchHeaders(grid.name, sheetDef(key).columns, grid.values[0] ?? []).index.get(
-      'account_id',
-    );
+    const columns = sheetDef(key).columns;
+    const top = headerRowIndex(grid.name, grid.values, columns, grid.map);
+    if (row <= top + 1) return null;
+    const header = matchHeaders(grid.name, columns, grid.values[top] ?? [], top + 1, grid.map);
+    const at = header.index.get('account_id');
     if (at === undefined) return null;
     const id = readText(grid.values[row - 1]?.[at] ?? null);
     return id === '' ? null : id;

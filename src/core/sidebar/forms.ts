@@ -4,6 +4,7 @@ import { issueText } from '../issues/issue';
 import { readCell, type CellProblem, type FieldValue } from '../records/cells';
 import type { SheetGrid } from '../records/table';
 import { ACTION_STATUSES, optionLabel } from '../schema/enums';
+import { headerRowIndex } from '../schema/header-row';
 import { matchHeaders, type HeaderMap } from '../schema/match';
 import { sheetDef } from '../schema/sheets';
 import type { ColumnDef, SheetKey } from '../schema/types';
@@ -94,6 +95,12 @@ function cellFor(col: ColumnDef, value: FieldValue, locale: Locale): CellValue {
   }
 }
 
+/** The sheet's header, below any title rows, read as the refresh reads it. */
+function headerOf(target: SheetGrid, columns: readonly ColumnDef[]): HeaderMap {
+  const at = headerRowIndex(target.name, target.values, columns, target.map);
+  return matchHeaders(target.name, columns, target.values[at] ?? [], at + 1, target.map);
+}
+
 /** Reads the form fields of one sheet, collecting one message per bad field. */
 class FieldReader {
   readonly errors: FieldError[] = [];
@@ -108,7 +115,7 @@ class FieldReader {
     private readonly locale: Locale,
   ) {
     this.columns = sheetDef(key).columns;
-    this.header = target ? matchHeaders(target.name, this.columns, target.values[0] ?? []) : null;
+    this.header = target ? headerOf(target, this.columns) : null;
     if (!target)
       this.fail('', uiText('err_no_sheet', locale, { sheet: pick(sheetDef(key), locale) }));
   }
@@ -281,7 +288,7 @@ export function planStatusChange(
   if (!target)
     return fail('', uiText('err_no_sheet', locale, { sheet: pick(sheetDef('actions'), locale) }));
   const columns = sheetDef('actions').columns;
-  const header = matchHeaders(target.name, columns, target.values[0] ?? []);
+  const header = headerOf(target, columns);
   const at = (key: string): number | undefined => header.index.get(key);
   for (const key of ['task', 'status']) {
     if (at(key) === undefined) {

@@ -89,6 +89,30 @@ export const UI_TEXTS = {
     zh: '把卡片拖到其他列，或使用卡片上的「移动到…」列表。',
   },
 
+  // ---- map columns ----
+  map_title: { en: 'Map columns', zh: '映射列' },
+  map_intro: {
+    en: 'Sheets and headers of yours that are not recognised. Choose what each one is; saving adds rows to the Column Map sheet.',
+    zh: '以下是未被识别的工作表和表头。请为每一项选择对应内容；保存后会在「列映射」工作表中添加行。',
+  },
+  map_col_sheet: { en: 'Sheet', zh: '工作表' },
+  map_col_header: { en: 'Header', zh: '表头' },
+  map_col_maps_to: { en: 'Maps to', zh: '对应' },
+  map_whole_sheet: { en: '(whole sheet)', zh: '（整个工作表）' },
+  map_skip: { en: '— decide later —', zh: '— 稍后决定 —' },
+  map_ignore: { en: 'ignore (not ours)', zh: 'ignore（不是我们的列）' },
+  map_save: { en: 'Save to Column Map', zh: '保存到列映射' },
+  map_saved: {
+    en: 'Saved {count} rows to Column Map. Run Refresh scores to use them.',
+    zh: '已在列映射中保存 {count} 行。请运行 刷新评分 以使用它们。',
+  },
+  map_nothing: {
+    en: 'Every sheet and column is recognised: nothing to map.',
+    zh: '所有工作表和列均已识别，无需映射。',
+  },
+  map_bad: { en: 'Not a valid mapping: {row}', zh: '无效的映射：{row}' },
+  map_note: { en: 'added with Map columns', zh: '由 映射列 添加' },
+
   // ---- settings ----
   settings_title: { en: 'Settings', zh: '设置' },
   settings_save: { en: 'Save settings', zh: '保存设置' },

@@ -1,7 +1,7 @@
 import type { Locale } from '../../core/i18n/locale';
 import { UserFacingError } from '../../core/jobs/errors';
 import { workbookLocale } from '../../core/jobs/setup';
-import { resolveSheets } from '../../core/schema/match';
+import { accountsLookalike, recognize, resolveBook } from '../../core/jobs/recognize';
 import type { Book } from './book';
 import { CliError, cliText } from './messages';
 import type { Progress } from './terminal';
@@ -17,7 +17,7 @@ export interface CommandContext {
 
 /** The workbook's language (Settings `language`, else its locale), for messages about it. */
 export function bookLocale(book: Book): Locale {
-  const settings = resolveSheets(book.store.sheetNames()).sheets.get('settings');
+  const settings = resolveBook(book.store).sheets.get('settings');
   return workbookLocale(
     book.store,
     settings ? book.store.readSheet(settings) : null,
@@ -27,13 +27,22 @@ export function bookLocale(book: Book): Locale {
 
 /** The jobs need an Accounts sheet; say so in the runner's words, with the command that fixes it. */
 export function assertAccountsSheet(book: Book, locale: Locale): void {
-  if (!resolveSheets(book.store.sheetNames()).sheets.has('accounts'))
-    throw new CliError(
-      cliText('sheet_missing', locale, {
-        file: book.shown,
-        sheet: locale === 'zh-CN' ? '客户' : 'Accounts',
-      }),
-    );
+  const resolved = resolveBook(book.store);
+  if (resolved.sheets.has('accounts')) return;
+  const like = accountsLookalike(recognize(book.store, resolved));
+  throw new CliError(
+    like === null
+      ? cliText('sheet_missing', locale, {
+          file: book.shown,
+          sheet: locale === 'zh-CN' ? '客户' : 'Accounts',
+        })
+      : cliText('accounts_unrecognised', locale, { file: book.shown, sheet: like }),
+  );
+}
+
+/** The core's fix hints say `BOOK.xlsx`: name the file the user gave instead. */
+export function namingFile(text: string, book: { readonly shown: string }): string {
+  return text.replace(/BOOK\.xlsx|工作簿\.xlsx/g, book.shown);
 }
 
 /** Runs a core job; its user-facing problems become one line naming the file, exit code 2. */
@@ -42,7 +51,9 @@ export function runCoreJob<T>(book: Book, locale: Locale, job: () => T): T {
     return job();
   } catch (e) {
     if (e instanceof UserFacingError)
-      throw new CliError(cliText('job_problem', locale, { file: book.shown, problem: e.message }));
+      throw new CliError(
+        cliText('job_problem', locale, { file: book.shown, problem: namingFile(e.message, book) }),
+      );
     throw e;
   }
 }

@@ -9,6 +9,7 @@ import { watchParent } from '../host/parent';
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
+import { mapCommand } from './commands/map';
 import { refreshCommand } from './commands/refresh';
 import { remindCommand } from './commands/remind';
 import { reportCommand } from './commands/report';
@@ -102,7 +103,15 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
         parseLocale,
       ),
     )
-    .action(run((file: string, opts: { locale?: 'en' | 'zh-CN' }) => initCommand(file, opts, ctx)));
+    .option(
+      '--fill-ids',
+      'add an account ID column if there is none and write KA-0001… into blank IDs (logged)',
+    )
+    .action(
+      run((file: string, opts: { locale?: 'en' | 'zh-CN'; fillIds?: boolean }) =>
+        initCommand(file, opts, ctx),
+      ),
+    );
 
   program
     .command('refresh')
@@ -174,6 +183,19 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
     .action(
       run((file: string, opts: { out?: string; today?: number }) =>
         reportCommand(file, { out: opts.out, today: opts.today ?? localToday() }, ctx),
+      ),
+    );
+
+  program
+    .command('map')
+    .description(
+      'list the sheets and columns not recognised, with suggestions; --apply writes the confident ones to Column Map',
+    )
+    .argument('<BOOK.xlsx>')
+    .option('--apply', 'append every suggestion with a single confident candidate to Column Map')
+    .action(
+      run((file: string, opts: { apply?: boolean }) =>
+        mapCommand(file, { apply: opts.apply === true }, ctx),
       ),
     );
 

@@ -58,6 +58,10 @@ const TEXTS = {
     en: '{file}: sheet "{sheet}" is missing; `kam init {file}` adds the missing sheets and columns',
     zh: '{file}：缺少工作表「{sheet}」；运行 `kam init {file}` 可补齐缺少的工作表和列',
   },
+  accounts_unrecognised: {
+    en: '{file}: no accounts sheet recognised: "{sheet}" looks like accounts; `kam map {file}` lists the mapping and `kam map {file} --apply` writes it',
+    zh: '{file}：未识别到客户表：「{sheet}」看起来是客户表；运行 `kam map {file}` 查看映射建议，`kam map {file} --apply` 写入映射',
+  },
   job_problem: { en: '{file}: {problem}', zh: '{file}：{problem}' },
   bad_today: {
     en: '--today must be a real date YYYY-MM-DD, got "{value}"',
@@ -107,6 +111,42 @@ const TEXTS = {
     en: '{count} digests could not be sent; they are logged as failed and retried on the next run',
     zh: '{count} 封摘要邮件发送失败，已记录为失败，下次运行时会重试',
   },
+  ids_filled: {
+    en: '{count} missing account IDs filled in (KA-0001…), each logged in Change Log',
+    zh: '已补全 {count} 个缺少的客户编号（KA-0001…），每个都记录在修改记录中',
+  },
+  map_sheet: {
+    en: 'sheet "{sheet}" → {target} ({score}, {why})',
+    zh: '工作表「{sheet}」→ {target}（{score}，{why}）',
+  },
+  map_header: {
+    en: '"{sheet}" column "{header}" → {target} ({score}, {why})',
+    zh: '「{sheet}」的列「{header}」→ {target}（{score}，{why}）',
+  },
+  map_choices: {
+    en: '"{sheet}" {what}: not sure, could be {choices}; add a row to Column Map (maps_to: a key above, or ignore)',
+    zh: '「{sheet}」{what}：无法确定，可能是 {choices}；请在「列映射」中添加一行（对应：上面的某个键，或 ignore）',
+  },
+  map_what_sheet: { en: 'sheet', zh: '工作表' },
+  map_what_header: { en: 'column "{header}"', zh: '列「{header}」' },
+  map_nothing: {
+    en: '{file}: every sheet and column is recognised; nothing to map',
+    zh: '{file}：所有工作表和列均已识别，无需映射',
+  },
+  map_plan: {
+    en: '{file}: {sure} confident mappings (write them with `kam map {file} --apply`), {left} left for you',
+    zh: '{file}：{sure} 条有把握的映射（用 `kam map {file} --apply` 写入），{left} 条需要您决定',
+  },
+  map_applied: {
+    en: '{file}: {sure} mappings written to sheet "{sheet}", {left} left for you',
+    zh: '{file}：已将 {sure} 条映射写入工作表「{sheet}」，{left} 条需要您决定',
+  },
+  map_note: { en: 'added by kam map --apply', zh: '由 kam map --apply 添加' },
+  why_alias: { en: 'alias', zh: '别名' },
+  why_variant: { en: 'same name', zh: '同名变体' },
+  why_headers: { en: 'its headers', zh: '表头相符' },
+  why_spelling: { en: 'similar spelling', zh: '拼写相近' },
+  why_values: { en: 'its values', zh: '数据内容' },
   report_done: { en: 'Report written to {file}', zh: '报告已写入 {file}' },
   demo_title: {
     en: 'kam-sheets demo: {accounts} accounts, {transactions} transactions, today {today}',

@@ -30,6 +30,8 @@ export class XlsxWorkbookStore implements WorkbookStore {
   readonly styles = new StyleCache();
   /** Cells whose text was cut to Excel's limit (`Sheet!A1`), for the run's message. */
   readonly truncatedCells: string[] = [];
+  /** Messages name `kam` commands, not the Sheets menus. */
+  readonly runner = 'cli' as const;
 
   constructor(
     readonly workbook: Workbook,
@@ -180,7 +182,11 @@ export class XlsxWorkbookStore implements WorkbookStore {
   locale(): string {
     const language = (this.workbook as { language?: unknown }).language;
     if (typeof language === 'string' && language.trim() !== '') return language.trim();
-    const accounts = resolveSheets(this.sheetNames()).sheets.get('accounts');
+    // A team's own workbook may name its accounts sheet anything (mapped in Column Map): then
+    // any sheet named in Chinese says the team works in Chinese.
+    const names = this.sheetNames();
+    const accounts =
+      resolveSheets(names).sheets.get('accounts') ?? names.find((n) => /[\u4e00-\u9fff]/.test(n));
     if (accounts !== undefined && /[\u4e00-\u9fff]/.test(accounts)) return 'zh_CN';
     return this.info.fallbackLocale;
   }

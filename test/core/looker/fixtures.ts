@@ -6,6 +6,7 @@ import type { AccountMetrics } from '../../../src/core/model/metrics';
 import { parseWorkbook, type WorkbookGrids } from '../../../src/core/records/workbook';
 import type { SheetKey } from '../../../src/core/schema/types';
 import { dateCell, type CellValue } from '../../../src/core/values/cell';
+import { EMPTY_COLUMN_MAP } from '../../../src/core/schema/column-map';
 
 export const TODAY = dayFromYmd(2026, 11, 23);
 export const d = (y: number, m: number, day: number) => dateCell(dayFromYmd(y, m, day));
@@ -97,6 +98,13 @@ export function readOf(
     names.set(k as SheetKey, k);
   }
   const parsed = parseWorkbook(grids, today);
-  const read: WorkbookRead = { names, grids, parsed, locale, issues: parsed.issues };
+  const read: WorkbookRead = {
+    names,
+    grids,
+    parsed,
+    locale,
+    map: EMPTY_COLUMN_MAP,
+    issues: parsed.issues,
+  };
   return { read, metrics: computeMetrics(parsed.model, today) };
 }

@@ -139,11 +139,56 @@ describe('parseWorkbook on a messy workbook', () => {
   });
 
   it('a missing required header is one error naming the sheet and header', () => {
-    const p = parseWorkbook(grids({ accounts: [['Account Name'], ['x']] }), TODAY);
+    const p = parseWorkbook(grids({ accounts: [['Account ID'], ['x']] }), TODAY);
     const e = p.issues.filter((i) => i.code === 'header_missing');
     expect(e).toHaveLength(1);
-    expect(issueText(e[0], 'en')).toContain('"Account ID"');
-    expect(issueText(e[0], 'zh-CN')).toContain('「客户编号」');
+    expect(issueText(e[0], 'en')).toContain('"Account Name"');
+    expect(issueText(e[0], 'zh-CN')).toContain('「客户名称」');
     expect(p.model.accounts).toEqual([]);
+  });
+
+  it('accounts keyed by name: the other sheets name their account by its exact name', () => {
+    const p = parseWorkbook(
+      grids({
+        accounts: [
+          ['公司名称', 'Region'],
+          ['华为', '华南'],
+          ['美的', ''],
+          ['华为', 'x'],
+        ],
+        transactions: [
+          ['日期', '客户名称', '金额'],
+          [d(2026, 1, 5), '华为', 100],
+          [d(2026, 1, 6), '华 为', 5],
+        ],
+      }),
+      TODAY,
+    );
+    expect(p.model.accounts.map((a) => [a.id, a.name])).toEqual([
+      ['华为', '华为'],
+      ['美的', '美的'],
+    ]);
+    expect(p.model.transactions.map((t) => [t.accountId, t.amount])).toEqual([['华为', 100]]);
+    const mine = p.issues.filter((i) => ['客户', 'transactions'].includes(i.sheet));
+    expect(mine.map((i) => [i.sheet, i.row, i.code])).toEqual([
+      ['客户', 4, 'duplicate_id'],
+      ['transactions', 3, 'unknown_account'],
+    ]);
+  });
+
+  it('an ID column with some IDs is not keyed by name: a blank ID is reported', () => {
+    const p = parseWorkbook(
+      grids({
+        accounts: [
+          ['Account ID', 'Account Name'],
+          ['A1', 'Acme'],
+          ['', 'Beta'],
+        ],
+      }),
+      TODAY,
+    );
+    expect(p.model.accounts.map((a) => a.id)).toEqual(['A1']);
+    const mine = p.issues.filter((i) => i.sheet === '客户');
+    expect(mine.map((i) => [i.row, i.code])).toEqual([[3, 'required_missing']]);
   });
 });

@@ -3,6 +3,7 @@ import { dayFromYmd, formatDay } from '../../../src/core/calendar/day';
 import { IssueList } from '../../../src/core/issues/issue';
 import { readCell } from '../../../src/core/records/cells';
 import { readTable } from '../../../src/core/records/table';
+import { parseColumnMap } from '../../../src/core/schema/column-map';
 import { parseWorkbook } from '../../../src/core/records/workbook';
 import { columnDef, sheetDef } from '../../../src/core/schema/sheets';
 import {
@@ -400,5 +401,31 @@ describe('planStatusChange', () => {
     expect(after[1]).toEqual(['Done', 'Call back', '', dateCell(TODAY), '', 'A1']);
     expect(after[3]).toEqual(['Blocked', 'New']);
     expect(sheet.values[1][0]).toBe('In progress');
+  });
+});
+
+describe('forms on a team sheet mapped in Column Map', () => {
+  it('writes each field under the team’s own header, as the refresh reads it back', () => {
+    const map = parseColumnMap('列映射', [
+      ['sheet', 'header', 'maps_to'],
+      ['跟进', '客户', 'account_id'],
+      ['跟进', '时间', 'date'],
+      ['跟进', '情况', 'summary'],
+    ]);
+    const target = { name: '跟进', values: [['情况', '时间', '客户', '自己的列']], map };
+    const plan = validateInteraction(
+      { account_id: 'A1', date: '2026-11-20', summary: 'visit' },
+      target,
+      ctx(),
+    );
+    expect(plan.errors).toEqual([]);
+    expect(plan.row).toEqual(['visit', dateCell(dayFromYmd(2026, 11, 20)), 'A1']);
+    const issues = new IssueList();
+    const table = readTable(
+      { ...target, values: [...target.values, plan.row as Grid[number]] },
+      sheetDef('interactions').columns,
+      issues,
+    );
+    expect(table.rows[0].fields).toMatchObject({ account_id: 'A1', summary: 'visit' });
   });
 });

@@ -3,18 +3,19 @@ import type { Locale } from '../../../core/i18n/locale';
 import { issueText, type DataIssue } from '../../../core/issues/issue';
 import { SEVERITIES, optionLabel } from '../../../core/schema/enums';
 import { openBook } from '../book';
-import type { CommandContext } from '../context';
+import { namingFile, type CommandContext } from '../context';
 import { cliText } from '../messages';
 import { refreshBook } from './refresh';
 
 /** `Accounts!12 Owner Email: Not a valid email address: li@ (error)` */
-export function issueLine(i: DataIssue, locale: Locale): string {
+export function issueLine(i: DataIssue, locale: Locale, file = 'BOOK.xlsx'): string {
+  const text = namingFile(issueText(i, locale, 'cli'), { shown: file });
   const where = i.row === null ? i.sheet : `${i.sheet}!${i.row}`;
   const column = i.column ? ` ${i.column}` : '';
   const severity = optionLabel(SEVERITIES, i.severity, locale === 'zh-CN');
   return locale === 'zh-CN'
-    ? `${where}${column}：${issueText(i, locale)}（${severity}）`
-    : `${where}${column}: ${issueText(i, locale)} (${severity})`;
+    ? `${where}${column}：${text}（${severity}）`
+    : `${where}${column}: ${text} (${severity})`;
 }
 
 /**
@@ -30,7 +31,7 @@ export async function checkCommand(
   const book = await openBook(file, ctx.lang, ctx.progress);
   const { result } = refreshBook(book, opts.today, ctx);
   const locale = result.locale;
-  result.issues.forEach((i) => ctx.out(issueLine(i, locale)));
+  result.issues.forEach((i) => ctx.out(issueLine(i, locale, file)));
   const errors = result.errors;
   const warnings = result.issues.length - errors;
   ctx.out(

@@ -1,14 +1,25 @@
+import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { Workbook } from '../../xlsx/exceljs';
 import type { Locale } from '../../../core/i18n/locale';
+import { fillAccountIds } from '../../../core/jobs/fill-ids';
 import { setupWorkbook, type SetupResult } from '../../../core/jobs/setup';
 import { exists, saveBookAtomic } from '../../xlsx/file';
 import { assertNotOpenElsewhere, withWorkbookLock } from '../../xlsx/lock';
 import { setWorkbookLanguage, XlsxWorkbookStore } from '../../xlsx/store';
 import { updateBook } from '../book';
-import type { CommandContext } from '../context';
+import { bookLocale, runCoreJob, type CommandContext } from '../context';
 import { machineLocale } from '../locale';
 import { CliError, cliText } from '../messages';
+
+/** Who asked for the change, for change_log: the account running `kam`. */
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? '';
+  }
+}
 
 /** A new workbook with every sheet, header, setting, dropdown and format of Set up workbook. */
 export function newKamWorkbook(
@@ -30,7 +41,7 @@ export function newKamWorkbook(
  */
 export async function initCommand(
   file: string,
-  opts: { locale?: Locale },
+  opts: { locale?: Locale; fillIds?: boolean },
   ctx: CommandContext,
 ): Promise<number> {
   const path = resolve(file);
@@ -50,9 +61,16 @@ export async function initCommand(
   const line = await updateBook(file, ctx.lang, ctx.progress, async (book) => {
     if (opts.locale)
       setWorkbookLanguage(book.store.workbook, opts.locale === 'zh-CN' ? 'zh_CN' : 'en_US');
+    // IDs first, so the new ID column sits next to the team's own columns.
+    const lang = opts.locale ?? bookLocale(book);
+    const ids = opts.fillIds
+      ? runCoreJob(book, lang, () => fillAccountIds(book.store, lang, userName(), Date.now()))
+      : null;
     const setup = setupWorkbook(book.store, opts.locale);
     const columns = setup.addedColumns.reduce((n, a) => n + a.headers.length, 0);
-    const changed = setup.createdSheets.length + columns + setup.addedSettings.length > 0;
+    const filled = ids ? cliText('ids_filled', setup.locale, { count: ids.filled }) : null;
+    const changed =
+      setup.createdSheets.length + columns + setup.addedSettings.length + (ids?.filled ?? 0) > 0;
     const text = changed
       ? cliText('init_updated', setup.locale, {
           file,
@@ -61,7 +79,7 @@ export async function initCommand(
           settings: setup.addedSettings.length,
         })
       : cliText('init_unchanged', setup.locale, { file });
-    return { save: changed, result: text };
+    return { save: changed, result: filled ? `${text}\n${filled}` : text };
   });
   ctx.out(line);
   return 0;

@@ -7,7 +7,8 @@ import { remind, type RemindResult } from '../../../core/jobs/remind';
 import { statusWord } from '../../../core/jobs/remind-messages';
 import type { Mailer, OutgoingMail } from '../../../core/ports/mailer';
 import { parseSettings } from '../../../core/records/settings';
-import { matchHeaders, resolveSheets } from '../../../core/schema/match';
+import { resolveBook } from '../../../core/jobs/recognize';
+import { matchHeaders } from '../../../core/schema/match';
 import { sheetDef } from '../../../core/schema/sheets';
 import type { Settings } from '../../../core/settings/settings';
 import { NodeClock } from '../../host/clock';
@@ -56,7 +57,7 @@ function ticking(mailer: ClosableMailer, progress: Progress): ClosableMailer {
 }
 
 function readSettings(book: Book): Settings {
-  const name = resolveSheets(book.store.sheetNames()).sheets.get('settings');
+  const name = resolveBook(book.store).sheets.get('settings');
   return parseSettings(name ? { name, values: book.store.readSheet(name) } : null, new IssueList());
 }
 
@@ -75,10 +76,11 @@ export function senderAddress(opts: RemindOptions, settings: Settings): string {
 
 /** Distinct owners in Accounts: the length of the progress bar (an upper bound of digests). */
 function ownerCount(book: Book): number {
-  const name = resolveSheets(book.store.sheetNames()).sheets.get('accounts');
+  const { sheets, map } = resolveBook(book.store);
+  const name = sheets.get('accounts');
   if (!name) return 1;
   const grid = book.store.readSheet(name);
-  const at = matchHeaders(name, sheetDef('accounts').columns, grid[0] ?? []).index.get(
+  const at = matchHeaders(name, sheetDef('accounts').columns, grid[0] ?? [], 1, map).index.get(
     'owner_email',
   );
   if (at === undefined) return 1;
