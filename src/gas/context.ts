@@ -45,7 +45,8 @@ export function runJob<T>(
   lockWaitMs: number = LOCK_WAIT_MS,
 ): T | undefined {
   try {
-    return ctx.lock.run(lockWaitMs, job);
+    // The lock is released before any alert of the job is shown.
+    return ctx.notifier.alertsAfter(() => ctx.lock.run(lockWaitMs, job));
   } catch (e) {
     const err = e as Error;
     if (err instanceof LockBusyError) {

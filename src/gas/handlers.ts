@@ -31,6 +31,7 @@ import {
   outOfTimeRecord,
   reportOutOfTime,
 } from './refresh-runs';
+import { appendChangeLog } from './change-log';
 import { SpreadsheetDates } from './dates';
 import { buildMenu } from './menu';
 import { scheduleOnce } from './triggers';
@@ -227,10 +228,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const logName = sheets.get('change_log');
     if (plan.changeLog.length > 0 && logName) {
       const log = ss.getSheetByName(logName);
-      if (log)
-        log
-          .getRange(log.getLastRow() + 1, 1, plan.changeLog.length, plan.changeLog[0].length)
-          .setValues(toSheetGrid(plan.changeLog, dates));
+      if (log) appendChangeLog(log, toSheetGrid(plan.changeLog, dates));
     }
   } catch (err) {
     Logger.log(`onEdit: ${(err as Error).message}`);
@@ -270,7 +268,7 @@ export function handleAutomationOn(): void {
     () => {
       const p = parseSettingsOf(ctx);
       const msg = turnOn(p.settings.reminderHour, ctx.store.dates.timeZone, p.locale);
-      SpreadsheetApp.getUi().alert(msg);
+      ctx.notifier.tell(msg);
       buildMenu(p.locale, menuStatus(p.locale, ctx.store.dates.timeZone));
     },
   );
@@ -284,7 +282,7 @@ export function handleAutomationOff(): void {
     true,
     () => {
       const locale = localeOf(ctx);
-      SpreadsheetApp.getUi().alert(turnOff(locale));
+      ctx.notifier.tell(turnOff(locale));
       buildMenu(locale, menuStatus(locale, ctx.store.dates.timeZone));
     },
   );

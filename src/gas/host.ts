@@ -37,7 +37,36 @@ export class GasNotifier implements Notifier {
   }
   problem(message: string): void {
     Logger.log(message);
-    if (this.interactive) SpreadsheetApp.getUi().alert(message);
+    this.alert(message);
+  }
+  /** A message the person must read (e.g. what turning automation on did), as an alert. */
+  tell(message: string): void {
+    this.alert(message);
+  }
+
+  private held: string[] | null = null;
+
+  /**
+   * Runs `work` with alerts held back, then shows them in one alert. Apps Script suspends the
+   * script while an alert is open, until the user clicks: shown while a lock is held, it would
+   * make the nightly refresh, the reminders and every sidebar wait for that click.
+   */
+  alertsAfter<T>(work: () => T): T {
+    const outer = this.held;
+    this.held = [];
+    try {
+      return work();
+    } finally {
+      const messages = this.held;
+      this.held = outer;
+      if (messages.length > 0) this.alert(messages.join('\n\n'));
+    }
+  }
+
+  private alert(message: string): void {
+    if (!this.interactive) return;
+    if (this.held) this.held.push(message);
+    else SpreadsheetApp.getUi().alert(message);
   }
 }
 

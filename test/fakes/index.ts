@@ -577,11 +577,15 @@ export function createGas(options: GasOptions = {}): Gas {
     options.sheetNames ?? ['Sheet1'],
   );
   if (options.url !== undefined) spreadsheet._url = options.url;
+  const locks = newLockState();
   const uiState = newUiState();
+  uiState.heldLocks = () =>
+    (['document', 'script', 'user'] as const).filter(
+      (k) => locks[k].holder !== null && locks[k].holder !== 'other',
+    );
   const ui = new FakeUi(tracker, uiState);
   const mail = new MailState(options.mailQuota ?? 100, options.mailBodyLimit);
   const script: ScriptState = { triggers: [], nextId: 1000 };
-  const locks = newLockState();
   const properties: PropertyStores = {
     script: new Map(Object.entries(options.scriptProperties ?? {})),
     user: new Map(Object.entries(options.userProperties ?? {})),

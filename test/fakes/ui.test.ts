@@ -46,6 +46,22 @@ describe('Ui', () => {
     expect(answer.getSelectedButton()).toBe(ui.Button.OK);
   });
 
+  // https://developers.google.com/apps-script/reference/base/ui#alert(String)
+  // "This method suspends the server-side script while the dialog is open." A lock held then
+  // makes every other run (triggers, sidebars) wait for the user's click.
+  it('records the locks an execution holds while an alert or prompt is open', () => {
+    const { globals, control } = createGas();
+    const ui = globals.SpreadsheetApp.getUi();
+    const lock = globals.LockService.getDocumentLock();
+    lock.waitLock(1000);
+    ui.alert('held');
+    ui.prompt('held too');
+    lock.releaseLock();
+    ui.alert('free');
+    expect(control.alerts.map((a) => a.heldLocks)).toEqual([['document'], undefined]);
+    expect(control.prompts[0].heldLocks).toEqual(['document']);
+  });
+
   it('records sidebars and dialogs with their HTML and title', () => {
     const { globals, control } = createGas();
     const ui = globals.SpreadsheetApp.getUi();

@@ -26,6 +26,11 @@ export interface AlertRecord {
   title: string | null;
   prompt: string;
   buttons: ButtonSetValue;
+  /**
+   * Locks this execution held while the dialog was open. Apps Script suspends the script until
+   * the user answers an alert or prompt, so a lock held then blocks every other run meanwhile.
+   */
+  heldLocks?: string[];
 }
 
 export type MenuItemRecord =
@@ -67,6 +72,8 @@ export interface UiState {
   alertResponse: ButtonValue | ((alert: AlertRecord) => ButtonValue) | undefined;
   /** What `prompt` returns; default `{ text: '', button: <first button> }`. */
   promptResponse: PromptAnswer | ((prompt: AlertRecord) => PromptAnswer) | undefined;
+  /** The kinds of lock this execution holds now (set by createGas). */
+  heldLocks?: () => string[];
 }
 
 export function newUiState(): UiState {
@@ -152,9 +159,15 @@ export class FakeUi {
     return new FakeMenu(this.tracker, this.state, '(add-on)');
   }
 
+  /** The dialog, and the locks held while it is open (recorded only when there are some). */
+  private record(args: readonly unknown[]): AlertRecord {
+    const held = this.state.heldLocks?.() ?? [];
+    return held.length > 0 ? { ...dialogArgs(args), heldLocks: held } : dialogArgs(args);
+  }
+
   alert(...args: unknown[]): ButtonValue {
     this.tracker.track('Ui.alert', args);
-    const record = dialogArgs(args);
+    const record = this.record(args);
     this.state.alerts.push(record);
     const r = this.state.alertResponse;
     if (r === undefined) return firstButton(record.buttons);
@@ -163,7 +176,7 @@ export class FakeUi {
 
   prompt(...args: unknown[]): { getResponseText(): string; getSelectedButton(): ButtonValue } {
     this.tracker.track('Ui.prompt', args);
-    const record = dialogArgs(args);
+    const record = this.record(args);
     this.state.prompts.push(record);
     const r = this.state.promptResponse;
     const answer =
