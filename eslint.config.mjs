@@ -1,4 +1,4 @@
-// ESLint enforces the architecture of DESIGN.md: src/core is pure (no host imports, no host
+// ESLint enforces the architecture of docs/design.md: src/core is pure (no host imports, no host
 // globals), only src/gas names Apps Script services, and nothing anywhere evaluates strings.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -64,7 +64,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/gas/**', '**/gas', '**/node/**', '**/node'],
-              message: 'src/core must not depend on a host (DESIGN.md).',
+              message: 'src/core must not depend on a host (docs/design.md).',
             },
             {
               group: [

@@ -1,4 +1,4 @@
-// Builds src/index.ts into dist/Code.js for Apps Script (DESIGN.md "Build and deploy").
+// Builds src/index.ts into dist/Code.js for Apps Script (docs/design.md "Build and deploy").
 // Apps Script has no module system: it runs every top-level function declaration of every file
 // in one global scope, and an HTML page can call any of them through `google.script.run` unless
 // its name ends with `_`. So the bundle is emitted as an ES module (which tree-shakes what the

@@ -131,7 +131,7 @@ export interface DashboardResult {
 }
 
 /**
- * Rebuilds the Dashboard / 仪表板 sheet (issue 5): writes the six small tables in one write to
+ * Rebuilds the Dashboard / 仪表板 sheet: writes the six small tables in one write to
  * the right of the charts (after clearing that band once), removes the charts the script made
  * before and inserts new ones from the chart builder. A constant number of Spreadsheet calls,
  * whatever the number of accounts.

@@ -2,7 +2,7 @@ import { dayFromYmd, formatDay, type Day } from '../core/calendar/day';
 
 /**
  * Converts between Apps Script `Date`s and calendar days of the spreadsheet's time zone, which
- * may differ from the script's (DESIGN.md "Dates and time zones"). Each distinct value is
+ * may differ from the script's (docs/design.md "Dates and time zones"). Each distinct value is
  * converted once with `Utilities.formatDate` and cached, so a million dated rows cost a few
  * hundred conversions.
  */

@@ -17,7 +17,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /**
  * The workbook port over SpreadsheetApp. Sheets are listed once per job; each read is one
  * `getDataRange().getValues()` and each write one `setValues`, so the number of service calls
- * does not grow with the number of rows (DESIGN.md "Sheet I/O").
+ * does not grow with the number of rows (docs/design.md "Sheet I/O").
  */
 export class GasWorkbookStore implements WorkbookStore {
   readonly dates: SpreadsheetDates;

@@ -9,7 +9,7 @@ import {
 import { loadBundle } from './load';
 
 /**
- * Reminders (issue 4) from what `clasp push` uploads: dist/Code.js in a vm with the fake, driven
+ * Reminders from what `clasp push` uploads: dist/Code.js in a vm with the fake, driven
  * by the daily trigger handler. The vm has its own real clock, so the book is seeded relative to
  * today in the spreadsheet's zone (Asia/Shanghai).
  */

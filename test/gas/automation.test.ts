@@ -1,5 +1,5 @@
 /**
- * Turn on / off daily automation (issue 4): the nightly refresh and the daily reminders as
+ * Turn on / off daily automation: the nightly refresh and the daily reminders as
  * installable clock triggers, idempotent, at `reminder_hour` in the spreadsheet's zone, within
  * the 20-triggers-per-user limit.
  */
@@ -40,7 +40,7 @@ function otherTriggers(n: number): void {
   for (let i = 0; i < n; i++) ScriptApp.newTrigger(`myJob${i}`).timeBased().everyHours(1).create();
 }
 
-describe('Turn on daily automation (issue 4)', () => {
+describe('Turn on daily automation', () => {
   it('installs one nightly refresh and one daily reminders trigger, however often it is turned on', () => {
     const gas = workbook();
     handleAutomationOn();

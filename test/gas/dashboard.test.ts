@@ -31,7 +31,7 @@ function addUserChart(gas: Gas, title: string, row = 70, column = 2): void {
 
 fixSystemTime(() => runTime(2026, 11, 23));
 
-describe('Dashboard / 仪表板 (issue 5)', () => {
+describe('Dashboard / 仪表板', () => {
   it('a refresh builds six native charts from small tables on the dashboard sheet', () => {
     const gas = installGas();
     seedPortfolio(gas, 40);

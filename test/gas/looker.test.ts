@@ -27,7 +27,7 @@ const daysOf = (rows: Grid) => [...new Set(rows.map((r) => (isDateCell(r[0]) ? r
 
 fixSystemTime(() => runTime(2026, 11, 23));
 
-describe('refresh writes Looker-ready sheets (issue 5)', () => {
+describe('refresh writes Looker-ready sheets', () => {
   it('the summary of a messy workbook passes lookerReady, with user text kept as text', () => {
     const gas = installGas();
     seedMessy(gas);

@@ -1,5 +1,5 @@
 /**
- * A small, realistic workbook for the reminder tests (issue 4): `Set up workbook` creates every
+ * A small, realistic workbook for the reminder tests: `Set up workbook` creates every
  * sheet, then people's data is typed into it. "Today" is a parameter so the bundle test (whose
  * vm has its own, real clock) can use the same book.
  *

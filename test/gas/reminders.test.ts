@@ -1,5 +1,5 @@
 /**
- * Stale-record reminders (issue 4, SPEC §4) through the Apps Script adapters against the fake:
+ * Stale-record reminders (docs/reminders.md) through the Apps Script adapters against the fake:
  * a workbook set up by `Set up workbook` and typed into, the menu actions and trigger handlers,
  * MailApp, the document lock, the time budget and `reminder_log` as the record.
  */
@@ -78,7 +78,7 @@ function rowLink(gas: Gas, sheet: string, row: number): string {
   return `${gas.control.spreadsheet.getUrl()}#gid=${gas.control.sheet(sheet).getSheetId()}&range=A${row}`;
 }
 
-describe('Send reminders now (issue 4)', () => {
+describe('Send reminders now', () => {
   it('mails each owner with something to report exactly once, text and HTML, with sections and row links', () => {
     const gas = book();
     handleSendReminders(true);
@@ -291,7 +291,7 @@ describe('faults: reminder_log is the record (exactly once, nothing lost)', () =
     expect(() => handleSendReminders(false)).toThrow('Sheets down');
     gas.control.clearFaults();
     handleSendReminders(false);
-    // At most once (SPEC §4): li's row says sent, so li is not retried today.
+    // At most once (docs/reminders.md): li's row says sent, so li is not retried today.
     expect(perOwner(gas)).toEqual(once(OWNERS_IN_ORDER.filter((o) => o !== 'li@example.com')));
   });
 });

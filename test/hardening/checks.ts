@@ -262,7 +262,7 @@ export function userCellsKept(
     for (let r = 0; r < was.length; r++)
       for (let c = 0; c < width; c++) {
         // A column with nothing in it, not even a header, is free: Set up may put one of its
-        // own columns there (SPEC §2), never over a column holding the user's data.
+        // own columns there (docs/workbook.md), never over a column holding the user's data.
         if (was.every((row) => (row[c] ?? '') === '')) continue;
         const a = was[r][c] ?? '';
         const b = now[r]?.[c] ?? '';

@@ -1,5 +1,5 @@
 /**
- * Hardening, fault injection (issue 8): every Apps Script service call that Refresh scores and
+ * Hardening, fault injection: every Apps Script service call that Refresh scores and
  * Send reminders make is made to throw in turn — a setValues, a MailApp.sendEmail with Google's
  * quota message, a lock timeout, a properties or session failure — through the real
  * dist/Code.js, from the menu and from the daily triggers. After each failed run the invariants

@@ -51,7 +51,7 @@ interface ColSpec {
   readonly en: string;
   readonly zh: string;
   readonly kind: Kind;
-  /** A blank cell in a present row is reported as missing (SPEC §2, "required"). */
+  /** A blank cell in a present row is reported as missing (docs/workbook.md, "required"). */
   readonly required?: boolean;
   /** Valid spellings of an enum (labels in both languages and the code). */
   readonly options?: readonly (readonly [string, string, string])[];
@@ -109,7 +109,7 @@ const col = (
   extra: Partial<ColSpec> = {},
 ): ColSpec => ({ key, en, zh, kind, ...extra });
 
-/** The user columns of each input sheet (SPEC §2.1–2.6). */
+/** The user columns of each input sheet (docs/workbook.md–2.6). */
 export const INPUT_SHEETS: Readonly<
   Record<Exclude<InputKey, 'settings'>, { en: string; zh: string; columns: readonly ColSpec[] }>
 > = {
@@ -298,7 +298,7 @@ export const VALID_EMAILS: readonly string[] = [
   'ann@examplecom.cn',
 ];
 
-/** Not one address (SPEC §3 "Reading values"): reported, never emailed. */
+/** Not one address (docs/rules.md "Reading values"): reported, never emailed. */
 export const INVALID_EMAILS: readonly Cell[] = [
   'not an email',
   'li@',
@@ -417,7 +417,7 @@ function birthdayArb(today: number): fc.Arbitrary<Cell> {
   );
 }
 
-/** Numbers as cells and as text with separators and currency signs (SPEC §3). */
+/** Numbers as cells and as text with separators and currency signs (docs/rules.md). */
 function numberArb(min: number | null): fc.Arbitrary<Cell> {
   const lo = min ?? -1e6;
   return fc.oneof(

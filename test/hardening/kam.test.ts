@@ -1,5 +1,5 @@
 /**
- * Hardening, property-based, through `kam` on real .xlsx files (issue 8): the same generated
+ * Hardening, property-based, through `kam` on real .xlsx files: the same generated
  * workbooks as properties.test.ts — every column type valid and invalid, Chinese and English
  * headers in any order, the user's own columns, blank and duplicate rows, dates from 1900 to
  * 2100, HTML, script tags, formula prefixes, emoji and right-to-left text — written with

@@ -1,5 +1,5 @@
 /**
- * Hardening, property-based (issue 8): whole adversarial workbooks — every column type valid and
+ * Hardening, property-based: whole adversarial workbooks — every column type valid and
  * invalid, Chinese and English headers in any order, the user's own columns, blank and
  * duplicate rows, huge and tiny numbers, dates from 1900 to 2100, HTML, script tags, formula
  * prefixes, emoji and right-to-left text — typed into the fake and run through the real

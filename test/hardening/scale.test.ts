@@ -1,5 +1,5 @@
 /**
- * Scale (issue 8): a refresh of a workbook at Google Sheets' 10-million-cell limit — 20,000
+ * Scale: a refresh of a workbook at Google Sheets' 10-million-cell limit — 20,000
  * accounts × 26 columns and 560,000 transactions × 10 columns, which with the sheets the refresh
  * writes (summary, history, monthly, dashboard: about 3.5 million cells) ends just under
  * 10,000,000 cells —

@@ -12,7 +12,7 @@ import { demoBook, ensureBuilt, kam, tempDir, TODAY } from './helpers';
 
 /**
  * Every way a workbook can be unusable gets one line naming the file, exit code 2, and the
- * file byte-for-byte as it was (SPEC §6).
+ * file byte-for-byte as it was (docs/cli.md).
  */
 describe('kam on files it cannot use', () => {
   const tmp = tempDir();

@@ -1,5 +1,5 @@
 /**
- * No code from strings (issue 8): eval, new Function and string timers are lint errors for every
+ * No code from strings: eval, new Function and string timers are lint errors for every
  * part of src/, and none appears in src/ or in the built bundle.
  */
 import { execFileSync } from 'node:child_process';

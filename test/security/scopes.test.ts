@@ -1,5 +1,5 @@
 /**
- * OAuth scopes (issue 8): appsscript.json asks for nothing beyond the set documented, with a
+ * OAuth scopes: appsscript.json asks for nothing beyond the set documented, with a
  * reason each, in docs/security.md; and the bundle uses no service that would need more.
  */
 import { readFileSync } from 'node:fs';

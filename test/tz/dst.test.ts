@@ -1,5 +1,5 @@
 /**
- * Time zones (issue 8): the spreadsheet's zone differs from the script's, "today" is fixed half a
+ * Time zones: the spreadsheet's zone differs from the script's, "today" is fixed half a
  * minute after midnight and half a minute before it, on the days clocks change and around New
  * Year, and dates run from 1900 to 2100. Dates the store reads and writes must round-trip to
  * exactly midnight in the spreadsheet's zone, and days since activity must count calendar days

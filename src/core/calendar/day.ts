@@ -112,7 +112,7 @@ export function parseIsoDay(text: string): Day | null {
 
 /**
  * The same day of the month `months` months earlier (or later, for negative values), clamped to
- * that month's last day: 2024-02-29 − 12 months = 2023-02-28 (SPEC §3 "Window").
+ * that month's last day: 2024-02-29 − 12 months = 2023-02-28 (docs/rules.md "Window").
  */
 export function addMonthsClamped(day: Day, months: number): Day {
   const { y, m, d } = ymdFromDay(day);

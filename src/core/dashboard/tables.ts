@@ -240,7 +240,7 @@ function healthVsRevenue(
 }
 
 /**
- * The six dashboard tables (issue 5), titled and labelled in the workbook's language, always in
+ * The six dashboard tables, titled and labelled in the workbook's language, always in
  * this order and never empty, so the sheet layout and the chart set are the same on every run.
  */
 export function dashboardTables(

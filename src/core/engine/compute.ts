@@ -14,7 +14,7 @@ import { analysisWindow, previousWindow } from '../rules/window';
 const NO_DAY = -0x80000000;
 
 /**
- * Every figure of SPEC §3 and §5 for every account, in the order of `model.accounts`.
+ * Every figure of docs/rules.md and docs/looker.md for every account, in the order of `model.accounts`.
  *
  * One pass over each record list, accumulating per account into typed arrays keyed by the
  * account's index (rows whose account is unknown, or dated after today, are skipped), then one
@@ -121,8 +121,8 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
   }
 
   // ---- interactions ----
-  // avg_satisfaction uses the analysis window (SPEC §5); the health score always the last
-  // 12 months (SPEC §3). They differ only when analysis_window_months is not 12.
+  // avg_satisfaction uses the analysis window (docs/looker.md); the health score always the last
+  // 12 months (docs/rules.md). They differ only when analysis_window_months is not 12.
   const satSum = new Float64Array(n);
   const satCount = new Int32Array(n);
   const sat12Sum = new Float64Array(n);

@@ -1,4 +1,4 @@
-/** The two languages every visible text exists in (SPEC §1). */
+/** The two languages every visible text exists in (README.md). */
 export type Locale = 'en' | 'zh-CN';
 
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];

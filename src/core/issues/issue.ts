@@ -5,7 +5,7 @@ import { ISSUE_TEXTS, type IssueCode } from './texts';
 export type Severity = 'error' | 'warning';
 
 /**
- * One row of `data_issues` (SPEC §2.8): where, what value, what is wrong. `sheet` and `column`
+ * One row of `data_issues` (docs/workbook.md): where, what value, what is wrong. `sheet` and `column`
  * are the names as the user wrote them; `row` is the sheet row number (null for a whole sheet).
  */
 export interface DataIssue {

@@ -4,7 +4,7 @@ import { sheetDef } from '../schema/sheets';
 import { instantCell, type CellValue, type Grid } from '../values/cell';
 import { displayValue } from '../values/parse';
 
-/** Columns whose edits are written to `change_log` (SPEC §2.8). */
+/** Columns whose edits are written to `change_log` (docs/workbook.md). */
 export const WATCHED_COLUMNS: readonly string[] = ['owner_email', 'tier', 'status', 'credit_limit'];
 
 export interface EditInput {

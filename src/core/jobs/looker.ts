@@ -102,7 +102,7 @@ function knownSizes(read: WorkbookRead): SheetSize[] {
 }
 
 /**
- * Everything the refresh writes for Looker Studio (SPEC §5, issue 5), computed before anything is
+ * Everything the refresh writes for Looker Studio, computed before anything is
  * written so that a run stopped by its time budget writes nothing: `summary`, the next
  * `history` (one read of the old one), `monthly`, and the cell budget of the workbook as it will
  * be. A budget warning is pushed into `issues`, so it lands in `data_issues`.

@@ -121,7 +121,7 @@ function issueKey(row: readonly CellValue[]): string {
 }
 
 /**
- * Rows of `data_issues` in the workbook's language (SPEC §2.8). `detected_at` is when the issue
+ * Rows of `data_issues` in the workbook's language (docs/workbook.md). `detected_at` is when the issue
  * was first seen: an issue already in `previous` (the sheet as it was, header first) keeps its
  * time, so an unchanged workbook refreshes to the very same sheet and a person sees how long a
  * problem has been waiting.
@@ -155,7 +155,7 @@ export function issueRows(
 }
 
 /**
- * Refresh scores (SPEC §3): read each sheet once, compute, then write every refreshed script
+ * Refresh scores (docs/rules.md): read each sheet once, compute, then write every refreshed script
  * column of `accounts` (one write per block of adjacent script columns) and rewrite
  * `data_issues`. Nothing is written when the time budget is already spent, so a run that is
  * stopped never leaves half-written columns. User columns are never written.

@@ -160,7 +160,7 @@ export function prepareDigests(
 }
 
 /**
- * Sends each owner's digest (SPEC §4) at most once per run date. A digest's `sent` row is
+ * Sends each owner's digest (docs/reminders.md) at most once per run date. A digest's `sent` row is
  * appended to `reminder_log` before the mail leaves and every other outcome right after it
  * happens, before the next owner, so a retry after any failure never emails anyone twice.
  * Recipients outside the allow-list are never emailed; when the quota cannot cover everyone

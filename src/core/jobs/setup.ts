@@ -80,7 +80,7 @@ function usedHeight(grid: Grid): number {
 }
 
 /**
- * `Set up workbook` (SPEC §2): creates missing sheets and columns in the workbook's language,
+ * `Set up workbook` (docs/workbook.md): creates missing sheets and columns in the workbook's language,
  * writes Settings defaults only where a setting is absent, and (re)applies formats, validation,
  * protection and named ranges. It never moves, clears or rewrites a cell that holds something,
  * so running it twice changes nothing the second time.

@@ -56,7 +56,7 @@ export interface HistoryFacts {
 }
 
 /**
- * The `cell_budget` warning (issue 5) when the workbook passes CELL_BUDGET_WARN_SHARE of the
+ * The `cell_budget` warning when the workbook passes CELL_BUDGET_WARN_SHARE of the
  * limit, naming the largest sheet. When that is `history`, it suggests the longest
  * `history_retention_days` that brings the workbook back under the warning line, because that is
  * the one change that shrinks it for good; any other sheet gets the generic advice. With

@@ -16,7 +16,7 @@ export interface HistoryMerge {
 }
 
 /**
- * The next `history` (SPEC §5): the old rows, mapped to SUMMARY_COLUMNS by header name (so a
+ * The next `history` (docs/looker.md): the old rows, mapped to SUMMARY_COLUMNS by header name (so a
  * history written by an older version with other columns still merges), minus today's block
  * (replaced, so a second run on one day does not double it) and minus blocks older than
  * `retentionDays` (a snapshot exactly `retentionDays` old is kept), plus today's summary rows.

@@ -109,7 +109,7 @@ function sparseCells(
 }
 
 /**
- * The body of `monthly` (SPEC §2.8): one row per account and month that has at least one
+ * The body of `monthly` (docs/workbook.md): one row per account and month that has at least one
  * transaction, over the whole transaction history up to today, oldest month first, then by
  * account ID. `revenue` is the sum of amounts in the home currency (returns included, like
  * `revenue_12m`), `orders` counts positive-amount transactions. `owner_email` and `abc_class`

@@ -53,7 +53,7 @@ const DECLARED: Partial<Record<ColumnType, Kind>> = {
 };
 
 /**
- * Checks a table the way Looker Studio will read it (SPEC §5): exactly one header row of unique
+ * Checks a table the way Looker Studio will read it (docs/looker.md): exactly one header row of unique
  * snake_case names, no blank rows, one type per column, numbers finite, dates without a time of
  * day, and no formula. Returns every problem found; [] means the table is Looker-ready.
  */

@@ -10,7 +10,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 /** '' is blank in Looker too; null keeps "no value" distinct from an empty string in every host. */
 const text = (s: string | null): string | null => (s === null || s === '' ? null : s);
 
-/** One summary value (SPEC §5). Codes, not labels, so Looker fields never change with language. */
+/** One summary value (docs/looker.md). Codes, not labels, so Looker fields never change with language. */
 function summaryValue(
   key: string,
   a: AccountRecord,
@@ -91,7 +91,7 @@ function summaryValue(
 }
 
 /**
- * The body of `summary` (SPEC §5): one row per valid account, in the order of the accounts
+ * The body of `summary` (docs/looker.md): one row per valid account, in the order of the accounts
  * sheet, columns in SUMMARY_COLUMNS order. Dates are date cells without time, empty numbers are
  * null (blank), enums are stable codes and user text is passed on as typed: the writer decides
  * how to keep text that looks like a formula from running (Sheets: a leading apostrophe).

@@ -40,7 +40,7 @@ export interface HealthComponents {
   readonly contacts: number;
 }
 
-/** Everything the refresh computes for one account (SPEC §3 and §5). */
+/** Everything the refresh computes for one account (docs/rules.md and docs/looker.md). */
 export interface AccountMetrics {
   readonly accountId: string;
   readonly lastActivityDate: Day | null;

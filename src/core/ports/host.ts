@@ -3,7 +3,7 @@ import type { Day } from '../calendar/day';
 /** "Now" and "today" in the spreadsheet's time zone, from the host. */
 export interface Clock {
   nowMs(): number;
-  /** The calendar date in the spreadsheet's time zone (SPEC §3). */
+  /** The calendar date in the spreadsheet's time zone (docs/rules.md). */
   today(): Day;
   /** Seconds since the job started, for time budgets. */
   elapsedMs(): number;

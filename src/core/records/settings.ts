@@ -76,7 +76,7 @@ export function parseSettingValue(
 }
 
 /**
- * Parses the Settings sheet (SPEC §2.7): the key/value table and the exchange-rate table below
+ * Parses the Settings sheet (docs/workbook.md): the key/value table and the exchange-rate table below
  * it. Unknown or invalid settings are reported and the default is used, so a typo never stops a
  * run. A missing sheet means all defaults.
  */

@@ -41,7 +41,7 @@ function req(sheet: SheetKey, ...keys: string[]): { key: string; en: string; zh:
 }
 
 /**
- * Turns the grids of the user sheets into typed, validated records (SPEC §3 "Reading values").
+ * Turns the grids of the user sheets into typed, validated records (docs/rules.md "Reading values").
  * Every unreadable cell, unknown account, unknown currency, future date, duplicate ID and parent
  * problem becomes a data issue; the affected row is left out of the figures it would corrupt and
  * everything else is still computed.

@@ -4,10 +4,10 @@ import type { AbcClass, AccountMetrics, StaleReason } from '../model/metrics';
 import type { AccountRecord, KamModel, MonthDay } from '../model/records';
 
 /**
- * What goes in each owner's digest (SPEC §4). Pure: today, settings and the sheet links come in
+ * What goes in each owner's digest (docs/reminders.md). Pure: today, settings and the sheet links come in
  * as arguments; rendering and sending are elsewhere (render.ts, the remind job).
  *
- * Choices where SPEC is silent:
+ * Choices the rules leave open:
  * - Exempt accounts (Lost, or paused until today or later) get no reminders at all: no stale
  *   item, and none of their actions, contact birthdays or plan reviews. Pausing an account
  *   pauses everything about it.
@@ -19,7 +19,7 @@ import type { AccountRecord, KamModel, MonthDay } from '../model/records';
  *   escalated (it may have been added yesterday; there is no duration to measure) — it is
  *   still listed as stale, and flagged `recycle` when the 公海 rule is on.
  * - `recycle` is a flag on listed (stale or due-soon) accounts only.
- * - The backup owner gets nothing; SPEC routes reminders to the owner only.
+ * - The backup owner gets nothing; the rules route reminders to the owner only.
  */
 
 export interface SheetLinks {
@@ -116,7 +116,7 @@ export interface Digest {
   readonly reviews: readonly ReviewItem[];
   /** `escalation_cc` when some listed account has `escalate` and the setting is not blank. */
   readonly escalationCc: string | null;
-  /** Number of stale A accounts: digests are sent in descending priority (SPEC §4 quota). */
+  /** Number of stale A accounts: digests are sent in descending priority (docs/reminders.md quota). */
   readonly priority: number;
   readonly counts: DigestCounts;
 }

@@ -7,7 +7,7 @@ export interface QuotaAllocation {
 
 /**
  * Splits priority-sorted digests into those the remaining daily mail quota covers and those
- * deferred to a later run (SPEC §4).
+ * deferred to a later run (docs/reminders.md).
  *
  * Greedy in priority order, and strict: the first digest that does not fit is deferred together
  * with every digest after it, even if a smaller one further down would still fit. Otherwise a

@@ -1,5 +1,5 @@
 /**
- * Who reminders may go to (SPEC §2.7 `allowed_recipient_domains`, §4 "never emailed").
+ * Who reminders may go to (docs/workbook.md `allowed_recipient_domains`, docs/reminders.md "never emailed").
  * Pragmatic checks, not RFC 5322: they reject what a sheet cell typically gets wrong (two
  * addresses in one cell, a display name, a missing domain) and nothing a real team uses.
  */
@@ -122,7 +122,7 @@ export function isConsumerDomain(domain: string): boolean {
 }
 
 /**
- * The allow list used when `allowed_recipient_domains` is blank (SPEC §2.7): the domain of the
+ * The allow list used when `allowed_recipient_domains` is blank (docs/workbook.md): the domain of the
  * user who turned automation on, or only that address for a free-mail account. Empty when the
  * address is not valid.
  */

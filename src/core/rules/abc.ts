@@ -11,7 +11,7 @@ export function abcCode(cls: number): AbcClass {
 }
 
 /**
- * ABC classes (SPEC §3), by index: sort by revenue descending, ties by id ascending (code-unit
+ * ABC classes (docs/rules.md), by index: sort by revenue descending, ties by id ascending (code-unit
  * order); `before` = revenue of the accounts ranked above ÷ total of positive revenues;
  * `before < cutA` → A, `< cutB` → B, else C; revenue ≤ 0 → C. Returns ABC_A/ABC_B/ABC_C.
  *
@@ -55,7 +55,7 @@ export function classifyAbcIndexed(
   return out;
 }
 
-/** ABC class of each account id (SPEC §3); ids are expected to be unique. */
+/** ABC class of each account id (docs/rules.md); ids are expected to be unique. */
 export function classifyAbc(
   items: readonly { readonly id: string; readonly revenue: number }[],
   cutoffA: number,

@@ -3,7 +3,7 @@ import type { AbcClass, StaleReason } from '../model/metrics';
 import type { Settings } from '../settings/settings';
 
 /**
- * last_activity_date (SPEC §3): the latest of the given dates (interaction dates, transaction
+ * last_activity_date (docs/rules.md): the latest of the given dates (interaction dates, transaction
  * dates of any amount, completed dates of Done actions) that is not after today; null when none.
  */
 export function lastActivity(dates: Iterable<Day | null>, today: Day): Day | null {
@@ -42,7 +42,7 @@ export function isExempt(
 }
 
 /**
- * Staleness (SPEC §3): stale when days since activity > stale_days_<class>, or there was no
+ * Staleness (docs/rules.md): stale when days since activity > stale_days_<class>, or there was no
  * activity at all, or next_action_date < today. Due soon: not stale and days since activity >
  * threshold − warning_days.
  */

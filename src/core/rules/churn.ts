@@ -3,7 +3,7 @@ import type { ChurnCode } from '../model/metrics';
 
 /**
  * Churn risk from `count` distinct positive-amount dates, sorted ascending, all ≤ today
- * (SPEC §3). `scratch` must hold at least count − 1 numbers; the engine passes one buffer for all
+ * (docs/rules.md). `scratch` must hold at least count − 1 numbers; the engine passes one buffer for all
  * accounts so the hot loop allocates nothing.
  */
 export function churnFromSortedDates(
@@ -28,7 +28,7 @@ export function churnFromSortedDates(
 }
 
 /**
- * Churn risk of an account (SPEC §3) from its positive-amount transaction dates, in any order and
+ * Churn risk of an account (docs/rules.md) from its positive-amount transaction dates, in any order and
  * possibly repeated; dates after today are ignored. ≥ 3 distinct dates: ratio = days since the
  * last ÷ median gap between consecutive dates: < 1 active, < 1.5 watch, < 2 at_risk, else
  * churn_warning; fewer: insufficient_history.

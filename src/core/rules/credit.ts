@@ -14,7 +14,7 @@ export function isUnpaid(paidDate: Day | null, today: Day): boolean {
 }
 
 /**
- * Days overdue of one invoice (SPEC §3): (paid date, or today if unpaid) − due date, floored at
+ * Days overdue of one invoice (docs/rules.md): (paid date, or today if unpaid) − due date, floored at
  * 0; −1 when the invoice does not count (paid before the window started). A paid date after today
  * is not a payment yet: the invoice counts as unpaid.
  */
@@ -57,7 +57,7 @@ export function ratingFromTotals(
 }
 
 /**
- * Credit rating of an account (SPEC §3) over its invoices (transactions with a payment due date)
+ * Credit rating of an account (docs/rules.md) over its invoices (transactions with a payment due date)
  * that are unpaid or were paid within [windowStart, today]: the worse of the days-overdue rating
  * and the utilisation (unpaid amounts ÷ credit limit) rating.
  */

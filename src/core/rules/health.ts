@@ -2,7 +2,7 @@ import type { HealthBand, HealthComponents } from '../model/metrics';
 import type { HealthWeights } from '../settings/settings';
 
 /**
- * The health score (SPEC §3), 0–100: the weighted mean of six components, each 0–100 and not
+ * The health score (docs/rules.md), 0–100: the weighted mean of six components, each 0–100 and not
  * rounded; only the final score is rounded to an integer. This file is the formula the docs and
  * the sidebar show.
  */

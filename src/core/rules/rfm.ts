@@ -13,7 +13,7 @@ export interface RfmInput {
 
 /**
  * `min(5, 1 + floor(5 × percent_rank))` with `percent_rank = (rank − 1) / (n − 1)`, 0 when n = 1
- * (SPEC §3). `rank` is 1-based. The quotient of two integers is correctly rounded, so an exact
+ * (docs/rules.md). `rank` is 1-based. The quotient of two integers is correctly rounded, so an exact
  * multiple of 1/5 never falls just below its floor.
  */
 export function percentRankScore(rank: number, n: number): number {
@@ -53,7 +53,7 @@ export interface RfmScores {
 }
 
 /**
- * RFM scores by index over `count` scored accounts (SPEC §3). Goodness ascends with frequency and
+ * RFM scores by index over `count` scored accounts (docs/rules.md). Goodness ascends with frequency and
  * monetary and descends with recency days (rank 1 = most days). Monetary values equal up to
  * rounding noise are ties (amounts.ts), so converting every amount with one rate changes nothing.
  */
@@ -104,7 +104,7 @@ export function rfmScore(
 }
 
 /**
- * The R×F grid of SPEC §3, row R = 5 first, columns F = 1…5. M is shown, not used.
+ * The R×F grid of docs/rules.md, row R = 5 first, columns F = 1…5. M is shown, not used.
  */
 // prettier-ignore
 export const RFM_GRID: readonly (readonly SegmentCode[])[] = [

@@ -7,7 +7,7 @@ export interface DayWindow {
 }
 
 /**
- * The analysis window of SPEC §3: [today − months, today], both ends included, where
+ * The analysis window of docs/rules.md: [today − months, today], both ends included, where
  * "N months before" clamps to the month's last day (2024-02-29 − 12 months = 2023-02-28).
  */
 export function analysisWindow(today: Day, months: number): DayWindow {

@@ -1,6 +1,6 @@
 import type { EnumOption } from './types';
 
-/** Enum values of SPEC §2, code first; the code, the English and the Chinese label all match. */
+/** Enum values of docs/workbook.md, code first; the code, the English and the Chinese label all match. */
 export const TIERS: readonly EnumOption[] = [
   { code: 'strategic', en: 'Strategic', zh: '战略' },
   { code: 'key', en: 'Key', zh: '重点' },

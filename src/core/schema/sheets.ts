@@ -32,7 +32,7 @@ function script(
 const NOTES = user('notes', 'Notes', '备注', 'text');
 const ACCOUNT_ID = user('account_id', 'Account ID', '客户编号', 'text', { required: true });
 
-/** SPEC §2.1 */
+/** docs/workbook.md */
 const ACCOUNTS: SheetDef = {
   key: 'accounts',
   en: 'Accounts',
@@ -68,7 +68,7 @@ const ACCOUNTS: SheetDef = {
   ],
 };
 
-/** SPEC §2.2 */
+/** docs/workbook.md */
 const CONTACTS: SheetDef = {
   key: 'contacts',
   en: 'Contacts',
@@ -88,7 +88,7 @@ const CONTACTS: SheetDef = {
   ],
 };
 
-/** SPEC §2.3 */
+/** docs/workbook.md */
 const TRANSACTIONS: SheetDef = {
   key: 'transactions',
   en: 'Transactions',
@@ -108,7 +108,7 @@ const TRANSACTIONS: SheetDef = {
   ],
 };
 
-/** SPEC §2.4 */
+/** docs/workbook.md */
 const INTERACTIONS: SheetDef = {
   key: 'interactions',
   en: 'Interactions',
@@ -129,7 +129,7 @@ const INTERACTIONS: SheetDef = {
   ],
 };
 
-/** SPEC §2.5 */
+/** docs/workbook.md */
 const ACTIONS: SheetDef = {
   key: 'actions',
   en: 'Action Plan',
@@ -147,7 +147,7 @@ const ACTIONS: SheetDef = {
   ],
 };
 
-/** SPEC §2.6 */
+/** docs/workbook.md */
 const PLANS: SheetDef = {
   key: 'plans',
   en: 'Account Plans',
@@ -167,7 +167,7 @@ const PLANS: SheetDef = {
 };
 
 /**
- * SPEC §2.7: a key/value table; the exchange-rate table below it has its own header row
+ * docs/workbook.md: a key/value table; the exchange-rate table below it has its own header row
  * (`EXCHANGE_RATE_COLUMNS`), found by matching those headers.
  */
 const SETTINGS: SheetDef = {
@@ -187,7 +187,7 @@ export const EXCHANGE_RATE_COLUMNS: readonly ColumnDef[] = [
   user('rate_to_home', 'Rate to Home Currency', '兑本币汇率', 'number', { min: 0 }),
 ];
 
-/** SPEC §5: the Looker-ready columns, in order. `history` has the same. */
+/** docs/looker.md: the Looker-ready columns, in order. `history` has the same. */
 export const SUMMARY_COLUMNS: readonly ColumnDef[] = [
   script('snapshot_date', 'Snapshot Date', '快照日期', 'date'),
   script('account_id', 'Account ID', '客户编号', 'text'),

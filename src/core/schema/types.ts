@@ -1,6 +1,6 @@
 import type { Bilingual } from '../i18n/locale';
 
-/** Keys of every sheet of the workbook (SPEC §2). Stable identifiers. */
+/** Keys of every sheet of the workbook (docs/workbook.md). Stable identifiers. */
 export type SheetKey =
   | 'accounts'
   | 'contacts'
@@ -25,7 +25,7 @@ export interface EnumOption extends Bilingual {
   readonly code: string;
 }
 
-/** Who writes a column: people only, or the script only (SPEC §2). */
+/** Who writes a column: people only, or the script only (docs/workbook.md). */
 export type ColumnOwner = 'user' | 'script';
 
 export interface ColumnDef extends Bilingual {
@@ -60,7 +60,7 @@ export interface SheetDef extends Bilingual {
   readonly key: SheetKey;
   readonly kind: SheetKind;
   readonly columns: readonly ColumnDef[];
-  /** Looker sheets keep snake_case keys as headers in every language (SPEC §5). */
+  /** Looker sheets keep snake_case keys as headers in every language (docs/looker.md). */
   readonly keyHeaders?: boolean;
   /** Other names teams use for this sheet. */
   readonly aliases?: readonly string[];

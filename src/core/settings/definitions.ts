@@ -14,7 +14,7 @@ export interface SettingDef {
 }
 
 /**
- * SPEC §2.7, plus the health-score weights that SPEC §3 keeps in Settings (see docs/rules.md).
+ * docs/workbook.md, plus the health-score weights that docs/rules.md keeps in Settings (see docs/rules.md).
  * Order is the order rows are written by `Set up workbook`.
  */
 export const SETTING_DEFS: readonly SettingDef[] = [

@@ -9,7 +9,7 @@ export interface HealthWeights {
   readonly contacts: number;
 }
 
-/** Parsed settings (SPEC §2.7). Every rule takes these as an argument. */
+/** Parsed settings (docs/workbook.md). Every rule takes these as an argument. */
 export interface Settings {
   readonly language: 'auto' | Locale;
   readonly homeCurrency: string;

@@ -301,7 +301,7 @@ function fieldLabels(locale: Locale): Record<string, string> {
 }
 
 /**
- * The Account 360 view of one account (SPEC §3 figures as the refresh computes them, from the
+ * The Account 360 view of one account (docs/rules.md figures as the refresh computes them, from the
  * same read), or the empty view with a hint when no account is selected. `metrics` are those of
  * `read.parsed.model.accounts`, in the same order.
  */

@@ -74,7 +74,7 @@ export function boardFilter(input: unknown): BoardFilter {
 }
 
 /**
- * The action plan as a kanban (SPEC §2.5): one column per status in the order of the list,
+ * The action plan as a kanban (docs/workbook.md): one column per status in the order of the list,
  * actions without a status under Not started; open cards by due date, Done cards by completion
  * date, newest first. Filtered by owner and account.
  */

@@ -193,7 +193,7 @@ function readAccount(r: FieldReader, ctx: FormContext): FieldValue {
 }
 
 /**
- * Log an interaction (SPEC §2.4): date (required, not in the future, as the refresh would ignore
+ * Log an interaction (docs/workbook.md): date (required, not in the future, as the refresh would ignore
  * it), account (required, must exist), type, summary, next step, satisfaction 1–5, complaint.
  * A complaint is written with status Open; "Recorded by" is the person using the sidebar.
  */
@@ -225,7 +225,7 @@ export function validateInteraction(
 }
 
 /**
- * Add an action (SPEC §2.5): task (required), account (must exist), owner, due date (not before
+ * Add an action (docs/workbook.md): task (required), account (must exist), owner, due date (not before
  * the start date), status (default Not started). The start date is today unless given; an action
  * added as Done gets today as its completed date.
  */

@@ -164,7 +164,7 @@ function languageOptions(locale: Locale): Choice[] {
   ];
 }
 
-/** The Settings sidebar's view of the sheet (SPEC §2.7): every setting and exchange rate. */
+/** The Settings sidebar's view of the sheet (docs/workbook.md): every setting and exchange rate. */
 export function settingsView(
   grid: SheetGrid | null,
   locale: Locale,

@@ -4,7 +4,7 @@ import type { EnumOption } from '../schema/types';
 import { isDateCell, isInstantCell, type CellValue } from './cell';
 
 /**
- * Readers for the value types of SPEC §3 "Reading values". Each returns the value, or
+ * Readers for the value types of docs/rules.md "Reading values". Each returns the value, or
  * `undefined` when the cell holds something that is not that type (the caller reports it).
  * Blank cells are handled by the caller before these are called.
  */

@@ -1,5 +1,5 @@
 /**
- * The `kam` command line (SPEC §6): the same engine as the Sheets add-on, on .xlsx files.
+ * The `kam` command line (docs/cli.md): the same engine as the Sheets add-on, on .xlsx files.
  * Exit codes: 0 done, 1 data errors (`check`) or digests that failed to send (`remind`),
  * 2 bad usage or a workbook that cannot be read or written (one line naming the file).
  */

@@ -1,6 +1,6 @@
 import type { Locale } from '../../core/i18n/locale';
 
-/** Every line the `kam` CLI prints, in both languages (SPEC §1). `{x}` are parameters. */
+/** Every line the `kam` CLI prints, in both languages (README.md). `{x}` are parameters. */
 const TEXTS = {
   not_found: { en: '{file}: no such file', zh: '{file}：文件不存在' },
   not_a_file: { en: '{file}: is a folder, not a workbook', zh: '{file}：这是文件夹，不是工作簿' },

@@ -33,7 +33,7 @@ export function sha256(bytes: Buffer): string {
 }
 
 /**
- * Makes "logged before the run moves on" (DESIGN.md) hold on a PC too. The workbook is written
+ * Makes "logged before the run moves on" (docs/design.md) hold on a PC too. The workbook is written
  * once, at the end of a run; if the process dies after emailing some owners but before that
  * write, their `reminder_log` rows would be lost and the next run would email them again. So
  * every change the remind job makes is also appended to a journal beside the workbook and

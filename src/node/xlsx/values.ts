@@ -72,7 +72,7 @@ export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
  * Core values → ExcelJS values. Strings stay strings whatever they start with: ExcelJS makes a
  * formula only from a `{ formula }` object, and a string cell is stored as text (`t="s"`), which
  * Excel, LibreOffice and Google Sheets all open as text, so `=HYPERLINK(…)` typed in a note is
- * never run (SPEC §5). Non-finite numbers become blanks rather than #NUM!.
+ * never run (docs/looker.md). Non-finite numbers become blanks rather than #NUM!.
  */
 export function toXlsxValue(v: CellValue): XlsxWrite {
   if (v === null || v === undefined) return { value: null, numFmt: null };

@@ -21,7 +21,7 @@ describe('calendar days', () => {
     );
   });
 
-  it('N months before clamps to the month end (SPEC §3 "Window")', () => {
+  it('N months before clamps to the month end (docs/rules.md "Window")', () => {
     expect(formatDay(addMonthsClamped(dayFromYmd(2024, 2, 29), -12))).toBe('2023-02-28');
     expect(formatDay(addMonthsClamped(dayFromYmd(2026, 3, 31), -1))).toBe('2026-02-28');
     expect(formatDay(addMonthsClamped(dayFromYmd(2026, 1, 15), -12))).toBe('2025-01-15');

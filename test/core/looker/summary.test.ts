@@ -11,7 +11,7 @@ describe('summaryRows on a messy workbook', () => {
   const rows = summaryRows(read, metrics, TODAY);
   const byId = new Map(rows.map((r) => [r[col('account_id')] as string, r]));
 
-  it('has one row per valid account, in sheet order, SPEC §5 columns in order', () => {
+  it('has one row per valid account, in sheet order, docs/looker.md columns in order', () => {
     expect(summaryHeader()).toEqual(SUMMARY_COLUMNS.map((c) => c.key));
     expect(summaryHeader().slice(0, 4)).toEqual([
       'snapshot_date',

@@ -8,7 +8,7 @@ import {
   type RfmInput,
 } from '../../../src/core/rules/rfm';
 
-/** SPEC §3 grid, copied independently of the implementation: rows R5…R1, columns F1…F5. */
+/** docs/rules.md grid, copied independently of the implementation: rows R5…R1, columns F1…F5. */
 // prettier-ignore
 const SPEC_GRID: Record<number, string[]> = {
   5: ['new_customers', 'potential_loyalists', 'potential_loyalists', 'champions', 'champions'],

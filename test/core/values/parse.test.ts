@@ -11,7 +11,7 @@ import {
   readYesNo,
 } from '../../../src/core/values/parse';
 
-describe('readDate (SPEC §3 "Reading values")', () => {
+describe('readDate (docs/rules.md "Reading values")', () => {
   it.each([
     ['2026-03-05', '2026-03-05'],
     ['2026/3/5', '2026-03-05'],
