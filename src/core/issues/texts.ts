@@ -22,6 +22,10 @@ export const ISSUE_TEXTS = {
     en: 'Column "{name}" is not recognised. Did you mean {suggestion}? Map it (or to ignore): {map}',
     zh: '未识别列「{name}」。您是指 {suggestion} 吗？请映射它（或映射为 ignore）：{map}',
   },
+  header_not_ours: {
+    en: 'Column "{name}" is not one of the columns kam-sheets reads, so it is left alone. If it holds one of ours, map it; if it is your own, map it to ignore and this warning goes away: {map}',
+    zh: '列「{name}」不是 kam-sheets 读取的列，因此保持原样、不读取。如果它对应我们的某一列，请映射它；如果是您自己的列，请映射为 ignore，此提示即消失：{map}',
+  },
   sheet_unrecognised: {
     en: 'Sheet "{name}" looks like {suggestion} but is not recognised. Map it: {map}',
     zh: '工作表「{name}」看起来是 {suggestion}，但未被识别。请映射它：{map}',

@@ -68,9 +68,9 @@ function shown(c: Candidate): Bilingual {
 /**
  * The recognition report: sheets that look like one of ours but are not matched, and headers
  * of matched sheets that are not ours yet resemble one of the columns still missing. A header
- * with no resemblance at all is the team's own column and is left alone (no warning), so a
- * workbook with extra note columns does not fill data_issues with noise. `grids` holds what the
- * caller already read (what is read here is added to it); other sheets are read only while one of ours is still missing.
+ * with no resemblance at all is reported once as the team's own column (`header_not_ours`,
+ * a warning) until it is mapped to ignore. `grids` holds what the caller already read (what is
+ * read here is added to it); other sheets are read only while one of ours is still missing.
  */
 export function recognize(
   store: WorkbookStore,
@@ -128,7 +128,20 @@ export function recognize(
               grid.slice(at + 1, at + 201).map((row) => row[u.index] ?? null),
               header.missing,
             );
-      if (candidates.length === 0) continue;
+      if (candidates.length === 0) {
+        // A column of the team's own: said once, so leaving it out is a choice (map it to
+        // ignore), never a silent miss of a column of ours under a name nobody could guess.
+        issues.push({
+          sheet: name,
+          row: at + 1,
+          column: u.text,
+          value: u.text,
+          code: 'header_not_ours',
+          params: { name: u.text },
+          severity: 'warning',
+        });
+        continue;
+      }
       suggestions.push({ sheet: name, sheetKey: key, header: u.text, candidates });
       // An ambiguous header was reported by the header match already.
       if (u.ambiguous.length > 1) continue;
