@@ -1,6 +1,6 @@
 import { resolveLocale, type Locale } from '../core/i18n/locale';
 import { message } from '../core/i18n/messages';
-import { planEdit } from '../core/jobs/edit';
+import { EDIT_TOP_ROWS, planEdit } from '../core/jobs/edit';
 import { BudgetExceededError } from '../core/jobs/errors';
 import { refresh } from '../core/jobs/refresh';
 import { fillAccountIds } from '../core/jobs/fill-ids';
@@ -202,12 +202,17 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const sheets = resolveSheets(names, map).sheets;
     const name = sheet.getName();
     if (sheets.get('accounts') !== name) return;
-    const header =
-      fromSheetGrid(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues(), dates)[0] ?? [];
+    // The header row, or a title block and the header below it; never past the edited rows,
+    // which the grid is known to have (an edit above the header changes no row of the table).
+    const topRows = Math.min(EDIT_TOP_ROWS, range.getRow() + range.getNumRows() - 1);
+    const top = fromSheetGrid(
+      sheet.getRange(1, 1, topRows, sheet.getLastColumn()).getValues(),
+      dates,
+    );
     const user = (e.user && e.user.getEmail()) || Session.getActiveUser().getEmail() || '';
     const plan = planEdit({
       sheetName: name,
-      header,
+      top,
       row: range.getRow(),
       col: range.getColumn(),
       numRows: range.getNumRows(),

@@ -149,6 +149,55 @@ describe('onEdit on a team sheet mapped in Column Map', () => {
   });
 });
 
+describe('onEdit on a team sheet with a title block above its header', () => {
+  beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
+  afterAll(() => jest.useRealTimers());
+
+  function titled() {
+    const gas = installGas({
+      locale: 'en_US',
+      now: () => new Date(NOW),
+      activeUser: 'li@example.com',
+    });
+    gas.control.setSheetValues('Accounts', [
+      ['Key accounts 2026', '', '', '', ''],
+      ['', '', '', '', ''],
+      ['Account ID', 'Account Name', 'Tier', 'Updated At', 'Updated By'],
+      ['A1', 'Acme', 'Key', '', ''],
+    ]);
+    handleSetup();
+    gas.control.resetCalls();
+    return gas;
+  }
+
+  it('stamps and logs a row of the table, reading the top rows once', () => {
+    const gas = titled();
+    handleEdit(gas.control.editEvent('Accounts', 'C4', 'Key', 'Strategic'));
+    const rows = gas.control.sheetValues('Accounts');
+    expect((rows[3][3] as Date).toISOString()).toBe(NOW.toISOString());
+    expect(rows[3][4]).toBe('li@example.com');
+    expect(gas.control.calls['Range.getValues']).toBe(1);
+    expect(gas.control.sheetValues('Change Log')[1].slice(2)).toEqual([
+      'Accounts',
+      'C4',
+      'Tier',
+      'Key',
+      'Strategic',
+    ]);
+  });
+
+  it('an edit of the title or the header row stamps nothing', () => {
+    const gas = titled();
+    handleEdit(gas.control.editEvent('Accounts', 'A1', 'Key accounts 2026', 'KA 2027'));
+    handleEdit(gas.control.editEvent('Accounts', 'C3', 'Tier', 'Tier'));
+    expect(gas.control.calls['Range.setValues'] ?? 0).toBe(0);
+    expect(gas.control.sheetValues('Accounts')[2].slice(3, 5)).toEqual([
+      'Updated At',
+      'Updated By',
+    ]);
+  });
+});
+
 describe('Fill missing account IDs (menu)', () => {
   beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
   afterAll(() => jest.useRealTimers());

@@ -1,4 +1,5 @@
 import type { ColumnMap } from '../schema/column-map';
+import { headerRowIndex, MAX_TITLE_ROWS } from '../schema/header-row';
 import { columnLetter, matchHeaders } from '../schema/match';
 import { sheetDef } from '../schema/sheets';
 import { instantCell, type CellValue, type Grid } from '../values/cell';
@@ -7,10 +8,16 @@ import { displayValue } from '../values/parse';
 /** Columns whose edits are written to `change_log` (docs/workbook.md). */
 export const WATCHED_COLUMNS: readonly string[] = ['owner_email', 'tier', 'status', 'credit_limit'];
 
+/** How many rows of the accounts sheet the host reads to find its header row. */
+export const EDIT_TOP_ROWS = MAX_TITLE_ROWS + 1;
+
 export interface EditInput {
   readonly sheetName: string;
-  /** The accounts header row, read once by the host. */
-  readonly header: readonly CellValue[];
+  /**
+   * The first rows of the accounts sheet, read once by the host: the header row, or a title
+   * block and the header below it (at most EDIT_TOP_ROWS rows).
+   */
+  readonly top: readonly (readonly CellValue[])[];
   readonly row: number;
   readonly col: number;
   readonly numRows: number;
@@ -33,15 +40,18 @@ export interface EditPlan {
 
 /**
  * What an edit of the accounts sheet writes (pure): `updated_at` / `updated_by` on every edited
- * body row, and one `change_log` row per edited cell of a watched column. Edits of the header,
- * of the stamp columns themselves, or outside the table write nothing.
+ * body row, and one `change_log` row per edited cell of a watched column. Edits of the header
+ * (row 1, or the row below a title block), of the stamp columns themselves, or outside the table
+ * write nothing.
  */
 export function planEdit(input: EditInput): EditPlan {
   const def = sheetDef('accounts');
-  const header = matchHeaders(input.sheetName, def.columns, input.header, 1, input.map);
+  const at = headerRowIndex(input.sheetName, input.top, def.columns, input.map);
+  const header = matchHeaders(input.sheetName, def.columns, input.top[at] ?? [], at + 1, input.map);
   const atCol = header.index.get('updated_at');
   const byCol = header.index.get('updated_by');
-  const firstRow = Math.max(input.row, 2);
+  // Edits of the header row or of a title block above it are not rows of the table.
+  const firstRow = Math.max(input.row, at + 2);
   const lastRow = input.row + input.numRows - 1;
   const none: EditPlan = { stamps: [], changeLog: [] };
   if (lastRow < firstRow) return none;

@@ -5,7 +5,7 @@ import { matchHeaders } from './match';
 import type { ColumnDef } from './types';
 
 /** How far down a title block may push the header row (a title, a subtitle, a blank row). */
-const MAX_TITLE_ROWS = 3;
+export const MAX_TITLE_ROWS = 3;
 
 function filled(row: readonly CellValue[] | undefined): number {
   return (row ?? []).filter((v) => displayValue(v ?? null).trim() !== '').length;
