@@ -35,6 +35,7 @@ import { appendChangeLog } from './change-log';
 import { SpreadsheetDates } from './dates';
 import { buildMenu } from './menu';
 import { scheduleOnce } from './triggers';
+import { isCellLimitRefusal } from './store';
 import { fromSheetGrid, toSheetGrid } from './values';
 
 /** onOpen: the menu in the workbook's language (Settings `language`, else the locale). */
@@ -237,6 +238,14 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     }
   } catch (err) {
     Logger.log(`onEdit: ${(err as Error).message}`);
+    // The one failure the editor can act on is said where they are typing, never silently.
+    if (isCellLimitRefusal(err)) {
+      try {
+        e.source.toast(message('change_log_full', fallbackLocale(e.source)), '', 30);
+      } catch {
+        // A toast that cannot be shown must not make the edit fail.
+      }
+    }
   }
 }
 

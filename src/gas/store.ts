@@ -12,6 +12,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Sheets' refusal to grow a workbook past its cell limit. */
 const CELL_LIMIT_REFUSAL = /above the limit of [\d,]+ cells/;
+
+/** Sheets' refusal to grow a grid past the workbook's 10,000,000 cells. */
+export function isCellLimitRefusal(e: unknown): boolean {
+  const text = (e as { message?: unknown } | null)?.message;
+  return typeof text === 'string' && CELL_LIMIT_REFUSAL.test(text);
+}
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
@@ -67,7 +73,7 @@ export class GasWorkbookStore implements WorkbookStore {
       const maxCols = sheet.getMaxColumns();
       if (lastCol > maxCols) sheet.insertColumnsAfter(maxCols, lastCol - maxCols);
     } catch (e) {
-      if (!CELL_LIMIT_REFUSAL.test((e as Error).message)) throw e;
+      if (!isCellLimitRefusal(e)) throw e;
       throw new UserFacingError(
         message('cell_limit_write', resolveLocale(null, this.ss.getSpreadsheetLocale()), {
           sheet: sheet.getName(),

@@ -63,4 +63,27 @@ describe('Change Log through the bundle', () => {
     expect((bundle.control.calls['Sheet.appendRow'] ?? 0) - before).toBe(1);
     expect(logRows(bundle).map((r) => r.slice(5))).toEqual([['Key', 'Strategic']]);
   });
+
+  it('at the 10-million-cell limit the editor is told the change was not logged', () => {
+    const bundle = workbook();
+    const cell = tierCell(bundle);
+    const log = bundle.control.sheet('Change Log');
+    // A log with no empty row left (its header row is frozen, so one row stays).
+    log.deleteRows(3, log.getMaxRows() - 2);
+    bundle.call('onEdit', bundle.control.editEvent('Accounts', cell, 'Strategic', 'Key'));
+    bundle.control.setSheetValues('Archive', [['old']]);
+    const archive = bundle.control.sheet('Archive');
+    const used = bundle.control.spreadsheet._sheets.reduce(
+      (n, sh) => n + sh._maxRows * sh._maxCols,
+      0,
+    );
+    archive._maxRows += Math.floor((10_000_000 - used) / archive._maxCols);
+    expect(() =>
+      bundle.call('onEdit', bundle.control.editEvent('Accounts', cell, 'Key', 'Strategic')),
+    ).not.toThrow();
+    expect(logRows(bundle)).toHaveLength(1);
+    expect(bundle.control.toasts.at(-1)?.msg).toMatch(
+      /not written to the Change Log: the workbook is at Google Sheets' 10,000,000-cell limit/,
+    );
+  });
 });

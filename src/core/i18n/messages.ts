@@ -62,6 +62,10 @@ export const MESSAGES = {
     en: 'Sheet "{sheet}" could not grow by {rows} rows: the workbook is at Google Sheets\' 10,000,000-cell limit, so nothing more was written to it. Delete the empty rows and columns of your largest sheets, or move old rows to another spreadsheet, then run this again.',
     zh: '工作表「{sheet}」无法再增加 {rows} 行：工作簿已达 Google 表格 1000 万单元格上限，因此没有再写入。请删除最大的几个工作表中的空行和空列，或把旧数据移到另一个电子表格，然后重新运行。',
   },
+  change_log_full: {
+    en: "This change was not written to the Change Log: the workbook is at Google Sheets' 10,000,000-cell limit, so the log cannot grow. Delete the empty rows and columns of your largest sheets, or move old rows to another spreadsheet.",
+    zh: '此修改未能写入修改记录：工作簿已达 Google 表格 1000 万单元格上限，修改记录无法再增加行。请删除最大的几个工作表中的空行和空列，或把旧数据移到另一个电子表格。',
+  },
   busy: {
     en: 'Another run is updating this workbook. Try again in a minute.',
     zh: '另一个任务正在更新此工作簿，请一分钟后再试。',
