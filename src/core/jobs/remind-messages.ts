@@ -15,6 +15,10 @@ const TEXTS = {
     en: 'Daily email quota used up; will be sent in the next run',
     zh: '今日邮件配额已用完，将在下次运行时发送',
   },
+  delivered_before: {
+    en: 'delivered before the previous run was interrupted; not sent again',
+    zh: '上次运行中断前已送达，不再重复发送',
+  },
   cc: { en: 'cc {cc} (stale for twice the threshold)', zh: '抄送 {cc}（停滞超过阈值两倍）' },
   done: { en: 'Reminders: {summary}', zh: '提醒：{summary}' },
   done_incomplete: {

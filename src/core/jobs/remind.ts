@@ -22,7 +22,8 @@ import { UserFacingError } from './errors';
 /** A reminder run stops sending at 5 minutes and continues in a new execution. */
 export const REMIND_BUDGET_MS = 5 * 60 * 1000;
 
-export type ReminderStatus = 'sent' | 'preview' | 'skipped' | 'blocked' | 'deferred' | 'failed';
+export type ReminderStatus =
+  'sending' | 'sent' | 'preview' | 'skipped' | 'blocked' | 'deferred' | 'failed';
 
 export interface OwnerOutcome {
   readonly owner: string;
@@ -73,10 +74,15 @@ function logSheetName(read: WorkbookRead, store: WorkbookStore, key: SheetKey): 
 }
 
 /**
- * Owners whose digest for `today` is already final in `reminder_log` (one read). Rows are read
- * in order: a `failed` row undoes the `sent` row written just before that send (see `remind`).
+ * Owners whose digest for `today` is already final in `reminder_log` (one read), and owners whose
+ * last row is `sending`: a run stopped between announcing a send and logging its outcome. Rows
+ * are read in order: a `failed` row undoes the `sent` (or `sending`) row written before it.
  */
-function finalOwners(store: WorkbookStore, name: string, today: Day): Set<string> {
+function logState(
+  store: WorkbookStore,
+  name: string,
+  today: Day,
+): { done: Set<string>; interrupted: Set<string> } {
   const issues = new IssueList();
   const table = readTable(
     { name, values: store.readSheet(name) },
@@ -84,14 +90,18 @@ function finalOwners(store: WorkbookStore, name: string, today: Day): Set<string
     issues,
   );
   const done = new Set<string>();
+  const interrupted = new Set<string>();
   for (const r of table.rows) {
     const f = r.fields;
     if (f.run_date !== today || typeof f.owner_email !== 'string' || typeof f.status !== 'string')
       continue;
-    if (FINAL.has(f.status)) done.add(f.owner_email.toLowerCase());
-    else if (f.status === 'failed') done.delete(f.owner_email.toLowerCase());
+    const owner = f.owner_email.toLowerCase();
+    if (f.status === 'sending') interrupted.add(owner);
+    else interrupted.delete(owner);
+    if (FINAL.has(f.status)) done.add(owner);
+    else if (f.status === 'failed') done.delete(owner);
   }
-  return done;
+  return { done, interrupted };
 }
 
 /** Every owner's digest for today, planned and ready to render. */
@@ -174,7 +184,9 @@ export function remind(deps: RemindDeps): RemindResult {
   if (deps.mode === 'send' && (allowList === null || allowList.length === 0))
     throw new UserFacingError(reminderMessage('no_allow_list', locale));
   const logName = logSheetName(read, store, 'reminder_log');
-  const done = finalOwners(store, logName, today);
+  const { done, interrupted } = logState(store, logName, today);
+  // With a mailer that can tell what left, `sending` announces a send and `sent` confirms it.
+  const confirms = typeof mailer.deliveredBefore === 'function';
 
   const allowed = (email: string): boolean =>
     allowList !== null && recipientAllowed(email, allowList);
@@ -230,17 +242,29 @@ export function remind(deps: RemindDeps): RemindResult {
       detail = reminderMessage('blocked', locale, { email: d.owner });
     } else if (deps.mode === 'preview') {
       status = 'preview';
+    } else if (
+      confirms &&
+      interrupted.has(d.owner.toLowerCase()) &&
+      mailer.deliveredBefore?.(d.owner)
+    ) {
+      // The run that announced this send stopped after the digest left: log it, never resend.
+      const detail = reminderMessage('delivered_before', locale);
+      log(d, 'sent', detail);
+      outcome('sent', detail);
+      continue;
     } else if (deferredSet.has(d) || mailer.remainingQuota() < 1 + ccFor(d).length) {
       status = 'deferred';
       detail = reminderMessage('quota', locale);
     } else {
       const cc = ccFor(d);
       const sentDetail = cc.length > 0 ? reminderMessage('cc', locale, { cc: cc.join(', ') }) : '';
-      // Write-ahead: the `sent` row is in the log before the mail leaves, so no failure after
-      // the send (a log write that fails, a killed execution) can make a retry send it twice.
-      // A send that throws is followed by a `failed` row, which makes the owner due again.
-      // If even that row cannot be written, the owner misses today's digest: at most once wins.
-      log(d, 'sent', sentDetail);
+      // Write-ahead: a row is in the log before the mail leaves. With MailApp it is `sent`, so
+      // no failure after the send (a log write that fails, a killed execution) can make a retry
+      // send it twice; if even the `failed` row after a throwing send cannot be written, the
+      // owner misses today's digest: at most once wins. A mailer that can tell what left gets
+      // `sending` here and `sent` after the send, and the next run checks an interrupted one.
+      log(d, confirms ? 'sending' : 'sent', sentDetail);
+      let failure: Error | null = null;
       try {
         mailer.send({
           to: d.owner,
@@ -250,12 +274,18 @@ export function remind(deps: RemindDeps): RemindResult {
           html: rendered.html,
           senderName: settings.reminderSenderName,
         });
+      } catch (e) {
+        failure = e as Error;
+      }
+      if (failure === null) {
+        // Outside the try: a log write that fails after the mail left must not read as a
+        // failed send (the next run resolves the `sending` row instead).
+        if (confirms) log(d, 'sent', sentDetail);
         outcome('sent', sentDetail);
         continue;
-      } catch (e) {
-        status = 'failed';
-        detail = (e as Error).message;
       }
+      status = 'failed';
+      detail = failure.message;
     }
     log(d, status, detail);
     outcome(status, detail);

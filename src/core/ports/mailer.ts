@@ -13,4 +13,13 @@ export interface Mailer {
   /** How many more recipients may be emailed today (Infinity when the host has no quota). */
   remainingQuota(): number;
   send(mail: OutgoingMail): void;
+  /**
+   * Whether the digest to `owner` for this run date left in an earlier run that stopped before
+   * it could log the outcome (a `sending` row with nothing after it). A mailer that can tell
+   * (an .eml file exists; the SMTP server's acceptance was recorded) gets `sending` written
+   * before each send and `sent` after it, and an interrupted digest is sent again only if it
+   * never left. A mailer without this method (MailApp) gets `sent` written before the send, so
+   * an interrupted digest is never sent twice but may be lost.
+   */
+  deliveredBefore?(owner: string): boolean;
 }

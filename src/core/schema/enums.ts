@@ -95,6 +95,7 @@ export const SEVERITIES: readonly EnumOption[] = [
 ];
 
 export const REMINDER_STATUSES: readonly EnumOption[] = [
+  { code: 'sending', en: 'sending', zh: '发送中' },
   { code: 'sent', en: 'sent', zh: '已发送' },
   { code: 'preview', en: 'preview', zh: '预览' },
   { code: 'skipped', en: 'skipped', zh: '已跳过' },

@@ -37,8 +37,21 @@ async function deliver(req: MailRequest): Promise<string> {
     message?: Buffer;
     messageId?: string;
     response?: string;
+    rejected?: unknown[];
+    rejectedErrors?: { message?: string }[];
   };
-  if (data.target.kind === 'smtp') return info.response ?? info.messageId ?? '';
+  if (data.target.kind === 'smtp') {
+    // A server that refuses one recipient (550 at RCPT) still takes the message for the others:
+    // the owner would miss it while the log says sent. Any refusal fails the digest.
+    const refused = (info.rejected ?? []).map(String);
+    if (refused.length > 0) {
+      const why = (info.rejectedErrors ?? []).map((e) => e.message ?? '').filter(Boolean);
+      throw new Error(
+        `the SMTP server refused ${refused.join(', ')}${why.length > 0 ? ` (${why.join('; ')})` : ''}`,
+      );
+    }
+    return info.response ?? info.messageId ?? '';
+  }
   const path = join(data.target.dir, req.fileName ?? 'digest.eml');
   // Written under a temporary name first, so a crash never leaves half a message behind.
   const tmp = `${path}.tmp`;

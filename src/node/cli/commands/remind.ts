@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { formatDay, type Day } from '../../../core/calendar/day';
 import type { Locale } from '../../../core/i18n/locale';
 import { IssueList } from '../../../core/issues/issue';
@@ -13,7 +13,7 @@ import { sheetDef } from '../../../core/schema/sheets';
 import type { Settings } from '../../../core/settings/settings';
 import { NodeClock } from '../../host/clock';
 import { exitIfOrphaned } from '../../host/parent';
-import { EmlMailer, SmtpMailer } from '../../mail/mailers';
+import { EmlMailer, SmtpMailer, smtpAcceptedLog } from '../../mail/mailers';
 import { Journal, JournaledStore } from '../../xlsx/journal';
 import { previewBook, updateBook, type Book } from '../book';
 import { assertAccountsSheet, bookLocale, runCoreJob, type CommandContext } from '../context';
@@ -44,6 +44,7 @@ const NO_MAIL: ClosableMailer = {
 function ticking(mailer: ClosableMailer, progress: Progress): ClosableMailer {
   return {
     remainingQuota: () => mailer.remainingQuota(),
+    deliveredBefore: mailer.deliveredBefore?.bind(mailer),
     send: (mail: OutgoingMail) => {
       exitIfOrphaned();
       try {
@@ -136,7 +137,13 @@ export async function remindCommand(
     if (!opts.dryRun) {
       // A missing allow-list is refused by the job before any mail; no worker needed for that.
       if (settings.allowedRecipientDomains.length > 0) {
-        if (opts.smtp) mailer = new SmtpMailer(opts.smtp, senderAddress(opts, settings));
+        if (opts.smtp)
+          mailer = new SmtpMailer(
+            opts.smtp,
+            senderAddress(opts, settings),
+            smtpAcceptedLog(dirname(resolve(file)), basename(resolve(file))),
+            formatDay(opts.today),
+          );
         else {
           mkdirSync(outboxDir, { recursive: true });
           mailer = new EmlMailer(outboxDir, formatDay(opts.today), senderAddress(opts, settings));
