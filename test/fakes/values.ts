@@ -167,6 +167,14 @@ export function parseTyped(text: string, ctx: ParseContext): unknown {
   if (text[0] === "'") return text.length === 1 ? undefined : text.slice(1);
   const t = text.trim();
   if (t === '') return text;
+  const first = t.charCodeAt(0) | 32;
+  if (first >= 97 && first <= 122) {
+    // Ordinary words (account names, notes) start with a letter: only booleans and month names.
+    const lower = t.toLowerCase();
+    if (lower === 'true') return true;
+    if (lower === 'false') return false;
+    return parseMonthName(t, ctx) ?? text;
+  }
   if (NUMBER.test(t)) return Number(t);
   if (ctx.decimalComma) {
     if (COMMA_DECIMAL.test(t)) return Number(t.replace(',', '.'));
