@@ -6,15 +6,37 @@ type SheetValue = string | number | boolean | Date;
 /**
  * Sheets would turn these strings into formulas, numbers, dates or booleans on write, or eat
  * their leading apostrophe (`'007` would be stored as `007`). Leading white space does not stop
- * Sheets from reading ` -5` or ` TRUE ` as a number or boolean.
+ * Sheets from reading ` -5` or ` TRUE ` as a number or boolean. Currency (`$2.99`, `(¥5)`) and
+ * English month names (`May 1`, `Dec 2026`, `Sept. 3`) are read as numbers and dates too.
  */
-const COERCED = /^\s*[=+\-@'\d.,]|^\s*(true|false)\s*$/i;
+const MONTHS = [
+  'jan(uary)?',
+  'feb(ruary)?',
+  'mar(ch)?',
+  'apr(il)?',
+  'may',
+  'june?',
+  'july?',
+  'aug(ust)?',
+  'sep(t(ember)?)?',
+  'oct(ober)?',
+  'nov(ember)?',
+  'dec(ember)?',
+];
+const COERCED = new RegExp(
+  [
+    /^\s*[=+\-@'\d.,($¥￥€£₩₹]/.source,
+    /^\s*(true|false)\s*$/.source,
+    `^\\s*(${MONTHS.join('|')})(?![a-z])`,
+  ].join('|'),
+  'i',
+);
 
 /**
  * Core values → what `setValues` takes. Text that Sheets would reinterpret (a formula prefix
- * `= + - @`, something that looks like a number or date, TRUE/FALSE) gets a leading apostrophe,
- * which Sheets keeps as "this is text" and does not show: an account ID `00123` or a note
- * `=HYPERLINK(…)` is written as the text it is and is never run.
+ * `= + - @`, something that looks like a number, an amount or a date, TRUE/FALSE) gets a leading
+ * apostrophe, which Sheets keeps as "this is text" and does not show: an account ID `00123`, a
+ * note `May 1` or `=HYPERLINK(…)` is written as the text it is, never a date and never run.
  */
 export function toSheetValue(v: CellValue, dates: SpreadsheetDates): SheetValue {
   if (v === null || v === undefined) return '';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { createGas, type Gas, type GasOptions } from '../fakes';
+import { createGas, isSimpleTriggerAuth, type Gas, type GasOptions } from '../fakes';
 
 const ROOT = join(__dirname, '..', '..');
 export const BUNDLE = join(ROOT, 'dist', 'Code.js');
@@ -50,6 +50,14 @@ export interface LoadedBundle extends Gas {
   call(name: string, ...args: unknown[]): unknown;
 }
 
+/** Sheets runs these reserved names as simple triggers, without the user's authorization. */
+const SIMPLE_TRIGGERS = new Set(['onOpen', 'onEdit', 'onSelectionChange', 'onInstall']);
+
+function firedAsSimpleTrigger(name: string, event: unknown): boolean {
+  if (!SIMPLE_TRIGGERS.has(name) || typeof event !== 'object' || event === null) return false;
+  return isSimpleTriggerAuth((event as { authMode?: unknown }).authMode);
+}
+
 /**
  * Loads dist/Code.js the way Apps Script does: one global scope holding the services, in which
  * the file's top-level function declarations become globals. Dates come from the context's own
@@ -92,7 +100,7 @@ export function loadBundle(options: GasOptions = {}): LoadedBundle {
       const fn = scope[name];
       if (typeof fn !== 'function')
         throw new Error(`${name} is not a global function of the bundle`);
-      gas.control.beginExecution();
+      gas.control.beginExecution({ simpleTrigger: firedAsSimpleTrigger(name, args[0]) });
       return (fn as (...a: unknown[]) => unknown)(...args);
     },
   };

@@ -149,7 +149,7 @@ describe('events', () => {
     const one = control.editEvent('Sheet1', 'B3', 'old', 'new');
     expect(one.range.getA1Notation()).toBe('B3');
     expect(one.source.getId()).toBe(globals.SpreadsheetApp.getActive().getId());
-    expect(one.user.getEmail()).toBe('owner@example.com');
+    expect(one.user.getEmail()).toBe(''); // a simple trigger: see the next test
     expect(String(one.authMode)).toBe('LIMITED');
     expect(one.value).toBe('new');
     expect(one.oldValue).toBe('old');
@@ -166,6 +166,43 @@ describe('events', () => {
       ['b', 'b'],
       ['b', 'b'],
     ]);
+  });
+
+  // https://developers.google.com/apps-script/guides/triggers#restrictions — simple triggers
+  // "cannot access services that require authorization".
+  // https://developers.google.com/apps-script/reference/base/session#getActiveUser() — "If
+  // security policies do not allow access to the user's identity, User.getEmail() returns a blank
+  // string … the user's email address is not available in any context that allows a script to run
+  // without that user's authorization, like a simple onOpen(e) or onEdit(e) trigger … However,
+  // these restrictions generally do not apply if the developer runs the script themselves or
+  // belongs to the same Google Workspace domain as the user."
+  it('hides the editor from a simple trigger: event user and Session.getActiveUser are blank', () => {
+    const { globals, control } = createGas({ activeUser: 'li@example.com' });
+    const edit = control.editEvent('Sheet1', 'A1', undefined, 'x');
+    expect(edit.user.getEmail()).toBe('');
+    expect(globals.Session.getActiveUser().getEmail()).toBe('');
+    expect(control.openEvent().user.getEmail()).toBe('');
+    expect(globals.Session.getActiveUser().getEmail()).toBe('');
+    // A menu click or a sidebar call runs with the user's authorization.
+    control.beginExecution();
+    expect(globals.Session.getActiveUser().getEmail()).toBe('li@example.com');
+    control.beginExecution({ simpleTrigger: true });
+    expect(globals.Session.getActiveUser().getEmail()).toBe('');
+    // An installable trigger runs authorized.
+    const installed = control.editEvent('Sheet1', 'A1', undefined, 'y', { authMode: 'FULL' });
+    expect(installed.user.getEmail()).toBe('li@example.com');
+    expect(globals.Session.getActiveUser().getEmail()).toBe('li@example.com');
+  });
+
+  it('reveals the editor to a simple trigger when asked (same Workspace domain, the developer)', () => {
+    const { globals, control } = createGas({
+      activeUser: 'li@example.com',
+      revealUserToSimpleTriggers: true,
+    });
+    expect(control.editEvent('Sheet1', 'A1', undefined, 'x').user.getEmail()).toBe(
+      'li@example.com',
+    );
+    expect(globals.Session.getActiveUser().getEmail()).toBe('li@example.com');
   });
 
   it('installable-trigger events carry FULL auth and a triggerUid', () => {

@@ -41,6 +41,7 @@ import {
   ScriptState,
   TriggerRecord,
   Users,
+  visibleActiveUser,
   newLockState,
   newScriptApp,
 } from './services';
@@ -87,6 +88,13 @@ export interface GasOptions {
   activeUser?: string;
   /** Default: `activeUser`. Owns the triggers this execution creates. */
   effectiveUser?: string;
+  /**
+   * Whether a simple trigger (`onEdit`, `onOpen`) may see the editor's email. Default false: as
+   * Google documents, `Session.getActiveUser().getEmail()` and the event's `user.getEmail()` are
+   * '' there. true models the exceptions: the developer editing, or an editor in the script
+   * owner's Google Workspace domain.
+   */
+  revealUserToSimpleTriggers?: boolean;
   /** Remaining email recipients today; default 100 (consumer accounts). */
   mailQuota?: number;
   /** Largest mail body in bytes (plain + HTML); default MAIL_BODY_LIMIT (consumer accounts). */
@@ -323,9 +331,14 @@ export class GasControl {
    */
   enforceExecutionLimit = false;
 
-  /** A new execution starts now (a menu click or a trigger firing): the 6 minutes start again. */
-  beginExecution(): void {
+  /**
+   * A new execution starts now (a menu click or a trigger firing): the 6 minutes start again.
+   * `simpleTrigger`: it runs without the user's authorization (onEdit/onOpen fired by Sheets), so
+   * the active user's email is hidden; anything else (menu, sidebar, installed trigger) sees it.
+   */
+  beginExecution(options: { simpleTrigger?: boolean } = {}): void {
     this.executionStart = this.clock.now().getTime();
+    this.users.simpleTrigger = options.simpleTrigger ?? false;
     this.installTiming();
   }
 
@@ -518,10 +531,10 @@ export class GasControl {
       sheet._write(range._row, range._col, grid, true);
     }
     const event: Record<string, unknown> = {
-      authMode: options?.authMode ?? AuthMode.LIMITED,
+      authMode: this.triggerAuth(options),
       range,
       source: this.spreadsheet,
-      user: new FakeUser(this.users.active),
+      user: this.eventUser(options),
     };
     if (options?.triggerUid !== undefined) event.triggerUid = options.triggerUid;
     if (range._numRows === 1 && range._numCols === 1) {
@@ -533,18 +546,39 @@ export class GasControl {
 
   openEvent(options?: EditEventOptions): GoogleAppsScript.Events.SheetsOnOpen {
     const event: Record<string, unknown> = {
-      authMode: options?.authMode ?? AuthMode.LIMITED,
+      authMode: this.triggerAuth(options),
       source: this.spreadsheet,
-      user: new FakeUser(this.users.active),
+      user: this.eventUser(options),
     };
     if (options?.triggerUid !== undefined) event.triggerUid = options.triggerUid;
     return event as unknown as GoogleAppsScript.Events.SheetsOnOpen;
+  }
+
+  /**
+   * An event's auth mode; LIMITED (a simple trigger) also means the trigger about to run cannot
+   * see who the user is, so Session hides the email until the next `beginExecution`.
+   */
+  private triggerAuth(options: EditEventOptions | undefined): string {
+    const mode = options?.authMode ?? AuthMode.LIMITED;
+    this.users.simpleTrigger = isSimpleTriggerAuth(mode);
+    return mode;
+  }
+
+  private eventUser(options: EditEventOptions | undefined): FakeUser {
+    const simple = isSimpleTriggerAuth(options?.authMode ?? AuthMode.LIMITED);
+    return new FakeUser(visibleActiveUser(this.users, simple));
   }
 
   /** A1 notation of a fake range (no call counted). */
   a1(range: FakeRange): string {
     return toA1(range._rect());
   }
+}
+
+/** LIMITED (simple trigger) and NONE (add-on onOpen before authorization) hide the user. */
+export function isSimpleTriggerAuth(authMode: unknown): boolean {
+  const mode = String(authMode);
+  return mode === AuthMode.LIMITED || mode === AuthMode.NONE;
 }
 
 /** Apps Script's runtime limit per execution. */
@@ -567,6 +601,8 @@ export function createGas(options: GasOptions = {}): Gas {
     effective: options.effectiveUser ?? options.activeUser ?? 'owner@example.com',
     locale: options.userLocale ?? locale.split('_')[0],
     scriptTimeZone: options.scriptTimeZone ?? 'America/Los_Angeles',
+    simpleTrigger: false,
+    revealedToSimpleTriggers: options.revealUserToSimpleTriggers ?? false,
   };
   const spreadsheet = new FakeSpreadsheet(
     env,

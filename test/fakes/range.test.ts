@@ -145,11 +145,12 @@ describe('Range.setValues', () => {
 
   it('converts TRUE/FALSE text to booleans and ISO dates to Dates in the spreadsheet zone', () => {
     const { sheet } = setup({ spreadsheetTimeZone: 'Asia/Shanghai' });
-    sheet.getRange('A1:C1').setValues([['true', 'FALSE', '2024-01-31']]);
-    const [a, b, c] = sheet.getRange('A1:C1').getValues()[0];
+    sheet.getRange('A1:D1').setValues([['true', 'FALSE', '2024-01-31', '2024-12-31']]);
+    const [a, b, c, d] = sheet.getRange('A1:D1').getValues()[0];
     expect(a).toBe(true);
     expect(b).toBe(false);
     expect((c as Date).toISOString()).toBe('2024-01-30T16:00:00.000Z'); // midnight in Shanghai
+    expect((d as Date).toISOString()).toBe('2024-12-30T16:00:00.000Z'); // December too
   });
 
   it('keeps text as text in cells formatted as plain text (@)', () => {
@@ -166,6 +167,61 @@ describe('Range.setValues', () => {
     ]);
     expect(sheet.getRange('A3').getValue()).toBe('2024-01-31');
     expect(sheet.getRange('B3').getFormula()).toBe('=1+1');
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object) —
+  // the reference's example writes "$2.99" and "1,000,000" as typed input; Sheets reads typed
+  // currency as a number with a currency format (https://support.google.com/docs/answer/56470,
+  // "Format numbers in a spreadsheet") and a month-name date as a date.
+  it('converts currency to a number and formats the cell as currency', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:E1').setValues([['$2.99', '-$1,234.50', '$ 7', '¥5', '$2.99 each']]);
+    expect(sheet.getRange('A1:E1').getValues()).toEqual([[2.99, -1234.5, 7, '¥5', '$2.99 each']]);
+    expect(sheet.getRange('A1').getNumberFormat()).toBe('"$"#,##0.00');
+    expect(sheet.getRange('E1').getNumberFormat()).not.toContain('$');
+    const zh = setup({ locale: 'zh_CN' });
+    zh.sheet.getRange('A1:B1').setValues([['¥5', '￥1,000']]);
+    expect(zh.sheet.getRange('A1:B1').getValues()).toEqual([[5, 1000]]);
+  });
+
+  it('converts English month-name dates (this year when none is typed) in English locales', () => {
+    const now = new Date(Date.UTC(2026, 10, 23, 4)); // 2026-11-23 in Shanghai
+    const { sheet } = setup({ spreadsheetTimeZone: 'Asia/Shanghai', now: () => now });
+    const typed = ['May 1', 'May 1, 2025', '1 May 2024', '1-May', 'January 5 2027', 'Dec 2026'];
+    sheet.getRange('A1:F1').setValues([typed]);
+    const days = sheet
+      .getRange('A1:F1')
+      .getValues()[0]
+      .map((d) =>
+        d instanceof Date ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : d,
+      );
+    expect(days).toEqual([
+      '2026-05-01',
+      '2025-05-01',
+      '2024-05-01',
+      '2026-05-01',
+      '2027-01-05',
+      '2026-12-01',
+    ]);
+    sheet.getRange('A2:D2').setValues([['May', 'Mayday 1', 'Feb 30', 'March on']]);
+    expect(sheet.getRange('A2:D2').getValues()).toEqual([
+      ['May', 'Mayday 1', 'Feb 30', 'March on'],
+    ]);
+    const zh = setup({ locale: 'zh_CN' });
+    zh.sheet.getRange('A1').setValue('May 1');
+    expect(zh.sheet.getRange('A1').getValue()).toBe('May 1');
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setNumberFormat(String)
+  // — "@" is plain text: what is written stays the string; so does text after an apostrophe.
+  it('keeps currency and month-name text as text in @ cells and after an apostrophe', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B1').setNumberFormat('@');
+    sheet.getRange('A1:D1').setValues([['$2.99', 'May 1', "'$2.99", "'May 1"]]);
+    expect(sheet.getRange('A1:D1').getValues()).toEqual([['$2.99', 'May 1', '$2.99', 'May 1']]);
+    expect(sheet.getRange('A1').getNumberFormat()).toBe('@');
+    sheet.getRange('E1').setValue('May 1');
+    expect(Object.prototype.toString.call(sheet.getRange('E1').getValue())).toBe('[object Date]');
   });
 
   it('stores null, undefined and "" as blank cells', () => {

@@ -713,6 +713,21 @@ export interface Users {
   effective: string;
   locale: string;
   scriptTimeZone: string;
+  /**
+   * The running execution was started without the user's authorization (a simple trigger such as
+   * `onEdit`/`onOpen`): Google then hides who the active user is.
+   */
+  simpleTrigger: boolean;
+  /** The developer's own edits, or editors in the script owner's Workspace domain: revealed. */
+  revealedToSimpleTriggers: boolean;
+}
+
+/**
+ * The active user's email as Google reveals it: '' in a simple trigger unless the identity is
+ * revealed there (https://developers.google.com/apps-script/reference/base/session#getActiveUser()).
+ */
+export function visibleActiveUser(users: Users, simpleTrigger = users.simpleTrigger): string {
+  return simpleTrigger && !users.revealedToSimpleTriggers ? '' : users.active;
 }
 
 export class FakeUser {
@@ -735,7 +750,7 @@ export class FakeSession {
 
   getActiveUser(): FakeUser {
     this.tracker.track('Session.getActiveUser', arguments);
-    return new FakeUser(this.users.active);
+    return new FakeUser(visibleActiveUser(this.users));
   }
 
   getEffectiveUser(): FakeUser {

@@ -14,7 +14,13 @@
 import { GridRect, parseA1, splitSheetPrefix, toA1 } from './a1';
 import { Clock, Tracker, gasError, isDate, signatureError } from './core';
 import { formatDate, zonedParts } from './dates';
-import { FormulaInput, ParseContext, localeUsesDecimalComma, parseTyped } from './values';
+import {
+  CurrencyInput,
+  FormulaInput,
+  ParseContext,
+  localeUsesDecimalComma,
+  parseTyped,
+} from './values';
 
 export interface SpreadsheetEnv {
   readonly tracker: Tracker;
@@ -326,6 +332,7 @@ export class FakeSpreadsheet {
       timeZone: _timeZone,
       locale: _locale,
       decimalComma: localeUsesDecimalComma(_locale),
+      year: () => zonedParts(this._env.clock.now(), this._timeZone).year,
     };
     for (const name of sheetNames) this._addSheet(name, this._sheets.length);
     this._active = this._sheets[0] ?? null;
@@ -753,6 +760,9 @@ export class FakeSheet {
     if (v instanceof FormulaInput) {
       this._formulas.set(row * KEY + col, v.text);
       dst[index] = undefined;
+    } else if (v instanceof CurrencyInput) {
+      dst[index] = v.value;
+      this._formats.numberFormat.set(row, col, 1, 1, v.numberFormat);
     } else {
       dst[index] = v;
     }

@@ -7,15 +7,28 @@
  *   "1,234.5" (locales with "." decimals) / "1,5" (locales with "," decimals) → number
  *   "50%"                            → 0.5
  *   "true" / "FALSE"                 → boolean
+ *   "$2.99", "-$1,234.50", "¥5" (in any locale "$"; also the locale's own symbol)
+ *                                    → number, and the cell gets a currency number format
  *   "2024-01-31", "2024/1/31", "2024-01-31 13:45[:10]", and "1/31/2024" in en_US
  *                                    → Date at that wall time in the spreadsheet's time zone
- * Not converted (stay text): currency ("$2.99"), other date orders, times alone.
+ *   in English locales, month names: "May 1", "May 1, 2026", "1 May 2026", "1-May", "Jan 2026"
+ *                                    → Date (this year when the year is left out; day 1 when
+ *                                      the day is)
+ * Not converted (stay text): other date orders, times alone, Chinese dates such as "5月1日".
  */
-import { utcMillis, wallTimeToDate } from './dates';
+import { wallTimeToDate } from './dates';
 
 /** A formula to store; the fake cannot evaluate it, so its value reads as "". */
 export class FormulaInput {
   constructor(readonly text: string) {}
+}
+
+/** A number typed with a currency symbol: Sheets stores the number and formats the cell. */
+export class CurrencyInput {
+  constructor(
+    readonly value: number,
+    readonly numberFormat: string,
+  ) {}
 }
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -24,16 +37,56 @@ const COMMA_DECIMAL = /^[+-]?\d+,\d+$/;
 const PERCENT = /^([+-]?(?:\d+\.?\d*|\.\d+))%$/;
 const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const CURRENCY = /^([+-]?)\s*([$¥￥€£])\s*([+-]?)\s*(\d[\d,]*(?:\.\d+)?|\.\d+)$/;
+const MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+] as const;
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** "May 1", "May 1, 2026", "May 1 2026", "May-1". */
+const MONTH_DAY = new RegExp(`^${MONTH}[\\s-]+(\\d{1,2})(?:(?:,\\s*|\\s+|-)(\\d{4}))?$`, 'i');
+/** "1 May", "1 May 2026", "1-May", "1-May-2026". */
+const DAY_MONTH = new RegExp(`^(\\d{1,2})[\\s-]+${MONTH}(?:[\\s,-]+(\\d{4}))?$`, 'i');
+/** "May 2026", "Jan-2026": the first of that month. */
+const MONTH_YEAR = new RegExp(`^${MONTH}[\\s,-]+(\\d{4})$`, 'i');
+
+/** Locale → its own currency symbol, besides "$" which Sheets reads in any locale. */
+const LOCALE_CURRENCY: Readonly<Record<string, string>> = {
+  zh: '¥￥',
+  ja: '¥￥',
+  en_GB: '£',
+  de: '€',
+  fr: '€',
+  es: '€',
+  it: '€',
+  nl: '€',
+  pt_PT: '€',
+};
 
 export interface ParseContext {
   timeZone: string;
   locale: string;
   decimalComma: boolean;
+  /** The current year in the spreadsheet's zone, for dates typed without one ("May 1"). */
+  year: () => number;
 }
 
 function validDate(y: number, m: number, d: number, h: number, mi: number, s: number): boolean {
   if (m < 1 || m > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
-  const days = Math.round((utcMillis(y, m + 1, 1) - utcMillis(y, m, 1)) / 86400000);
+  // Days in the month; not from a December + 1 date, which would wrap to January of `y`.
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
   return d <= days;
 }
 
@@ -51,13 +104,61 @@ function mightConvert(code: number): boolean {
     code === 116 || // t
     code === 84 || // T
     code === 102 || // f
-    code === 70 // F
+    code === 70 || // F
+    code === 36 || // $
+    code === 165 || // ¥
+    code === 65509 || // ￥
+    code === 8364 || // €
+    code === 163 || // £
+    MONTH_INITIAL.has(code)
   );
+}
+
+/** First letters of English month names, either case. */
+const MONTH_INITIAL = new Set([...'jfmasondJFMASOND'].map((c) => c.charCodeAt(0)));
+
+function currencySymbols(locale: string): string {
+  return `$${LOCALE_CURRENCY[locale] ?? LOCALE_CURRENCY[locale.split('_')[0]] ?? ''}`;
+}
+
+function parseCurrency(t: string, ctx: ParseContext): CurrencyInput | undefined {
+  const m = CURRENCY.exec(t);
+  if (m === null || !currencySymbols(ctx.locale).includes(m[2])) return undefined;
+  if (m[1] !== '' && m[3] !== '') return undefined;
+  const digits = m[4];
+  if (digits.includes(',') && (ctx.decimalComma || !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(digits)))
+    return undefined;
+  const sign = m[1] === '-' || m[3] === '-' ? -1 : 1;
+  const symbol = m[2] === '￥' ? '¥' : m[2];
+  return new CurrencyInput(sign * Number(digits.replace(/,/g, '')), `"${symbol}"#,##0.00`);
+}
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase() as (typeof MONTHS)[number]) + 1;
+}
+
+/** English month-name dates, as Sheets reads them in English locales. */
+function parseMonthName(t: string, ctx: ParseContext): Date | undefined {
+  if (!ctx.locale.startsWith('en')) return undefined;
+  let y: number;
+  let m: number;
+  let d: number;
+  let hit = MONTH_DAY.exec(t);
+  if (hit !== null) {
+    [m, d, y] = [monthIndex(hit[1]), Number(hit[2]), hit[3] ? Number(hit[3]) : ctx.year()];
+  } else if ((hit = DAY_MONTH.exec(t)) !== null) {
+    [d, m, y] = [Number(hit[1]), monthIndex(hit[2]), hit[3] ? Number(hit[3]) : ctx.year()];
+  } else if ((hit = MONTH_YEAR.exec(t)) !== null) {
+    [m, d, y] = [monthIndex(hit[1]), 1, Number(hit[2])];
+  } else {
+    return undefined;
+  }
+  return validDate(y, m, d, 0, 0, 0) ? wallTimeToDate(ctx.timeZone, y, m, d) : undefined;
 }
 
 /**
  * The stored form of typed text: the same string when nothing applies, `undefined` for blank,
- * a FormulaInput, or the converted number/boolean/Date/text.
+ * a FormulaInput, a CurrencyInput, or the converted number/boolean/Date/text.
  */
 export function parseTyped(text: string, ctx: ParseContext): unknown {
   if (text === '') return undefined;
@@ -66,6 +167,14 @@ export function parseTyped(text: string, ctx: ParseContext): unknown {
   if (text[0] === "'") return text.length === 1 ? undefined : text.slice(1);
   const t = text.trim();
   if (t === '') return text;
+  const first = t.charCodeAt(0) | 32;
+  if (first >= 97 && first <= 122) {
+    // Ordinary words (account names, notes) start with a letter: only booleans and month names.
+    const lower = t.toLowerCase();
+    if (lower === 'true') return true;
+    if (lower === 'false') return false;
+    return parseMonthName(t, ctx) ?? text;
+  }
   if (NUMBER.test(t)) return Number(t);
   if (ctx.decimalComma) {
     if (COMMA_DECIMAL.test(t)) return Number(t.replace(',', '.'));
@@ -85,6 +194,10 @@ export function parseTyped(text: string, ctx: ParseContext): unknown {
     if (validDate(y, m, d, h, mi, s)) return wallTimeToDate(ctx.timeZone, y, m, d, h, mi, s);
     return text;
   }
+  const money = parseCurrency(t, ctx);
+  if (money !== undefined) return money;
+  const named = parseMonthName(t, ctx);
+  if (named !== undefined) return named;
   if (ctx.locale === 'en_US') {
     const us = US_DATE.exec(t);
     if (us !== null) {

@@ -8,6 +8,8 @@ function setup() {
     locale: 'en_US',
     now: () => new Date(NOW),
     activeUser: 'li@example.com',
+    // An editor in the script owner's Workspace domain: Google shows a simple trigger who it is.
+    revealUserToSimpleTriggers: true,
   });
   handleSetup();
   const header = gas.control.sheetValues('Accounts')[0] as string[];
