@@ -160,6 +160,7 @@ describe('onEdit on a team sheet with a title block above its header', () => {
       locale: 'en_US',
       now: () => new Date(NOW),
       activeUser: 'li@example.com',
+      revealUserToSimpleTriggers: true,
     });
     gas.control.setSheetValues('Accounts', [
       ['Key accounts 2026', '', '', '', ''],
