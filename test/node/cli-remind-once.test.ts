@@ -16,6 +16,8 @@ const KILLS = Math.max(1, Number(process.env.KAM_KILL_RUNS ?? 4));
 const DAY = '2025-11-21';
 const DOMAIN = 'acme-industrial.example';
 const ENV = { TZ: 'Asia/Shanghai', LANG: 'en_US.UTF-8' };
+/** Time for a test of `runs` kill-and-rerun cycles on a busy machine. */
+const budget = (runs: number): number => 60_000 + runs * 10_000;
 
 interface Server {
   readonly port: number;
@@ -184,25 +186,29 @@ describe('kam remind: every digest exactly once', () => {
     }
   });
 
-  it('three runs started together beside a dead run’s lock: exactly one sends', async () => {
-    // A race: each try can pass by luck on a lock that is not atomic; many tries catch it.
-    for (let i = 0; i < Math.max(6, KILLS); i++) {
-      const c = fresh();
-      // A pid that no process has: the run that left this lock is gone.
-      writeFileSync(`${c.book}.kam-lock`, '2147483646');
-      const args = ['remind', 'book.xlsx', '--today', DAY, '--outbox', 'out'];
-      const runs = await Promise.all([1, 2, 3].map(() => kam(args, c.dir, ENV)));
-      expect(runs.map((r) => r.code).sort()).toEqual([0, 2, 2]);
-      expect(runs.map((r) => r.stderr).join('')).toMatch(
-        /another kam run is updating this workbook/,
-      );
-      const { rows } = await logOf(c.book);
-      const sentRows = rows.filter((r) => r[7] === 'sent');
-      expect(new Set(sentRows.map((r) => r[2])).size).toBe(sentRows.length);
-      expect(readdirSync(join(c.dir, 'out'))).toHaveLength(sentRows.length);
-      expect(existsSync(`${c.book}.kam-lock`)).toBe(false);
-    }
-  });
+  it(
+    'three runs started together beside a dead run’s lock: exactly one sends',
+    async () => {
+      // A race: each try can pass by luck on a lock that is not atomic; many tries catch it.
+      for (let i = 0; i < Math.max(6, KILLS); i++) {
+        const c = fresh();
+        // A pid that no process has: the run that left this lock is gone.
+        writeFileSync(`${c.book}.kam-lock`, '2147483646');
+        const args = ['remind', 'book.xlsx', '--today', DAY, '--outbox', 'out'];
+        const runs = await Promise.all([1, 2, 3].map(() => kam(args, c.dir, ENV)));
+        expect(runs.map((r) => r.code).sort()).toEqual([0, 2, 2]);
+        expect(runs.map((r) => r.stderr).join('')).toMatch(
+          /another kam run is updating this workbook/,
+        );
+        const { rows } = await logOf(c.book);
+        const sentRows = rows.filter((r) => r[7] === 'sent');
+        expect(new Set(sentRows.map((r) => r[2])).size).toBe(sentRows.length);
+        expect(readdirSync(join(c.dir, 'out'))).toHaveLength(sentRows.length);
+        expect(existsSync(`${c.book}.kam-lock`)).toBe(false);
+      }
+    },
+    budget(Math.max(6, KILLS)),
+  );
 
   /** An uninterrupted run: how long it takes (kills are spread over it) and who it mails. */
   async function reference(args: string[]): Promise<{ span: number; due: string[] }> {
@@ -217,61 +223,69 @@ describe('kam remind: every digest exactly once', () => {
     return { span, due };
   }
 
-  it(`killed with SIGKILL at ${KILLS} random moments: the outbox gets every digest once`, async () => {
-    const args = ['remind', 'book.xlsx', '--today', DAY, '--outbox', 'out'];
-    const { span, due } = await reference(args);
-    let lost = 0;
-    for (let k = 0; k < KILLS; k++) {
-      const c = fresh();
-      await killedRun(args, c.dir, Math.floor(Math.random() * span));
-      const r = await kam(args, c.dir, ENV);
-      expect(r.code).toBe(0);
-      const { last, rows } = await logOf(c.book);
-      const files = readdirSync(join(c.dir, 'out')).filter((f) => f.endsWith('.eml'));
-      for (const o of due) if (last.get(o) !== 'sent') lost++;
-      // One file per owner, and one `sent` row per owner: nobody was sent twice.
-      expect(files).toHaveLength(due.length);
-      expect(rows.filter((r) => r[7] === 'sent')).toHaveLength(due.length);
-    }
-    expect(lost).toBe(0);
-  });
-
-  it(`killed with SIGKILL at ${KILLS} random moments: SMTP loses no digest`, async () => {
-    const server = await smtpServer();
-    try {
-      const args = [
-        'remind',
-        'book.xlsx',
-        '--today',
-        DAY,
-        '--smtp',
-        `smtp://127.0.0.1:${server.port}`,
-      ];
+  it(
+    `killed with SIGKILL at ${KILLS} random moments: the outbox gets every digest once`,
+    async () => {
+      const args = ['remind', 'book.xlsx', '--today', DAY, '--outbox', 'out'];
       const { span, due } = await reference(args);
       let lost = 0;
-      let duplicates = 0;
       for (let k = 0; k < KILLS; k++) {
-        server.accepted.clear();
         const c = fresh();
         await killedRun(args, c.dir, Math.floor(Math.random() * span));
         const r = await kam(args, c.dir, ENV);
         expect(r.code).toBe(0);
-        const { last } = await logOf(c.book);
-        for (const o of due) {
-          const got = server.accepted.get(o) ?? 0;
-          if (got === 0 || last.get(o) !== 'sent') lost++;
-          if (got > 1) duplicates += got - 1;
-        }
+        const { last, rows } = await logOf(c.book);
+        const files = readdirSync(join(c.dir, 'out')).filter((f) => f.endsWith('.eml'));
+        for (const o of due) if (last.get(o) !== 'sent') lost++;
+        // One file per owner, and one `sent` row per owner: nobody was sent twice.
+        expect(files).toHaveLength(due.length);
+        expect(rows.filter((r) => r[7] === 'sent')).toHaveLength(due.length);
       }
-      process.stdout.write(
-        `kill -9 during kam remind --smtp: ${KILLS} kills, ${lost} lost, ${duplicates} duplicates\n`,
-      );
       expect(lost).toBe(0);
-      // At least once: only a kill between the server's 250 and the acceptance record (a few
-      // microseconds of each send) can send a digest twice.
-      expect(duplicates).toBeLessThanOrEqual(Math.floor(KILLS / 20));
-    } finally {
-      await server.close();
-    }
-  });
+    },
+    budget(KILLS),
+  );
+
+  it(
+    `killed with SIGKILL at ${KILLS} random moments: SMTP loses no digest`,
+    async () => {
+      const server = await smtpServer();
+      try {
+        const args = [
+          'remind',
+          'book.xlsx',
+          '--today',
+          DAY,
+          '--smtp',
+          `smtp://127.0.0.1:${server.port}`,
+        ];
+        const { span, due } = await reference(args);
+        let lost = 0;
+        let duplicates = 0;
+        for (let k = 0; k < KILLS; k++) {
+          server.accepted.clear();
+          const c = fresh();
+          await killedRun(args, c.dir, Math.floor(Math.random() * span));
+          const r = await kam(args, c.dir, ENV);
+          expect(r.code).toBe(0);
+          const { last } = await logOf(c.book);
+          for (const o of due) {
+            const got = server.accepted.get(o) ?? 0;
+            if (got === 0 || last.get(o) !== 'sent') lost++;
+            if (got > 1) duplicates += got - 1;
+          }
+        }
+        process.stdout.write(
+          `kill -9 during kam remind --smtp: ${KILLS} kills, ${lost} lost, ${duplicates} duplicates\n`,
+        );
+        expect(lost).toBe(0);
+        // At least once: only a kill between the server's 250 and the acceptance record (a few
+        // microseconds of each send) can send a digest twice.
+        expect(duplicates).toBeLessThanOrEqual(Math.floor(KILLS / 20));
+      } finally {
+        await server.close();
+      }
+    },
+    budget(KILLS),
+  );
 });
