@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `kam` command (SPEC §6). It runs out/node/kam.cjs, the bundle of src/node that `npm ci`
+// The `kam` command (docs/cli.md). It runs out/node/kam.cjs, the bundle of src/node that `npm ci`
 // builds (the `prepare` script). In a clone whose sources are newer than the bundle (a developer
 // editing src/), it rebuilds first, so `node bin/kam.js` always runs the code on disk.
 'use strict';

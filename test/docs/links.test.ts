@@ -38,6 +38,8 @@ describe('references in the repository', () => {
     const sources = [
       ...files(join(ROOT, 'src'), (n) => /\.(ts|html)$/.test(n)),
       ...files(join(ROOT, 'scripts'), (n) => /\.(mjs|cjs|ts)$/.test(n)),
+      ...files(join(ROOT, 'bin'), (n) => n.endsWith('.js')),
+      ...files(join(ROOT, 'test'), (n) => /\.(ts|cjs)$/.test(n) && n !== 'links.test.ts'),
       ...['eslint.config.mjs', 'rollup.config.mjs', 'README.md', 'README.zh-CN.md'].map((f) =>
         join(ROOT, f),
       ),
