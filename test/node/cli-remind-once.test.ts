@@ -191,8 +191,9 @@ describe('kam remind: every digest exactly once', () => {
   it(
     'three runs started together beside a dead run’s lock: exactly one sends',
     async () => {
-      // A race: each try can pass by luck on a lock that is not atomic; many tries catch it.
-      for (let i = 0; i < Math.max(6, KILLS); i++) {
+      // A race: each try can pass by luck on a lock that is not atomic. test/node/lock.test.ts
+      // drives the take-over itself deterministically; here the wiring of the CLI, more in soak.
+      for (let i = 0; i < Math.max(2, KILLS); i++) {
         const c = fresh();
         // A pid that no process has: the run that left this lock is gone.
         writeFileSync(`${c.book}.kam-lock`, '2147483646');
@@ -209,7 +210,7 @@ describe('kam remind: every digest exactly once', () => {
         expect(existsSync(`${c.book}.kam-lock`)).toBe(false);
       }
     },
-    budget(Math.max(6, KILLS)),
+    budget(Math.max(2, KILLS)),
   );
 
   /** An uninterrupted run: how long it takes (kills are spread over it) and who it mails. */
