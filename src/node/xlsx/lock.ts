@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Locale } from '../../core/i18n/locale';
@@ -40,18 +41,39 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The locks this process holds now. */
-const held = new Set<string>();
+/**
+ * The tokens of the locks this process is taking or holds. A lock names its owner as
+ * `PID TOKEN`: with our pid it is live only if the token is one of ours — otherwise a dead
+ * process that had our pid left it.
+ */
+const ours = new Set<string>();
 
 /** How long a take-over marker may stand before it is itself taken for one left by a dead run. */
 const MARKER_STALE_MS = 10_000;
+/** How long an empty lock file may be one that its owner is still writing. */
+const BEING_WRITTEN_MS = 2_000;
 
 const code = (e: unknown): string | undefined => (e as { code?: string }).code;
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function readPid(lock: string): Promise<number | null> {
+interface LockOwner {
+  readonly text: string;
+  readonly pid: number;
+  readonly token: string;
+  readonly ageMs: number;
+}
+
+async function readOwner(lock: string): Promise<LockOwner | null> {
   try {
-    const pid = Number((await fs.readFile(lock, 'utf8')).trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : 0;
+    const [text, stat] = await Promise.all([fs.readFile(lock, 'utf8'), fs.stat(lock)]);
+    const [pidText = '', token = ''] = text.trim().split(/\s+/);
+    const pid = Number(pidText);
+    return {
+      text,
+      pid: Number.isInteger(pid) && pid > 0 ? pid : 0,
+      token,
+      ageMs: Date.now() - stat.mtimeMs,
+    };
   } catch (e) {
     if (code(e) === 'ENOENT') return null;
     throw e;
@@ -59,28 +81,28 @@ async function readPid(lock: string): Promise<number | null> {
 }
 
 /**
- * Removes the lock left by the dead run `pid`, if this run is the one to do it. Two runs that
- * find the same dead lock must not both take it over (each would remove the other's new lock):
- * the one that creates `LOCK.takeover-PID` exclusively removes the lock, after checking it still
- * names that pid; the other waits and tries again, and then finds the winner's live lock.
+ * Removes the lock left by a dead run, if this run is the one to do it. Two runs that find the
+ * same dead lock must not both take it over (each would remove the other's new lock): the one
+ * that creates the take-over marker for exactly that lock's text removes the lock, after checking
+ * it still holds that text; the others wait and try again, and then find the winner's live lock.
  */
-async function takeOver(lock: string, pid: number): Promise<void> {
-  const marker = `${lock}.takeover-${pid}`;
+async function takeOver(lock: string, dead: LockOwner): Promise<void> {
+  const marker = `${lock}.takeover-${dead.pid}-${dead.token || 'x'}`;
   try {
     await fs.writeFile(marker, String(process.pid), { flag: 'wx' });
   } catch (e) {
     if (code(e) !== 'EEXIST') throw e;
     const age = await fs.stat(marker).then(
-      (s) => Date.now() - s.mtimeMs,
+      (st) => Date.now() - st.mtimeMs,
       () => 0,
     );
     // A marker left by a run killed in the middle of a take-over would block every later run.
     if (age > MARKER_STALE_MS) await fs.rm(marker, { force: true });
-    await new Promise((r) => setTimeout(r, 50));
+    await pause(50);
     return;
   }
   try {
-    if ((await readPid(lock)) === pid) await fs.rm(lock, { force: true });
+    if ((await readOwner(lock))?.text === dead.text) await fs.rm(lock, { force: true });
   } finally {
     await fs.rm(marker, { force: true });
   }
@@ -88,8 +110,8 @@ async function takeOver(lock: string, pid: number): Promise<void> {
 
 /**
  * Keeps two `kam` runs from updating the same workbook at once (the document lock of the Apps
- * Script host): `BOOK.xlsx.kam-lock`, created exclusively, holds the owner's pid. A lock left by
- * a run that died is taken over by exactly one of the runs that find it.
+ * Script host): `BOOK.xlsx.kam-lock`, created exclusively, names its owner. A lock left by a run
+ * that died is taken over by exactly one of the runs that find it.
  */
 export async function withWorkbookLock<T>(
   path: string,
@@ -98,29 +120,41 @@ export async function withWorkbookLock<T>(
   job: () => Promise<T>,
 ): Promise<T> {
   const lock = `${path}.kam-lock`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fs.writeFile(lock, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (e) {
-      if (code(e) !== 'EEXIST') throw folderError(e, path, shown, locale);
-      const pid = await readPid(lock);
-      if (pid === null) continue;
-      // Our own pid is live only when this process holds that lock: a lock with our pid that we
-      // do not hold was left by a dead process whose pid the system gave to us again.
-      const live = pid === process.pid ? held.has(lock) : pid > 0 && alive(pid);
-      if (live || attempt >= 20)
-        throw new CliError(cliText('busy', locale, { file: shown, pid: pid || '?' }));
-      await takeOver(lock, pid);
+  const token = randomBytes(8).toString('hex');
+  ours.add(token);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await fs.writeFile(lock, `${process.pid} ${token}`, { flag: 'wx' });
+        break;
+      } catch (e) {
+        if (code(e) !== 'EEXIST') throw folderError(e, path, shown, locale);
+        const owner = await readOwner(lock);
+        if (owner === null) continue;
+        if (owner.pid === 0 && owner.ageMs < BEING_WRITTEN_MS && attempt < 20) {
+          // Created a moment ago and not written yet: its owner is alive.
+          await pause(20);
+          continue;
+        }
+        const live =
+          owner.pid === process.pid ? ours.has(owner.token) : owner.pid > 0 && alive(owner.pid);
+        if (live || attempt >= 20)
+          throw new CliError(cliText('busy', locale, { file: shown, pid: owner.pid || '?' }));
+        await takeOver(lock, owner);
+      }
     }
+    return await holding(lock, job);
+  } finally {
+    ours.delete(token);
   }
-  held.add(lock);
+}
+
+async function holding<T>(lock: string, job: () => Promise<T>): Promise<T> {
   const forget = removeOnExit(lock);
   try {
     return await job();
   } finally {
     await fs.rm(lock, { force: true });
-    held.delete(lock);
     forget();
   }
 }
