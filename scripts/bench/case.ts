@@ -9,7 +9,7 @@
  */
 import { dayFromYmd, type Day } from '../../src/core/calendar/day';
 import { computeMetrics } from '../../src/core/engine/compute';
-import { generateModel } from '../../src/core/engine/generate';
+import { generateModel } from '../../src/core/sample-data/generate-model';
 import { handleRefresh, handleSetup } from '../../src/gas/handlers';
 import { createGas } from '../../test/fakes/index';
 import { fixedOffsetMidnight, modelToSheets } from './workbook';

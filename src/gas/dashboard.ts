@@ -12,7 +12,7 @@ import {
 import { dashboardTitles, type ChartTable } from '../core/dashboard/tables';
 import { computeMetrics } from '../core/engine/compute';
 import { pick, type Bilingual, type Locale } from '../core/i18n/locale';
-import { dashboardTablesOf } from '../core/jobs/looker';
+import { dashboardTablesOf } from '../core/jobs/outputs';
 import type { RefreshContext } from '../core/jobs/refresh';
 import { readWorkbook, type WorkbookRead } from '../core/jobs/read';
 import type { AccountMetrics } from '../core/model/metrics';

@@ -7,7 +7,7 @@ import { fillAccountIds } from '../core/jobs/fill-ids';
 import { resolveBook } from '../core/jobs/recognize';
 import { setupWorkbook } from '../core/jobs/setup';
 import { IssueList, issueText } from '../core/issues/issue';
-import { parseSettings } from '../core/records/settings';
+import { parseSettings } from '../core/parse/settings-sheet';
 import { findColumnMapSheet, parseColumnMap } from '../core/schema/column-map';
 import { resolveSheets } from '../core/schema/match';
 import { kamAbc, kamRfm, kamSegment } from '../core/custom/functions';

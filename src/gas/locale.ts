@@ -1,7 +1,7 @@
 import { resolveLocale, type Locale } from '../core/i18n/locale';
 import { IssueList } from '../core/issues/issue';
 import { workbookLocale } from '../core/jobs/setup';
-import { parseSettings } from '../core/records/settings';
+import { parseSettings } from '../core/parse/settings-sheet';
 import { resolveBook } from '../core/jobs/recognize';
 import { resolveSheets } from '../core/schema/match';
 import type { GasContext } from './context';

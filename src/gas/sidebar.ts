@@ -8,9 +8,9 @@ import { UserFacingError } from '../core/jobs/errors';
 import { readWorkbook, type WorkbookRead } from '../core/jobs/read';
 import { workbookLocale } from '../core/jobs/setup';
 import { LockBusyError } from '../core/ports/host';
-import { parseSettings } from '../core/records/settings';
-import type { SheetGrid } from '../core/records/table';
-import { parseWorkbook } from '../core/records/workbook';
+import { parseSettings } from '../core/parse/settings-sheet';
+import type { SheetGrid } from '../core/parse/table';
+import { parseWorkbook } from '../core/parse/workbook';
 import { resolveSheets } from '../core/schema/match';
 import type { SheetKey } from '../core/schema/types';
 import { account360, accountAtRow, type Account360View } from '../core/sidebar/account360';
@@ -25,7 +25,7 @@ import {
   type FormContext,
   type RowPlan,
 } from '../core/sidebar/forms';
-import { planSettings, settingsView, type SettingsView } from '../core/sidebar/settings';
+import { planSettings, settingsView, type SettingsView } from '../core/sidebar/settings-form';
 import { uiText, type FieldError } from '../core/sidebar/texts';
 import type { CellValue } from '../core/values/cell';
 import { automationIsOn, statusLine, turnOff, turnOn } from './automation';

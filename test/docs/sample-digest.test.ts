@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseIsoDay, type Day } from '../../src/core/calendar/day';
 import { computeMetrics } from '../../src/core/engine/compute';
 import type { Locale } from '../../src/core/i18n/locale';
-import { parseWorkbook, type WorkbookGrids } from '../../src/core/records/workbook';
+import { parseWorkbook, type WorkbookGrids } from '../../src/core/parse/workbook';
 import { planDigests } from '../../src/core/reminders/plan';
 import { reminderMessages } from '../../src/core/reminders/messages';
 import { renderDigest } from '../../src/core/reminders/render';

@@ -1,5 +1,5 @@
 import { dayFromYmd } from '../../src/core/calendar/day';
-import { lookerReady } from '../../src/core/looker/ready';
+import { lookerReady } from '../../src/core/outputs/ready';
 import { SUMMARY_COLUMNS, sheetDef } from '../../src/core/schema/sheets';
 import { isDateCell, type Grid } from '../../src/core/values/cell';
 import { SpreadsheetDates } from '../../src/gas/dates';

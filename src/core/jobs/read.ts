@@ -2,7 +2,7 @@ import { resolveLocale, type Locale } from '../i18n/locale';
 import { message } from '../i18n/messages';
 import { IssueList, type DataIssue } from '../issues/issue';
 import type { WorkbookStore } from '../ports/workbook';
-import { parseWorkbook, type ParsedWorkbook, type WorkbookGrids } from '../records/workbook';
+import { parseWorkbook, type ParsedWorkbook, type WorkbookGrids } from '../parse/workbook';
 import type { ColumnMap } from '../schema/column-map';
 import type { SheetKey } from '../schema/types';
 import type { Day } from '../calendar/day';

@@ -12,7 +12,7 @@ import { sheetDef } from '../schema/sheets';
 import { dateCell, instantCell, type CellValue, type Grid } from '../values/cell';
 import { BudgetExceededError, UserFacingError } from './errors';
 import { readWorkbook, type WorkbookRead } from './read';
-import { planLookerOutputs, writeLookerOutputs } from './looker';
+import { planLookerOutputs, writeLookerOutputs } from './outputs';
 import { recipientIssues, recycleIssues } from './recipients';
 
 /**

@@ -10,7 +10,7 @@ import { planDigests, type Digest } from '../reminders/plan';
 import { allocateQuota } from '../reminders/quota';
 import { isValidEmail, recipientAllowed } from '../reminders/recipients';
 import { renderDigest, type RenderedDigest } from '../reminders/render';
-import { readTable } from '../records/table';
+import { readTable } from '../parse/table';
 import { IssueList } from '../issues/issue';
 import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';

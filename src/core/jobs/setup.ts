@@ -1,7 +1,7 @@
 import { pick, resolveLocale, type Locale } from '../i18n/locale';
 import { IssueList, type DataIssue } from '../issues/issue';
 import type { WorkbookStore } from '../ports/workbook';
-import { findRateHeader, parseSettings } from '../records/settings';
+import { findRateHeader, parseSettings } from '../parse/settings-sheet';
 import { matchHeaders } from '../schema/match';
 import { normalizeName } from '../schema/normalize';
 import { EXCHANGE_RATE_COLUMNS, SHEETS } from '../schema/sheets';

@@ -1,5 +1,5 @@
 import type { Day } from '../calendar/day';
-import type { Settings } from '../settings/settings';
+import type { Settings } from '../settings/model';
 
 /**
  * Typed records parsed from the user sheets. `row` is the sheet row number as the user sees it

@@ -1,6 +1,6 @@
 import type { Day } from '../calendar/day';
 import type { AbcClass, StaleReason } from '../model/metrics';
-import type { Settings } from '../settings/settings';
+import type { Settings } from '../settings/model';
 
 /**
  * last_activity_date (docs/rules.md): the latest of the given dates (interaction dates, transaction

@@ -1,5 +1,5 @@
 import type { HealthBand, HealthComponents } from '../model/metrics';
-import type { HealthWeights } from '../settings/settings';
+import type { HealthWeights } from '../settings/model';
 
 /**
  * The health score (docs/rules.md), 0–100: the weighted mean of six components, each 0–100 and not

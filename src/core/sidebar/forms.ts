@@ -1,8 +1,8 @@
 import { formatDay, type Day } from '../calendar/day';
 import { pick, type Locale } from '../i18n/locale';
 import { issueText } from '../issues/issue';
-import { readCell, type CellProblem, type FieldValue } from '../records/cells';
-import type { SheetGrid } from '../records/table';
+import { readCell, type CellProblem, type FieldValue } from '../parse/cells';
+import type { SheetGrid } from '../parse/table';
 import { ACTION_STATUSES, optionLabel } from '../schema/enums';
 import { headerRowIndex } from '../schema/header-row';
 import { matchHeaders, type HeaderMap } from '../schema/match';

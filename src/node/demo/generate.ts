@@ -1,5 +1,5 @@
 import { dayFromYmd, daysInMonth, ymdFromDay, type Day } from '../../core/calendar/day';
-import { mulberry32, pickOne, randomInt } from '../../core/engine/random';
+import { mulberry32, pickOne, randomInt } from '../../core/sample-data/random';
 import type { Locale } from '../../core/i18n/locale';
 import {
   ACCOUNT_STATUSES,

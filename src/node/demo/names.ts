@@ -1,3 +1,4 @@
+import { SAMPLE_INDUSTRIES } from '../../core/sample-data/industries';
 import type { Locale } from '../../core/i18n/locale';
 
 /**
@@ -93,17 +94,7 @@ const EN: DemoWords = {
     'Retail Group',
   ],
   companyTails: ['Ltd', 'Co., Ltd', 'GmbH', 'Inc.', 'Group', 'AG', 'LLC'],
-  industries: [
-    'Manufacturing',
-    'Logistics',
-    'Healthcare',
-    'Food & Beverage',
-    'Electronics',
-    'Chemicals',
-    'Automotive',
-    'Retail',
-    'Energy',
-  ],
+  industries: SAMPLE_INDUSTRIES.en,
   regions: [
     ['East China', ['Shanghai', 'Suzhou', 'Hangzhou', 'Ningbo']],
     ['North China', ['Beijing', 'Tianjin', 'Qingdao']],
@@ -295,7 +286,7 @@ const ZH: DemoWords = {
     '机械设备有限公司',
     '能源科技有限公司',
   ],
-  industries: ['制造业', '物流', '医疗器械', '食品饮料', '电子', '化工', '汽车', '零售', '能源'],
+  industries: SAMPLE_INDUSTRIES.zh,
   regions: [
     ['华东', ['上海市浦东新区', '苏州市工业园区', '杭州市滨江区', '宁波市北仑区']],
     ['华北', ['北京市亦庄经济开发区', '天津市滨海新区', '青岛市黄岛区']],

@@ -1,5 +1,5 @@
 import type { WorkbookStore } from '../../core/ports/workbook';
-import { findRateHeader } from '../../core/records/settings';
+import { findRateHeader } from '../../core/parse/settings-sheet';
 import { matchHeaders, resolveSheets } from '../../core/schema/match';
 import { normalizeName } from '../../core/schema/normalize';
 import { sheetDef } from '../../core/schema/sheets';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { parseIsoDay, type Day } from '../../../src/core/calendar/day';
 import { computeMetrics } from '../../../src/core/engine/compute';
-import { generateModel } from '../../../src/core/engine/generate';
-import { mulberry32, shuffled } from '../../../src/core/engine/random';
+import { generateModel } from '../../../src/core/sample-data/generate-model';
+import { mulberry32, shuffled } from '../../../src/core/sample-data/random';
 import type { AccountMetrics } from '../../../src/core/model/metrics';
 import type {
   AccountRecord,
@@ -12,7 +12,7 @@ import type {
   KamModel,
   TransactionRecord,
 } from '../../../src/core/model/records';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/model';
 
 const D = (s: string): Day => parseIsoDay(s) as Day;
 const today = D('2026-05-15'); // window [2025-05-15, 2026-05-15]; previous [2024-05-15, 2025-05-14]

@@ -1,7 +1,7 @@
 import { addMonthsClamped, dayFromYmd } from '../../../src/core/calendar/day';
 import { computeMetrics } from '../../../src/core/engine/compute';
 import type { KamModel } from '../../../src/core/model/records';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/model';
 
 const TODAY = dayFromYmd(2026, 11, 23);
 

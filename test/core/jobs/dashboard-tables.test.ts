@@ -1,7 +1,7 @@
 import { dashboardTables } from '../../../src/core/dashboard/tables';
 import { computeMetrics } from '../../../src/core/engine/compute';
-import { dashboardTablesOf } from '../../../src/core/jobs/looker';
-import { TODAY, messyGrids, readOf } from '../looker/fixtures';
+import { dashboardTablesOf } from '../../../src/core/jobs/outputs';
+import { TODAY, messyGrids, readOf } from '../outputs/fixtures';
 
 describe('dashboardTablesOf', () => {
   const { read, metrics } = readOf(messyGrids());

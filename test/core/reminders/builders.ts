@@ -10,7 +10,7 @@ import type {
 } from '../../../src/core/model/records';
 import type { Locale } from '../../../src/core/i18n/locale';
 import type { PlanInput, SheetLinks } from '../../../src/core/reminders/plan';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings/model';
 
 export function d(iso: string): Day {
   const day = parseIsoDay(iso);

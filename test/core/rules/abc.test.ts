@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { classifyAbc } from '../../../src/core/rules/abc';
-import { mulberry32, shuffled } from '../../../src/core/engine/random';
+import { mulberry32, shuffled } from '../../../src/core/sample-data/random';
 
 const classes = (items: { id: string; revenue: number }[], a = 0.8, b = 0.95) =>
   Object.fromEntries(classifyAbc(items, a, b));

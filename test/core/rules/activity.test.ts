@@ -1,5 +1,5 @@
 import { parseIsoDay, type Day } from '../../../src/core/calendar/day';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/model';
 import { lastActivity, staleness, type StalenessInput } from '../../../src/core/rules/activity';
 
 const D = (s: string): Day => parseIsoDay(s) as Day;

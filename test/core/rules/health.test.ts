@@ -11,7 +11,7 @@ import {
   satisfactionComponent,
   trendComponent,
 } from '../../../src/core/rules/health';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/model';
 
 const W = DEFAULT_SETTINGS.healthWeights; // 30/20/20/10/10/10, sum 100
 const all = (x: number): HealthComponents => ({

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mulberry32, shuffled } from '../../../src/core/engine/random';
+import { mulberry32, shuffled } from '../../../src/core/sample-data/random';
 import {
   competitionRanks,
   percentRankScore,

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { dayFromYmd, formatDay } from '../../../src/core/calendar/day';
 import { IssueList } from '../../../src/core/issues/issue';
-import { readCell } from '../../../src/core/records/cells';
-import { readTable } from '../../../src/core/records/table';
+import { readCell } from '../../../src/core/parse/cells';
+import { readTable } from '../../../src/core/parse/table';
 import { parseColumnMap } from '../../../src/core/schema/column-map';
-import { parseWorkbook } from '../../../src/core/records/workbook';
+import { parseWorkbook } from '../../../src/core/parse/workbook';
 import { columnDef, sheetDef } from '../../../src/core/schema/sheets';
 import {
   applyWrites,

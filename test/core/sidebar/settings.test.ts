@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { IssueList } from '../../../src/core/issues/issue';
-import { parseSettings } from '../../../src/core/records/settings';
+import { parseSettings } from '../../../src/core/parse/settings-sheet';
 import { SETTING_DEFS } from '../../../src/core/settings/definitions';
 import { applyWrites } from '../../../src/core/sidebar/forms';
-import { planSettings, settingGroup, settingsView } from '../../../src/core/sidebar/settings';
+import { planSettings, settingGroup, settingsView } from '../../../src/core/sidebar/settings-form';
 import type { Grid } from '../../../src/core/values/cell';
 
 /** A Settings sheet as people keep it: an alias, a bad value, a note column, the rate table below. */

@@ -3,7 +3,7 @@ import { computeMetrics } from '../../../src/core/engine/compute';
 import type { Locale } from '../../../src/core/i18n/locale';
 import type { WorkbookRead } from '../../../src/core/jobs/read';
 import type { AccountMetrics } from '../../../src/core/model/metrics';
-import { parseWorkbook, type WorkbookGrids } from '../../../src/core/records/workbook';
+import { parseWorkbook, type WorkbookGrids } from '../../../src/core/parse/workbook';
 import type { SheetKey } from '../../../src/core/schema/types';
 import { dateCell, type CellValue } from '../../../src/core/values/cell';
 import { EMPTY_COLUMN_MAP } from '../../../src/core/schema/column-map';

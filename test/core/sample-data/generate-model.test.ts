@@ -1,6 +1,6 @@
 import { parseIsoDay, type Day } from '../../../src/core/calendar/day';
 import { computeMetrics } from '../../../src/core/engine/compute';
-import { generateModel } from '../../../src/core/engine/generate';
+import { generateModel } from '../../../src/core/sample-data/generate-model';
 
 const today = parseIsoDay('2026-05-15') as Day;
 

@@ -1,6 +1,6 @@
 import { IssueList } from '../../../src/core/issues/issue';
-import { readCell } from '../../../src/core/records/cells';
-import { readTable } from '../../../src/core/records/table';
+import { readCell } from '../../../src/core/parse/cells';
+import { readTable } from '../../../src/core/parse/table';
 import { sheetDef } from '../../../src/core/schema/sheets';
 import { dateCell } from '../../../src/core/values/cell';
 

@@ -1,6 +1,6 @@
 import { pick, type Locale } from '../i18n/locale';
-import { findRateHeader, parseSettingValue } from '../records/settings';
-import type { SheetGrid } from '../records/table';
+import { findRateHeader, parseSettingValue } from '../parse/settings-sheet';
+import type { SheetGrid } from '../parse/table';
 import { matchHeaders } from '../schema/match';
 import { normalizeName } from '../schema/normalize';
 import { EXCHANGE_RATE_COLUMNS, sheetDef } from '../schema/sheets';

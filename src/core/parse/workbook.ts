@@ -16,7 +16,7 @@ import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
 import { displayValue } from '../values/parse';
 import type { FieldValue } from './cells';
-import { parseSettings } from './settings';
+import { parseSettings } from './settings-sheet';
 import { hasRequired, readTable, type SheetGrid, type Table, type TableRow } from './table';
 
 export type WorkbookGrids = Partial<Record<SheetKey, SheetGrid>>;

@@ -1,6 +1,6 @@
 import { dayFromYmd } from '../../../src/core/calendar/day';
-import { lookerReady } from '../../../src/core/looker/ready';
-import { monthStart, monthlyRows } from '../../../src/core/looker/monthly';
+import { lookerReady } from '../../../src/core/outputs/ready';
+import { monthStart, monthlyRows } from '../../../src/core/outputs/monthly';
 import { sheetDef } from '../../../src/core/schema/sheets';
 import { dateCell } from '../../../src/core/values/cell';
 import { TODAY, messyGrids, readOf } from './fixtures';

@@ -11,10 +11,10 @@ import {
   SHEETS_CELL_LIMIT,
   type CellBudget,
   type PlannedSheet,
-} from '../looker/budget';
-import { mergeHistory, type HistoryMerge } from '../looker/history';
-import { monthlyRows } from '../looker/monthly';
-import { summaryHeader, summaryRows } from '../looker/summary';
+} from '../outputs/budget';
+import { mergeHistory, type HistoryMerge } from '../outputs/history';
+import { monthlyRows } from '../outputs/monthly';
+import { summaryHeader, summaryRows } from '../outputs/summary';
 import type { AccountMetrics } from '../model/metrics';
 import type { SheetSize, WorkbookStore } from '../ports/workbook';
 import { sheetDef } from '../schema/sheets';

@@ -1,3 +1,4 @@
+import { SAMPLE_INDUSTRIES } from './industries';
 import { daysInMonth, ymdFromDay, type Day } from '../calendar/day';
 import type {
   AccountRecord,
@@ -8,7 +9,7 @@ import type {
   PlanRecord,
   TransactionRecord,
 } from '../model/records';
-import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/model';
 import { mulberry32, pickOne, randomInt } from './random';
 
 export interface GenerateOptions {
@@ -71,16 +72,10 @@ const NAME_TAILS = [
   '食品有限公司',
   '电子科技有限公司',
 ];
+// English industries and two Chinese ones, so generated data mixes scripts as real sheets do.
 const INDUSTRIES = [
-  'Manufacturing',
-  'Logistics',
-  'Healthcare',
-  'Food & Beverage',
-  'Electronics',
-  'Chemicals',
-  'Automotive',
-  'Retail',
-  '制造业',
+  ...SAMPLE_INDUSTRIES.en.filter((i) => i !== 'Energy'),
+  SAMPLE_INDUSTRIES.zh[0],
   '医疗',
 ];
 const REGIONS = [

@@ -1,4 +1,4 @@
-import { lookerReady } from '../../../src/core/looker/ready';
+import { lookerReady } from '../../../src/core/outputs/ready';
 import { SUMMARY_COLUMNS } from '../../../src/core/schema/sheets';
 import { dateCell, instantCell } from '../../../src/core/values/cell';
 

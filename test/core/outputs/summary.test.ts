@@ -1,5 +1,5 @@
-import { lookerReady } from '../../../src/core/looker/ready';
-import { summaryHeader, summaryRows } from '../../../src/core/looker/summary';
+import { lookerReady } from '../../../src/core/outputs/ready';
+import { summaryHeader, summaryRows } from '../../../src/core/outputs/summary';
 import { SUMMARY_COLUMNS } from '../../../src/core/schema/sheets';
 import { isDateCell, type CellValue } from '../../../src/core/values/cell';
 import { TODAY, messyGrids, readOf } from './fixtures';

@@ -4,7 +4,7 @@ import {
   cellBudget,
   refusedGrowth,
   SHEETS_CELL_LIMIT,
-} from '../../../src/core/looker/budget';
+} from '../../../src/core/outputs/budget';
 
 describe('cellBudget', () => {
   it('grows grids to what is written, starts new sheets at 1000 × 26, trims exact ones', () => {

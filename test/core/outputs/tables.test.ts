@@ -2,7 +2,7 @@ import { dayFromYmd } from '../../../src/core/calendar/day';
 import { tablePlacements, tablesGrid, dashboardGridSize } from '../../../src/core/dashboard/layout';
 import { dashboardTables } from '../../../src/core/dashboard/tables';
 import { computeMetrics } from '../../../src/core/engine/compute';
-import { generateModel } from '../../../src/core/engine/generate';
+import { generateModel } from '../../../src/core/sample-data/generate-model';
 
 const TODAY = dayFromYmd(2026, 11, 23);
 const model = generateModel({ accounts: 60, transactions: 1500, seed: 7, today: TODAY });

@@ -1,4 +1,4 @@
-import { mergeHistory } from '../../../src/core/looker/history';
+import { mergeHistory } from '../../../src/core/outputs/history';
 import { SUMMARY_COLUMNS } from '../../../src/core/schema/sheets';
 import { dateCell, isDateCell, type CellValue, type Grid } from '../../../src/core/values/cell';
 import { TODAY } from './fixtures';

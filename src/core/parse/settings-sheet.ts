@@ -3,7 +3,7 @@ import { matchHeaders } from '../schema/match';
 import { normalizeName } from '../schema/normalize';
 import { EXCHANGE_RATE_COLUMNS, sheetDef } from '../schema/sheets';
 import { SETTING_DEFS, type SettingDef } from '../settings/definitions';
-import { DEFAULT_SETTINGS, type HealthWeights, type Settings } from '../settings/settings';
+import { DEFAULT_SETTINGS, type HealthWeights, type Settings } from '../settings/model';
 import { isBlank, type CellValue } from '../values/cell';
 import { displayValue, readEmail, readInteger, readNumber, readText } from '../values/parse';
 import type { SheetGrid } from './table';

@@ -1,6 +1,6 @@
 import { dayFromYmd } from '../../../src/core/calendar/day';
 import { issueText } from '../../../src/core/issues/issue';
-import { parseWorkbook } from '../../../src/core/records/workbook';
+import { parseWorkbook } from '../../../src/core/parse/workbook';
 import { dateCell, type CellValue } from '../../../src/core/values/cell';
 
 const TODAY = dayFromYmd(2026, 11, 23);
