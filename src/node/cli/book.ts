@@ -2,7 +2,15 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Workbook } from 'exceljs';
 import type { Locale } from '../../core/i18n/locale';
-import { loadBook, saveBookAtomic } from '../xlsx/file';
+import {
+  assertWritable,
+  loadBook,
+  loadPackage,
+  partProblem,
+  saveBookAtomic,
+  writeBookAtomic,
+} from '../xlsx/file';
+import { PackageWorkbookStore } from '../xlsx/package/store';
 import { Journal, journalPath, sha256 } from '../xlsx/journal';
 import { assertNotOpenElsewhere, withWorkbookLock } from '../xlsx/lock';
 import { CELL_LIMIT_MARKER } from '../xlsx/cell-limit';
@@ -13,18 +21,25 @@ import { machineLocale } from './locale';
 import { cliText } from './messages';
 import type { Progress } from './terminal';
 
+/**
+ * How a command holds a workbook: as its package (check, refresh, remind, report, map: sheets
+ * streamed when read, only kam's parts rewritten), or as an ExcelJS model (kam init, which lays
+ * sheets out: validations, formats, protections, inserted rows).
+ */
+export type BookStore = PackageWorkbookStore | XlsxWorkbookStore;
+
 /** A workbook file as a command works on it. */
-export interface Book {
+export interface Book<S extends BookStore = BookStore> {
   /** As the user typed it, for messages. */
   readonly shown: string;
   readonly path: string;
-  readonly store: XlsxWorkbookStore;
+  readonly store: S;
   /** The file's bytes when it was read (journal and tests compare them). */
   readonly bytes: Buffer;
 }
 
 /** A workbook opened for update, with the remind journal a stopped run may have left. */
-export interface BookUpdate extends Book {
+export interface BookUpdate<S extends BookStore = PackageWorkbookStore> extends Book<S> {
   readonly journal: { readonly path: string; readonly base: string; readonly recovered: number };
 }
 
@@ -58,7 +73,39 @@ function countSheets(bytes: Buffer): number {
   return Math.max(1, Math.round(n / 2));
 }
 
-export async function openBook(file: string, locale: Locale, progress: Progress): Promise<Book> {
+/** Opens a workbook as its package; sheets are read (and ticked on the bar) as jobs ask. */
+export async function openBook(
+  file: string,
+  locale: Locale,
+  progress: Progress,
+): Promise<Book<PackageWorkbookStore>> {
+  const path = resolve(file);
+  progress.start(cliText('step_read', locale), 1);
+  const { pkg, bytes } = await loadPackage(path, file, locale);
+  progress.tick();
+  progress.stop();
+  const store = new PackageWorkbookStore(pkg, { path, fallbackLocale: machineLocale() });
+  store.onPartError = (e) => {
+    throw partProblem(e, file, bookLocaleSafe(store, locale));
+  };
+  return { shown: file, path, bytes, store };
+}
+
+/** The workbook's language when it can be told without reading a broken part. */
+function bookLocaleSafe(store: PackageWorkbookStore, fallback: Locale): Locale {
+  try {
+    return store.locale().startsWith('zh') ? 'zh-CN' : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Opens a workbook as an ExcelJS model (kam init). */
+export async function openExcelBook(
+  file: string,
+  locale: Locale,
+  progress: Progress,
+): Promise<Book<XlsxWorkbookStore>> {
   const path = resolve(file);
   const { workbook, bytes } = await loadBook(path, file, locale, (wb, data) => {
     progress.start(cliText('step_read', locale), countSheets(data));
@@ -75,7 +122,10 @@ export async function openBook(file: string, locale: Locale, progress: Progress)
 
 export async function saveBook(book: Book, locale: Locale, progress: Progress): Promise<void> {
   progress.start(cliText('step_write', locale), 1);
-  await saveBookAtomic(book.store.workbook, book.path, book.shown, locale, book.store.styles);
+  const store = book.store;
+  if (store instanceof PackageWorkbookStore)
+    await writeBookAtomic(store.serialize(), book.path, book.shown, locale);
+  else await saveBookAtomic(store.workbook, book.path, book.shown, locale, store.styles);
   progress.tick();
   progress.stop();
 }
@@ -91,17 +141,39 @@ export async function saveBook(book: Book, locale: Locale, progress: Progress): 
  * reads the file as it is on disk (a run saving meanwhile replaces it in one rename) and never
  * saves, whatever `job` returns.
  */
-export async function updateBook<T>(
+export function updateBook<T>(
   file: string,
   locale: Locale,
   progress: Progress,
   job: (book: BookUpdate) => Promise<{ save: boolean; result: T }>,
   opts: { readOnly?: boolean } = {},
 ): Promise<T> {
+  return updateWith(openBook, file, locale, progress, job, opts);
+}
+
+/** `updateBook` on the ExcelJS model (kam init). */
+export function updateExcelBook<T>(
+  file: string,
+  locale: Locale,
+  progress: Progress,
+  job: (book: BookUpdate<XlsxWorkbookStore>) => Promise<{ save: boolean; result: T }>,
+): Promise<T> {
+  return updateWith(openExcelBook, file, locale, progress, job, {});
+}
+
+async function updateWith<S extends BookStore, T>(
+  open: (file: string, locale: Locale, progress: Progress) => Promise<Book<S>>,
+  file: string,
+  locale: Locale,
+  progress: Progress,
+  job: (book: BookUpdate<S>) => Promise<{ save: boolean; result: T }>,
+  opts: { readOnly?: boolean },
+): Promise<T> {
   const path = resolve(file);
+  if (!opts.readOnly) await assertWritable(path, file, locale);
   const run = async (): Promise<T> => {
     if (!opts.readOnly) await removeStaleTemps(path);
-    const book = await openBook(file, locale, progress);
+    const book = await open(file, locale, progress);
     const jpath = journalPath(book.path);
     const base = sha256(book.bytes);
     const recovered = recoverJournal(jpath, base, book, opts.readOnly === true);

@@ -53,6 +53,14 @@ const TEXTS = {
     en: '{file}: cannot replace the workbook ({code}): it is open in another program or read-only; close it and try again',
     zh: '{file}：无法替换工作簿（{code}）：它正被其他程序打开或为只读，请关闭后重试',
   },
+  part_unreadable: {
+    en: '{file}: kam cannot read {part} in this workbook ({detail}); nothing was changed',
+    zh: '{file}：kam 无法读取此工作簿中的 {part}（{detail}）；文件未作任何修改',
+  },
+  read_only: {
+    en: '{file}: the workbook is read-only; kam leaves it as it is (make it writable to update it, or use `kam check`)',
+    zh: '{file}：工作簿为只读，kam 不会修改它（如需更新请先取消只读，或使用 `kam check`）',
+  },
   no_access: { en: '{file}: permission denied ({code})', zh: '{file}：没有访问权限（{code}）' },
   sheet_missing: {
     en: '{file}: sheet "{sheet}" is missing; `kam init {file}` adds the missing sheets and columns',

@@ -4,16 +4,14 @@ import { pick } from '../../core/i18n/locale';
 import type { RefreshContext } from '../../core/jobs/refresh';
 import { sheetDef } from '../../core/schema/sheets';
 import type { CellValue, Grid } from '../../core/values/cell';
-import type { XlsxWorkbookStore } from './store';
+import type { WorkbookStore } from '../../core/ports/workbook';
 
 /**
  * The refresh's `extraWrites` for .xlsx: the dashboard tables at the same cells as in Sheets
  * (from column P), so a workbook uploaded to Google Sheets is ready for Rebuild dashboard. ExcelJS
  * cannot draw charts; `kam report` draws them from the same tables.
  */
-export function writeDashboardTables(
-  store: XlsxWorkbookStore,
-): (ctx: RefreshContext) => string | null {
+export function writeDashboardTables(store: WorkbookStore): (ctx: RefreshContext) => string | null {
   return (ctx) => {
     const { read, metrics, today } = ctx;
     const tables = dashboardTables(read.parsed.model, metrics, today, read.locale);

@@ -9,6 +9,8 @@ import { lightNames } from './names';
 import { assertPackageSize, unpackEachPart } from './package-guard';
 import { PackageNotes, restorePackage } from './preserve';
 import { tempPathFor } from './temp-files';
+import { XlsxPackage } from './package/package';
+import { PartError } from './package/xml';
 import { StyleCache, shareStyles } from './styles';
 import { compactAllValidations } from './validations';
 
@@ -50,13 +52,11 @@ function firstLine(e: unknown): string {
   return text.split('\n')[0].slice(0, 160);
 }
 
-/** Reads and parses an .xlsx, turning every way it can fail into one line naming the file. */
-export async function loadBook(
-  path: string,
-  shown: string,
-  locale: Locale,
-  beforeParse?: (workbook: Workbook, bytes: Buffer) => void,
-): Promise<LoadedBook> {
+/**
+ * Reads an .xlsx file's bytes, refusing what is not a workbook package (an .xls, an encrypted
+ * workbook, another zip) or declares more than the unpacked-size limit, in one line naming the file.
+ */
+export async function readBookBytes(path: string, shown: string, locale: Locale): Promise<Buffer> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(path);
@@ -77,8 +77,49 @@ export async function loadBook(
   if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE))
     throw new CliError(cliText('not_xlsx', locale, { file: shown }));
   // Entry names are stored uncompressed, so a zip that is not a workbook (.docx, .zip) shows here.
-  if (!bytes.includes('xl/workbook.xml'))
+  if (!bytes.includes('xl/workbook.xml') && !bytes.includes('xl/workbook2.xml'))
     throw new CliError(cliText('not_xlsx', locale, { file: shown }));
+  return bytes;
+}
+
+/** A part kam cannot parse, named: the file may well open in Excel, so never "damaged". */
+export function partProblem(e: PartError, shown: string, locale: Locale): CliError {
+  const detail = e.message.slice(e.part.length + 2);
+  return new CliError(cliText('part_unreadable', locale, { file: shown, part: e.part, detail }));
+}
+
+/** The package of an .xlsx file, its workbook part and sheet list read (sheets on demand). */
+export async function loadPackage(
+  path: string,
+  shown: string,
+  locale: Locale,
+): Promise<LoadedPackage> {
+  const bytes = await readBookBytes(path, shown, locale);
+  assertPackageSize(bytes, shown, locale);
+  try {
+    const pkg = new XlsxPackage(bytes);
+    if (pkg.sheets.length === 0)
+      throw new CliError(cliText('corrupt', locale, { file: shown, detail: 'no sheets' }));
+    return { pkg, bytes };
+  } catch (e) {
+    if (e instanceof PartError) throw partProblem(e, shown, locale);
+    throw e;
+  }
+}
+
+export interface LoadedPackage {
+  readonly pkg: XlsxPackage;
+  readonly bytes: Buffer;
+}
+
+/** Reads and parses an .xlsx with ExcelJS (kam init, kam map), every failure one line. */
+export async function loadBook(
+  path: string,
+  shown: string,
+  locale: Locale,
+  beforeParse?: (workbook: Workbook, bytes: Buffer) => void,
+): Promise<LoadedBook> {
+  const bytes = await readBookBytes(path, shown, locale);
   const notes = new PackageNotes();
   unpackEachPart(bytes, assertPackageSize(bytes, shown, locale), shown, locale, (name, data) =>
     notes.see(name, data),
@@ -98,17 +139,25 @@ export async function loadBook(
   return { workbook, bytes };
 }
 
+/**
+ * A workbook kam would update must be writable by its owner: a file someone made read-only is
+ * refused rather than replaced (the rename would succeed, and root could write it anyway).
+ */
+export async function assertWritable(path: string, shown: string, locale: Locale): Promise<void> {
+  let mode: number;
+  try {
+    mode = (await fs.stat(path)).mode;
+  } catch {
+    return; // missing: reading it says so
+  }
+  if ((mode & 0o222) === 0) throw new CliError(cliText('read_only', locale, { file: shown }));
+}
+
 export function backupPath(path: string): string {
   return `${path}.bak`;
 }
 
-/**
- * Writes the workbook so that the file on disk is always either the old one or the new one:
- * the new bytes go to a temporary file in the same folder (same file system, so the rename is
- * atomic) and are flushed to disk, the old file is copied to BOOK.xlsx.bak, and only then is the
- * temporary file renamed over the original. A workbook locked by Excel on Windows fails the
- * rename with EBUSY/EPERM; the original is then untouched and the temporary file removed.
- */
+/** Writes an ExcelJS workbook (kam init, kam map, kam demo) atomically; see `writeBookAtomic`. */
 export async function saveBookAtomic(
   workbook: Workbook,
   path: string,
@@ -122,20 +171,43 @@ export async function saveBookAtomic(
     workbook,
     Buffer.from(await workbook.xlsx.writeBuffer({ zip: ZIP_OPTIONS })),
   );
+  await writeBookAtomic(data, path, shown, locale);
+}
+
+/**
+ * Writes the workbook so that the file on disk is always either the old one or the new one:
+ * the new bytes go to a temporary file in the same folder (same file system, so the rename is
+ * atomic) and are flushed to disk, the old file is copied to BOOK.xlsx.bak, and only then is the
+ * temporary file renamed over the original. The new file keeps the old one's permissions (and,
+ * when kam runs as root, its owner): it is still the user's file. A workbook locked by Excel on
+ * Windows fails the rename with EBUSY/EPERM; the original is then untouched and the temporary
+ * file removed.
+ */
+export async function writeBookAtomic(
+  data: Buffer,
+  path: string,
+  shown: string,
+  locale: Locale,
+): Promise<void> {
   const dir = dirname(path);
   const tmp = tempPathFor(path);
   let renamed = false;
   const forget = removeOnExit(tmp);
   try {
+    const before = await fs.stat(path).catch(() => null);
     const handle = await fs.open(tmp, 'wx');
     try {
       await handle.writeFile(data);
+      if (before) {
+        await handle.chmod(before.mode & 0o7777);
+        if (process.getuid?.() === 0) await handle.chown(before.uid, before.gid).catch(() => {});
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
     exitIfOrphaned();
-    if (await exists(path)) await fs.copyFile(path, backupPath(path));
+    if (before) await fs.copyFile(path, backupPath(path));
     await fs.rename(tmp, path);
     renamed = true;
     await syncDir(dir);

@@ -174,32 +174,53 @@ export class XlsxWorkbookStore implements WorkbookStore {
     return `${this.url()}#${encodeURIComponent(`'${name}'!A${row}`)}`;
   }
 
-  /**
-   * An .xlsx has no spreadsheet locale. The runner records the language of the workbooks it
-   * creates in the document's `dc:language` property; for others a Chinese Accounts sheet name
-   * means Chinese, else the machine's locale decides.
-   */
+  /** The recorded `dc:language`, else what the sheet names say (see `localeOf`). */
   locale(): string {
     const language = (this.workbook as { language?: unknown }).language;
-    if (typeof language === 'string' && language.trim() !== '') return language.trim();
-    // A team's own workbook may name its accounts sheet anything (mapped in Column Map): then
-    // any sheet named in Chinese says the team works in Chinese.
-    const names = this.sheetNames();
-    const accounts =
-      resolveSheets(names).sheets.get('accounts') ?? names.find((n) => /[\u4e00-\u9fff]/.test(n));
-    if (accounts !== undefined && /[\u4e00-\u9fff]/.test(accounts)) return 'zh_CN';
-    return this.info.fallbackLocale;
+    return localeOf(
+      typeof language === 'string' ? language : null,
+      this.sheetNames(),
+      this.info.fallbackLocale,
+    );
   }
 
   /** The file name without `.xlsx`, as Sheets shows a spreadsheet's name. */
   title(): string {
-    const name = basename(this.info.path);
-    return name.slice(0, name.length - extname(name).length);
+    return bookTitle(this.info.path);
   }
 
   url(): string {
-    return pathToFileURL(this.info.path).href;
+    return bookUrl(this.info.path);
   }
+}
+
+/**
+ * An .xlsx has no spreadsheet locale. The runner records the language of the workbooks it
+ * creates in the document's `dc:language` property; for others a Chinese Accounts sheet name
+ * means Chinese, else the machine's locale decides.
+ */
+export function localeOf(
+  language: string | null,
+  names: readonly string[],
+  fallback: string,
+): string {
+  if (language !== null && language.trim() !== '') return language.trim();
+  // A team's own workbook may name its accounts sheet anything (mapped in Column Map): then
+  // any sheet named in Chinese says the team works in Chinese.
+  const accounts =
+    resolveSheets(names).sheets.get('accounts') ?? names.find((n) => /[\u4e00-\u9fff]/.test(n));
+  if (accounts !== undefined && /[\u4e00-\u9fff]/.test(accounts)) return 'zh_CN';
+  return fallback;
+}
+
+/** The file name without `.xlsx`, as Sheets shows a spreadsheet's name. */
+export function bookTitle(path: string): string {
+  const name = basename(path);
+  return name.slice(0, name.length - extname(name).length);
+}
+
+export function bookUrl(path: string): string {
+  return pathToFileURL(path).href;
 }
 
 /**

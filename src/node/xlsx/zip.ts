@@ -137,15 +137,38 @@ export function crc32(data: Buffer): number {
 }
 
 /**
- * The package with the parts in `replace` (by name) swapped for new contents, in the original
- * order. Made for packages ExcelJS wrote (no ZIP64: a workbook that big never fits in memory).
+ * The package with the parts in `replace` (by name) swapped for new contents (null: removed), in
+ * the original order, then the parts in `add`. The compressed bytes of every other part are
+ * copied as they are. No ZIP64 on output: a workbook past 4 GiB is refused.
  */
-export function rewriteZip(bytes: Buffer, replace: ReadonlyMap<string, Buffer>): Buffer {
+export function rewriteZip(
+  bytes: Buffer,
+  replace: ReadonlyMap<string, Buffer | null>,
+  add: ReadonlyMap<string, Buffer> = new Map(),
+): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const entry of readDirectory(bytes)) {
-    const fresh = replace.get(entry.name);
+  const added = [...add].map(([name, data]) => ({ name, data }));
+  const now = dosTime(new Date());
+  const all = [
+    ...readDirectory(bytes).filter((e) => replace.get(e.name) !== null),
+    ...added.map(({ name, data }) => ({
+      name,
+      flags: 0,
+      method: 8,
+      time: now.time,
+      date: now.date,
+      crc: 0,
+      compressedSize: 0,
+      size: data.length,
+      localOffset: 0,
+    })),
+  ];
+  const fresher = new Map<string, Buffer>([...added.map((a) => [a.name, a.data] as const)]);
+  for (const [name, data] of replace) if (data !== null) fresher.set(name, data);
+  for (const entry of all) {
+    const fresh = fresher.get(entry.name);
     const data = fresh ? deflateRawSync(fresh, { level: 1 }) : rawData(bytes, entry);
     const crc = fresh ? crc32(fresh) : entry.crc;
     const size = fresh ? fresh.length : entry.size;
@@ -184,4 +207,12 @@ export function rewriteZip(bytes: Buffer, replace: ReadonlyMap<string, Buffer>):
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, directory, end]);
+}
+
+/** MS-DOS date and time fields of a zip entry. */
+function dosTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
 }

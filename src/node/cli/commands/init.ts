@@ -7,7 +7,7 @@ import { setupWorkbook, type SetupResult } from '../../../core/jobs/setup';
 import { exists, saveBookAtomic } from '../../xlsx/file';
 import { assertNotOpenElsewhere, withWorkbookLock } from '../../xlsx/lock';
 import { setWorkbookLanguage, XlsxWorkbookStore } from '../../xlsx/store';
-import { updateBook } from '../book';
+import { updateExcelBook } from '../book';
 import { bookLocale, runCoreJob, type CommandContext } from '../context';
 import { machineLocale } from '../locale';
 import { CliError, cliText } from '../messages';
@@ -58,7 +58,7 @@ export async function initCommand(
     });
     return 0;
   }
-  const line = await updateBook(file, ctx.lang, ctx.progress, async (book) => {
+  const line = await updateExcelBook(file, ctx.lang, ctx.progress, async (book) => {
     if (opts.locale)
       setWorkbookLanguage(book.store.workbook, opts.locale === 'zh-CN' ? 'zh_CN' : 'en_US');
     // IDs first, so the new ID column sits next to the team's own columns.
