@@ -64,7 +64,8 @@ describe('kam keeps what ExcelJS would drop from the package', () => {
     // The fixture is a workbook ExcelJS reads.
     expect((await readBook(path)).getWorksheet('Accounts')).toBeDefined();
 
-    const r = await kam(['refresh', path, '--today', TODAY], tmp.dir);
+    // A later day, so the refresh really writes (days since contact, a new history block).
+    const r = await kam(['refresh', path, '--today', '2025-12-01'], tmp.dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const after = readFileSync(path);

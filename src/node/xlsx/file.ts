@@ -84,8 +84,16 @@ export async function readBookBytes(path: string, shown: string, locale: Locale)
 
 /** A part kam cannot parse, named: the file may well open in Excel, so never "damaged". */
 export function partProblem(e: PartError, shown: string, locale: Locale): CliError {
-  const detail = e.message.slice(e.part.length + 2);
-  return new CliError(cliText('part_unreadable', locale, { file: shown, part: e.part, detail }));
+  if (e.kind === 'zip')
+    return new CliError(
+      cliText('corrupt', locale, {
+        file: shown,
+        detail: e.part.startsWith('(') ? e.detail : `${e.part} ${e.detail}`,
+      }),
+    );
+  return new CliError(
+    cliText('part_unreadable', locale, { file: shown, part: e.part, detail: e.detail }),
+  );
 }
 
 /** The package of an .xlsx file, its workbook part and sheet list read (sheets on demand). */
@@ -157,7 +165,17 @@ export function backupPath(path: string): string {
   return `${path}.bak`;
 }
 
-/** Writes an ExcelJS workbook (kam init, kam map, kam demo) atomically; see `writeBookAtomic`. */
+/** The bytes of an ExcelJS workbook as the runner writes it (shared styles, kept protections). */
+export async function excelBytes(workbook: Workbook, styles = new StyleCache()): Promise<Buffer> {
+  compactAllValidations(workbook);
+  shareStyles(workbook, styles);
+  return restorePackage(
+    workbook,
+    Buffer.from(await workbook.xlsx.writeBuffer({ zip: ZIP_OPTIONS })),
+  );
+}
+
+/** Writes an ExcelJS workbook (kam init) atomically; see `writeBookAtomic`. */
 export async function saveBookAtomic(
   workbook: Workbook,
   path: string,
@@ -165,13 +183,7 @@ export async function saveBookAtomic(
   locale: Locale,
   styles = new StyleCache(),
 ): Promise<void> {
-  compactAllValidations(workbook);
-  shareStyles(workbook, styles);
-  const data = restorePackage(
-    workbook,
-    Buffer.from(await workbook.xlsx.writeBuffer({ zip: ZIP_OPTIONS })),
-  );
-  await writeBookAtomic(data, path, shown, locale);
+  await writeBookAtomic(await excelBytes(workbook, styles), path, shown, locale);
 }
 
 /**

@@ -29,7 +29,7 @@ export class XlsxPackage {
     try {
       list = readDirectory(bytes);
     } catch (e) {
-      if (e instanceof ZipFormatError) throw new PartError('(zip directory)', e.message);
+      if (e instanceof ZipFormatError) throw new PartError('(zip directory)', e.message, 'zip');
       throw e;
     }
     const entries = new Map<string, ZipEntry>();
@@ -66,7 +66,13 @@ export class XlsxPackage {
     try {
       return readEntry(this.bytes, entry);
     } catch (e) {
-      throw new PartError(name, e instanceof Error ? e.message : String(e));
+      const tooBig = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      const detail = tooBig
+        ? `unpacks to more than the ${entry.size.toLocaleString('en-US')} bytes declared`
+        : e instanceof Error
+          ? e.message
+          : String(e);
+      throw new PartError(entry.name, detail, 'zip');
     }
   }
 

@@ -14,11 +14,16 @@ export function localName(name: string): string {
   return at === -1 ? name : name.slice(at + 1);
 }
 
-/** A part that is not well-formed XML, or not what its content type promises. */
+/**
+ * A part kam cannot use: its XML is not well-formed or not what its content type promises
+ * (`xml`), or its compressed bytes do not unpack as the zip directory says (`zip`: the file
+ * itself is damaged, which Excel would report too).
+ */
 export class PartError extends Error {
   constructor(
     readonly part: string,
-    detail: string,
+    readonly detail: string,
+    readonly kind: 'xml' | 'zip' = 'xml',
   ) {
     super(`${part}: ${detail}`);
     this.name = 'PartError';
@@ -89,6 +94,7 @@ export function escapeXml(text: string): string {
   return text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     .replace(
+      // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 refuses
       /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
       (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
     )
