@@ -1,4 +1,5 @@
-// `npm run bench:kam`: the local runner on a big workbook (10k accounts, 200k transactions).
+// `npm run bench:kam`: the local runner on big workbooks: 10k accounts / 200k transactions and
+// 50k accounts / 1M transactions (`--small` runs only the first).
 // Prints one JSON line per measured command: wall time (ms, xlsx read and write included) and
 // the peak resident set size of the process (peak_rss_mb, whole process, not only the JS heap).
 // The workbook is generated once by `kam demo` into out/bench/ and reused (`--fresh` remakes it).
@@ -12,12 +13,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const kam = join(root, 'bin', 'kam.js');
-const dir = join(root, 'out', 'bench');
-const ACCOUNTS = 10_000;
-const TRANSACTIONS = 200_000;
+const SIZES = [
+  { accounts: 10_000, transactions: 200_000 },
+  { accounts: 50_000, transactions: 1_000_000 },
+];
 const TODAY = '2025-11-20';
-const source = join(dir, 'kam-demo.xlsx');
-const book = join(dir, 'bench.xlsx');
+let dir = '';
+let ACCOUNTS = 0;
+let TRANSACTIONS = 0;
 
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const repeat = Number(process.argv.find((a) => a.startsWith('--repeat='))?.slice(9) ?? 1) || 1;
@@ -57,26 +60,41 @@ function run(name, args, okCodes = [0]) {
 }
 
 if (!['kam-demo', 'kam-refresh', 'kam-check', 'kam-report'].some(wanted)) process.exit(0);
-mkdirSync(dir, { recursive: true });
 // Builds the CLI first when the sources are newer, so the build is not timed.
 spawnSync(process.execPath, [kam, '--version'], { stdio: 'ignore' });
-if (process.argv.includes('--fresh') || !existsSync(source))
-  run('kam demo', [
-    'demo',
-    '--out',
-    dir,
-    '--accounts',
-    String(ACCOUNTS),
-    '--transactions',
-    String(TRANSACTIONS),
-    '--today',
-    TODAY,
-  ]);
-for (let i = 0; i < repeat; i++) {
-  copyFileSync(source, book);
-  if (wanted('kam refresh')) run('kam refresh', ['refresh', book, '--today', TODAY]);
-  // The demo plants data errors on purpose: check exits 1.
-  if (wanted('kam check')) run('kam check', ['check', book, '--today', TODAY], [0, 1]);
-  if (wanted('kam report'))
-    run('kam report', ['report', book, '--today', TODAY, '--out', join(dir, 'bench-report.html')]);
+const sizes = process.argv.includes('--small') ? SIZES.slice(0, 1) : SIZES;
+for (const size of sizes) {
+  ACCOUNTS = size.accounts;
+  TRANSACTIONS = size.transactions;
+  dir = join(root, 'out', ACCOUNTS === 10_000 ? 'bench' : `bench-${ACCOUNTS / 1000}k`);
+  mkdirSync(dir, { recursive: true });
+  const source = join(dir, 'kam-demo.xlsx');
+  const book = join(dir, 'bench.xlsx');
+  if (process.argv.includes('--fresh') || !existsSync(source))
+    run('kam demo', [
+      'demo',
+      '--out',
+      dir,
+      '--accounts',
+      String(ACCOUNTS),
+      '--transactions',
+      String(TRANSACTIONS),
+      '--today',
+      TODAY,
+    ]);
+  for (let i = 0; i < repeat; i++) {
+    copyFileSync(source, book);
+    if (wanted('kam refresh')) run('kam refresh', ['refresh', book, '--today', TODAY]);
+    // The demo plants data errors on purpose: check exits 1.
+    if (wanted('kam check')) run('kam check', ['check', book, '--today', TODAY], [0, 1]);
+    if (wanted('kam report'))
+      run('kam report', [
+        'report',
+        book,
+        '--today',
+        TODAY,
+        '--out',
+        join(dir, 'bench-report.html'),
+      ]);
+  }
 }
