@@ -72,7 +72,7 @@ export function readSheetValues(xml: Buffer, part: string, ctx: SheetReadContext
 
   parseXml(xml, part, {
     open(tag) {
-      const name = localName(tag.name);
+      const name = tag.name.includes(':') ? localName(tag.name) : tag.name;
       const a = tag.attributes;
       switch (name) {
         case 'row':
@@ -81,10 +81,6 @@ export function readSheetValues(xml: Buffer, part: string, ctx: SheetReadContext
           break;
         case 'c':
           col = a.r !== undefined ? columnOf(a.r) : col + 1;
-          if (a.r !== undefined) {
-            const r = rowOf(a.r);
-            if (r > 0) rowNum = r;
-          }
           type = a.t ?? 'n';
           style = a.s !== undefined ? Number(a.s) : 0;
           text = null;
@@ -112,7 +108,7 @@ export function readSheetValues(xml: Buffer, part: string, ctx: SheetReadContext
       }
     },
     close(tag) {
-      const name = localName(tag.name);
+      const name = tag.name.includes(':') ? localName(tag.name) : tag.name;
       if (name === 'v') inValue = false;
       else if (name === 't') inInlineText = false;
       else if (name === 'rPh') phonetic--;
@@ -165,4 +161,78 @@ export function rectangle(rows: (CellValue | undefined)[][], knownWidth: number)
     grid[r] = row;
   }
   return { grid, lastRow: last };
+}
+
+/** The value of attribute `name` in the tag `s[from, to)`, without parsing the others. */
+export function attributeIn(s: string, from: number, to: number, name: string): string | undefined {
+  const tag = s.slice(from, to);
+  let at = tag.indexOf(` ${name}=`);
+  // Also after a tab or newline, or with spaces around `=`: writers differ.
+  if (at === -1) {
+    const m = new RegExp(`\\s${name}\\s*=`).exec(tag);
+    if (!m) return undefined;
+    at = m.index;
+  }
+  let open = tag.indexOf('=', at) + 1;
+  while (tag.charCodeAt(open) === 32) open++;
+  const close = tag.indexOf(tag[open], open + 1);
+  return close === -1 ? undefined : tag.slice(open + 1, close);
+}
+
+/**
+ * The last row holding a value, found by scanning the part from its end, without reading its
+ * cells into values: enough to know where rows are appended and which old rows to clear, at a
+ * fraction of a full read. Null when rows carry no numbers (then the part must be read).
+ */
+export function lastValueRow(xml: Buffer, strings: () => readonly string[]): number | null {
+  const s = xml.toString('latin1');
+  const root = /<([\w.-]+:)?worksheet[\s>]/.exec(s);
+  if (!root) return null;
+  const p = root[1] ?? '';
+  const bodyStart = s.indexOf(`<${p}sheetData`);
+  const bodyEnd = s.lastIndexOf(`</${p}sheetData>`);
+  if (bodyStart === -1 || bodyEnd === -1) return bodyStart === -1 ? null : 0;
+  let end = bodyEnd;
+  for (;;) {
+    let rowAt = s.lastIndexOf(`<${p}row`, end - 1);
+    while (rowAt > bodyStart && !/[\s>/]/.test(s[rowAt + p.length + 4]))
+      rowAt = s.lastIndexOf(`<${p}row`, rowAt - 1);
+    if (rowAt <= bodyStart) return 0;
+    const openEnd = s.indexOf('>', rowAt);
+    const r = attributeIn(s, rowAt, openEnd, 'r');
+    if (r === undefined) return null;
+    if (rowHasValue(s, p, openEnd, end, strings)) return Number(r);
+    end = rowAt;
+  }
+}
+
+function rowHasValue(
+  s: string,
+  p: string,
+  from: number,
+  to: number,
+  strings: () => readonly string[],
+): boolean {
+  for (let at = s.indexOf(`<${p}c`, from); at !== -1 && at < to; at = s.indexOf(`<${p}c`, at + 1)) {
+    const ch = s[at + p.length + 2];
+    if (ch !== ' ' && ch !== '>' && ch !== '/' && ch !== '\t' && ch !== '\n' && ch !== '\r')
+      continue;
+    const openEnd = s.indexOf('>', at);
+    if (s.charCodeAt(openEnd - 1) === 47) continue;
+    const close = s.indexOf(`</${p}c>`, openEnd);
+    const body = s.slice(openEnd + 1, close === -1 ? to : close);
+    const type = attributeIn(s, at, openEnd, 't') ?? 'n';
+    if (type === 'inlineStr') {
+      if (/<(?:[\w.-]+:)?t(?:\s[^>]*)?>[^<]/.test(body)) return true;
+      continue;
+    }
+    const v = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([^<]*)</.exec(body)?.[1];
+    if (v === undefined || v.trim() === '') continue;
+    if (type === 's') {
+      if ((strings()[Number(v)] ?? '') !== '') return true;
+      continue;
+    }
+    return true;
+  }
+  return false;
 }

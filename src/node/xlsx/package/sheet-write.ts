@@ -2,6 +2,7 @@ import { isDateCell, type CellValue } from '../../../core/values/cell';
 import { DATE_FORMAT, DATETIME_FORMAT } from '../values';
 import { columnName, columnOf, rowOf, serialOf } from './cells';
 import type { PackageStyles } from './styles';
+import { attributeIn } from './sheet-read';
 import { attributesOf, escapeXml, PartError } from './xml';
 
 /** Cells written to one sheet: row number → values by column (index col − 1; undefined: kept). */
@@ -100,6 +101,20 @@ export function rewriteSheet(
   const bodyEnd = dataSelfClosing ? bodyStart : s.indexOf(`</${p}sheetData>`, bodyStart);
   if (bodyEnd === -1) throw new PartError(part, '<sheetData> is not closed');
 
+  // A new cell takes the style its row or column gives (as when a person types into it): a
+  // formatted column of History keeps showing `#,##0.00` on the rows kam adds.
+  const columnStyles: { min: number; max: number; style: number }[] = [];
+  for (const m of s.slice(root.index, dataAt).matchAll(/<(?:[\w.-]+:)?col\b[^>]*>/g)) {
+    const a = attributesOf(m[0]);
+    const style = Number(a.get('style') ?? 0);
+    if (style > 0)
+      columnStyles.push({ min: Number(a.get('min') ?? 0), max: Number(a.get('max') ?? 0), style });
+  }
+  const styleOfColumn = (col: number): number => {
+    for (const c of columnStyles) if (col >= c.min && col <= c.max) return c.style;
+    return 0;
+  };
+
   const out = new PartWriter(source);
   let removedFormula = false;
   let maxRow = 0;
@@ -148,7 +163,7 @@ export function rewriteSheet(
     let cells = '';
     for (let c = 0; c < values.length; c++)
       if (values[c] !== undefined)
-        cells += cellXml(`${columnName(c + 1)}${row}`, values[c] ?? null, 0);
+        cells += cellXml(`${columnName(c + 1)}${row}`, values[c] ?? null, styleOfColumn(c + 1));
     if (cells !== '') out.text(`<${p}row r="${row}">${cells}</${p}row>`);
   };
 
@@ -157,6 +172,11 @@ export function rewriteSheet(
     const values = overlay.get(row) ?? [];
     track(row, values);
     const selfClosing = s.charCodeAt(openEnd - 1) === 47;
+    const rowStyle =
+      attributeIn(s, rowAt, openEnd, 'customFormat') === '1'
+        ? Number(attributeIn(s, rowAt, openEnd, 's') ?? 0) || 0
+        : 0;
+    const styleOf = (col: number): number => rowStyle || styleOfColumn(col);
     const open = s
       .slice(rowAt, selfClosing ? openEnd - 1 : openEnd)
       .replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, '');
@@ -168,26 +188,29 @@ export function rewriteSheet(
     const emitUpTo = (limit: number): void => {
       for (; c < values.length && c + 1 < limit; c++)
         if (values[c] !== undefined)
-          out.text(cellXml(`${columnName(c + 1)}${row}`, values[c] ?? null, 0));
+          out.text(cellXml(`${columnName(c + 1)}${row}`, values[c] ?? null, styleOf(c + 1)));
     };
     for (;;) {
       const cellAt = findTag(s, `<${p}c`, at, contentEnd);
       if (cellAt === -1) break;
       const cellOpenEnd = s.indexOf('>', cellAt);
       const cellEnd = elementEnd(s, `${p}c`, cellOpenEnd, part);
-      const attrs = attributesOf(s.slice(cellAt, cellOpenEnd + 1));
-      const ref = attrs.get('r');
+      const ref = attributeIn(s, cellAt, cellOpenEnd, 'r');
       col = ref !== undefined ? columnOf(ref) : col + 1;
       out.raw(at, cellAt);
       emitUpTo(col);
       const written = values[col - 1];
       if (written !== undefined) {
         if (s.slice(cellOpenEnd, cellEnd).includes(`<${p}f`)) removedFormula = true;
-        out.text(cellXml(`${columnName(col)}${row}`, written, Number(attrs.get('s') ?? 0) || 0));
+        const style = Number(attributeIn(s, cellAt, cellOpenEnd, 's') ?? 0) || 0;
+        out.text(cellXml(`${columnName(col)}${row}`, written, style));
         c = Math.max(c, col);
       } else {
         out.raw(cellAt, cellEnd);
-        if (s.charCodeAt(cellOpenEnd - 1) !== 47 || attrs.has('s')) {
+        if (
+          s.charCodeAt(cellOpenEnd - 1) !== 47 ||
+          attributeIn(s, cellAt, cellOpenEnd, 's') !== undefined
+        ) {
           if (row > maxRow) maxRow = row;
           if (col > maxCol) maxCol = col;
         }
@@ -221,7 +244,7 @@ export function rewriteSheet(
     if (rowAt === -1) break;
     const openEnd = s.indexOf('>', rowAt);
     const end = elementEnd(s, `${p}row`, openEnd, part);
-    const r = attributesOf(s.slice(rowAt, openEnd + 1)).get('r');
+    const r = attributeIn(s, rowAt, openEnd, 'r');
     const row = r !== undefined ? Number(r) : lastRow + 1;
     out.raw(pos, rowAt);
     while (next < pending.length && pending[next] < row) newRow(pending[next++]);

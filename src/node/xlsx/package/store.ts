@@ -15,7 +15,7 @@ import type { XlsxPackage } from './package';
 import { savePackage, type NewSheet } from './save';
 import { readSharedStrings } from './shared-strings';
 import { NEW_SHEET_XML, rewriteSheet, type SheetOverlay } from './sheet-write';
-import { readSheetValues, rectangle, type SheetReadContext } from './sheet-read';
+import { lastValueRow, readSheetValues, rectangle, type SheetReadContext } from './sheet-read';
 import { PackageStyles } from './styles';
 import { REL_TYPE } from './relationships';
 import { PartError } from './xml';
@@ -139,8 +139,20 @@ export class PackageWorkbookStore implements WorkbookStore {
   /** 1-based number of the last row with a value (0 for an empty sheet). */
   lastRow(name: string): number {
     const st = this.state(name);
+    if (st.lastRow === null && st.overlay.size === 0 && !st.created)
+      st.lastRow = this.scannedLastRow(st.part);
     if (st.lastRow === null) this.readSheet(name);
     return st.lastRow ?? 0;
+  }
+
+  /** A sheet only written to (summary, history, logs) is scanned for its end, not read. */
+  private scannedLastRow(part: string): number | null {
+    try {
+      return lastValueRow(this.pkg.part(part), this.readContext().strings);
+    } catch (e) {
+      if (e instanceof PartError) this.onPartError(e);
+      throw e;
+    }
   }
 
   writeRange(name: string, row: number, col: number, values: Grid): void {

@@ -39,8 +39,10 @@ export interface SaxHandlers {
 const CHUNK = 1 << 20;
 
 /** Streams `xml` through saxes in 1 MiB slices (never a whole 100 MB part as one string). */
-export function parseXml(xml: Buffer, part: string, on: SaxHandlers): void {
-  const parser = new SaxesParser({ position: true });
+export function parseXml(xml: Buffer, part: string, on: SaxHandlers, position = false): void {
+  // Tracking lines and columns costs a third of the parse: it is turned on only to name the
+  // place of an error, by parsing the failed part again.
+  const parser = new SaxesParser({ position });
   let failure: Error | null = null;
   parser.on('error', (e) => {
     failure ??= e;
@@ -57,7 +59,9 @@ export function parseXml(xml: Buffer, part: string, on: SaxHandlers): void {
   for (let at = start; at < xml.length && failure === null; at += CHUNK)
     parser.write(decoder.write(xml.subarray(at, Math.min(xml.length, at + CHUNK))));
   if (failure === null) parser.write(decoder.end()).close();
-  if (failure !== null) throw new PartError(part, firstLine(failure));
+  if (failure === null) return;
+  if (!position) parseXml(xml, part, { open: () => undefined }, true);
+  throw new PartError(part, firstLine(failure));
 }
 
 function firstLine(e: Error): string {
