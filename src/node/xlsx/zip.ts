@@ -146,10 +146,23 @@ export function crc32(data: Buffer): number {
  * the original order, then the parts in `add`. The compressed bytes of every other part are
  * copied as they are. No ZIP64 on output: a workbook past 4 GiB is refused.
  */
+/** A part already deflated (so its uncompressed bytes need not be held until the end). */
+export interface PackedPart {
+  readonly deflated: Buffer;
+  readonly crc: number;
+  readonly size: number;
+}
+
+export function packPart(data: Buffer): PackedPart {
+  return { deflated: deflateRawSync(data, { level: 1 }), crc: crc32(data), size: data.length };
+}
+
+type NewPart = Buffer | PackedPart;
+
 export function rewriteZip(
   bytes: Buffer,
-  replace: ReadonlyMap<string, Buffer | null>,
-  add: ReadonlyMap<string, Buffer> = new Map(),
+  replace: ReadonlyMap<string, NewPart | null>,
+  add: ReadonlyMap<string, NewPart> = new Map(),
 ): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
@@ -158,7 +171,7 @@ export function rewriteZip(
   const now = dosTime(new Date());
   const all = [
     ...readDirectory(bytes).filter((e) => replace.get(e.name) !== null),
-    ...added.map(({ name, data }) => ({
+    ...added.map(({ name }) => ({
       name,
       flags: 0,
       method: 8,
@@ -166,17 +179,18 @@ export function rewriteZip(
       date: now.date,
       crc: 0,
       compressedSize: 0,
-      size: data.length,
+      size: 0,
       localOffset: 0,
     })),
   ];
-  const fresher = new Map<string, Buffer>([...added.map((a) => [a.name, a.data] as const)]);
+  const fresher = new Map<string, NewPart>([...added.map((a) => [a.name, a.data] as const)]);
   for (const [name, data] of replace) if (data !== null) fresher.set(name, data);
   for (const entry of all) {
-    const fresh = fresher.get(entry.name);
-    const data = fresh ? deflateRawSync(fresh, { level: 1 }) : rawData(bytes, entry);
-    const crc = fresh ? crc32(fresh) : entry.crc;
-    const size = fresh ? fresh.length : entry.size;
+    const given = fresher.get(entry.name);
+    const fresh = given === undefined || !Buffer.isBuffer(given) ? given : packPart(given);
+    const data = fresh ? fresh.deflated : rawData(bytes, entry);
+    const crc = fresh ? fresh.crc : entry.crc;
+    const size = fresh ? fresh.size : entry.size;
     const method = fresh ? 8 : entry.method;
     const name = Buffer.from(entry.name, 'utf8');
     // Sizes are known here, so no data descriptor follows (bit 3 off); bit 11: UTF-8 names.

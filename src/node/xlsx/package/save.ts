@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { rewriteZip } from '../zip';
+import { rewriteZip, type PackedPart } from '../zip';
 import type { XlsxPackage } from './package';
 import { addRelationship, freeRelationshipId, REL_TYPE, relsPartOf } from './relationships';
 import { escapeXml } from './xml';
@@ -10,12 +10,12 @@ const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 export interface NewSheet {
   readonly name: string;
   readonly part: string;
-  readonly bytes: Buffer;
+  readonly bytes: PackedPart;
 }
 
 export interface PackageChanges {
-  /** Rewritten parts by name. */
-  readonly parts: ReadonlyMap<string, Buffer>;
+  /** Rewritten parts by name, deflated as soon as each was made. */
+  readonly parts: ReadonlyMap<string, PackedPart>;
   readonly newSheets: readonly NewSheet[];
   /** The styles part, when a style was added; `created` when the package had none. */
   readonly styles: { readonly xml: string; readonly created: boolean } | null;
@@ -28,8 +28,8 @@ export interface PackageChanges {
  * its relationships and the content types, added styles. Every other part keeps its bytes.
  */
 export function savePackage(pkg: XlsxPackage, changes: PackageChanges): Buffer {
-  const replace = new Map<string, Buffer | null>(changes.parts);
-  const add = new Map<string, Buffer>();
+  const replace = new Map<string, Buffer | PackedPart | null>(changes.parts);
+  const add = new Map<string, Buffer | PackedPart>();
   const relsPart = relsPartOf(pkg.workbookPart);
   let workbook: string | null = null;
   let rels: string | null = null;

@@ -34,6 +34,13 @@ export function readSheetValues(xml: Buffer, part: string, ctx: SheetReadContext
   let phonetic = 0;
   let hasValue = false;
   const merges: string[] = [];
+  // One object per date: a transactions sheet has 200,000 dates on a few hundred days.
+  const dates = new Map<number, CellValue>();
+  const dateOf = (serial: number): CellValue => {
+    let d = dates.get(serial);
+    if (d === undefined) dates.set(serial, (d = dateFromSerial(serial, ctx.date1904)));
+    return d;
+  };
 
   const put = (value: CellValue): void => {
     if (value === null || rowNum < 1 || col < 1) return;
@@ -65,7 +72,7 @@ export function readSheetValues(xml: Buffer, part: string, ctx: SheetReadContext
         if (!hasValue || v.trim() === '') return null;
         const n = Number(v);
         if (!Number.isFinite(n)) return null;
-        return ctx.isDateStyle(style) ? dateFromSerial(n, ctx.date1904) : n;
+        return ctx.isDateStyle(style) ? dateOf(n) : n;
       }
     }
   };
@@ -136,29 +143,33 @@ export function readSheetValues(xml: Buffer, part: string, ctx: SheetReadContext
   return rectangle(rows, width);
 }
 
-/** Sparse rows → a rectangle, trimmed to the last row and column holding a value. */
+/**
+ * Sparse rows → a rectangle, trimmed to the last row and column holding a value. The rows are
+ * filled in place (no second copy of a 200,000-row sheet).
+ */
 export function rectangle(rows: (CellValue | undefined)[][], knownWidth: number): SheetValues {
   let last = 0;
   let width = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
-    let any = false;
     for (let c = row.length - 1; c >= 0; c--)
       if (row[c] !== undefined && row[c] !== null) {
-        any = true;
         if (c + 1 > width) width = c + 1;
+        last = r + 1;
         break;
       }
-    if (any) last = r + 1;
   }
-  width = Math.min(width, Math.max(width, knownWidth));
-  const grid: Grid = new Array(last);
+  width = Math.max(width, Math.min(knownWidth, width));
+  const grid = rows as CellValue[][];
+  grid.length = last;
   for (let r = 0; r < last; r++) {
-    const src = rows[r];
-    const row: CellValue[] = new Array(width);
-    for (let c = 0; c < width; c++) row[c] = src?.[c] ?? null;
-    grid[r] = row;
+    let row = grid[r];
+    if (!row) grid[r] = row = new Array<CellValue>(width).fill(null);
+    else {
+      if (row.length > width) row.length = width;
+      for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = null;
+    }
   }
   return { grid, lastRow: last };
 }

@@ -147,19 +147,19 @@ export function rewriteSheet(
     return `<${p}c r="${ref}"${st(style)}><${p}v>${String(serial)}</${p}v></${p}c>`;
   };
 
-  const track = (row: number, values: readonly (CellValue | undefined)[]): void => {
+  // The dimension covers the old one and every cell kam writes a value into; it is known before
+  // the rows are written, so the part is written once, front to back.
+  for (const [row, values] of overlay)
     for (let c = values.length - 1; c >= 0; c--)
       if (values[c] !== undefined && values[c] !== null && values[c] !== '') {
         if (row > maxRow) maxRow = row;
         if (c + 1 > maxCol) maxCol = c + 1;
-        return;
+        break;
       }
-  };
 
   /** A row only kam writes: its cells, or nothing when they are all blank. */
   const newRow = (row: number): void => {
     const values = overlay.get(row) ?? [];
-    track(row, values);
     let cells = '';
     for (let c = 0; c < values.length; c++)
       if (values[c] !== undefined)
@@ -170,7 +170,6 @@ export function rewriteSheet(
   /** A row in both: the old cells kam does not write as they were, written ones in their place. */
   const mergeRow = (row: number, rowAt: number, openEnd: number, end: number): void => {
     const values = overlay.get(row) ?? [];
-    track(row, values);
     const selfClosing = s.charCodeAt(openEnd - 1) === 47;
     const rowStyle =
       attributeIn(s, rowAt, openEnd, 'customFormat') === '1'
@@ -207,13 +206,6 @@ export function rewriteSheet(
         c = Math.max(c, col);
       } else {
         out.raw(cellAt, cellEnd);
-        if (
-          s.charCodeAt(cellOpenEnd - 1) !== 47 ||
-          attributeIn(s, cellAt, cellOpenEnd, 's') !== undefined
-        ) {
-          if (row > maxRow) maxRow = row;
-          if (col > maxCol) maxCol = col;
-        }
       }
       at = cellEnd;
     }
@@ -222,19 +214,17 @@ export function rewriteSheet(
     out.text(`</${p}row>`);
   };
 
-  // Everything before the rows, with the dimension left for the end (its extent is known then).
+  // Everything before the rows, with the dimension grown to the cells written.
   const dimAt = findTag(s, `<${p}dimension`, root.index, dataAt);
   const headEnd = dataSelfClosing ? dataAt : bodyStart;
-  let dimRef: string | null = null;
-  let dimEnd = -1;
   if (dimAt !== -1) {
-    dimEnd = s.indexOf('>', dimAt) + 1;
-    dimRef = attributesOf(s.slice(dimAt, dimEnd)).get('ref') ?? null;
+    const dimEnd = s.indexOf('>', dimAt) + 1;
+    const tag = s.slice(dimAt, dimEnd);
+    const ref = extent(attributesOf(tag).get('ref') ?? null, maxRow, maxCol);
     out.raw(0, dimAt);
-    out.text(''); // placeholder position: the dimension is spliced in below
+    out.sourceText(tag.replace(/\sref\s*=\s*("[^"]*"|'[^']*')/, ` ref="${ref}"`));
+    out.raw(dimEnd, headEnd);
   } else out.raw(0, headEnd);
-  const dimIndex = out.chunks.length;
-  if (dimAt !== -1) out.raw(dimEnd, headEnd);
   if (dataSelfClosing) out.text(`<${p}sheetData>`);
 
   let pos = bodyStart;
@@ -253,8 +243,6 @@ export function rewriteSheet(
       mergeRow(row, rowAt, openEnd, end);
     } else {
       out.raw(rowAt, end);
-      if (s.indexOf(`<${p}c`, openEnd) !== -1 && s.indexOf(`<${p}c`, openEnd) < end && row > maxRow)
-        maxRow = row;
     }
     lastRow = row;
     pos = end;
@@ -266,24 +254,7 @@ export function rewriteSheet(
     out.raw(dataOpenEnd + 1, s.length);
   } else out.raw(bodyEnd, s.length);
 
-  const bytes = out.done();
-  if (dimAt === -1) return { bytes, removedFormula };
-  // Splice the dimension in: the chunks before `dimIndex` are the head up to it.
-  const before = out.chunks.slice(0, dimIndex);
-  const headLength = before.reduce((n, b) => n + b.length, 0);
-  const tag = s.slice(dimAt, dimEnd);
-  const ref = extent(dimRef, maxRow, maxCol);
-  const fresh = /\sref\s*=/.test(tag)
-    ? tag.replace(/\sref\s*=\s*("[^"]*"|'[^']*')/, ` ref="${ref}"`)
-    : tag;
-  return {
-    bytes: Buffer.concat([
-      bytes.subarray(0, headLength),
-      Buffer.from(fresh, 'latin1'),
-      bytes.subarray(headLength),
-    ]),
-    removedFormula,
-  };
+  return { bytes: out.done(), removedFormula };
 }
 
 /** The dimension covering the old one and every cell now holding something. */

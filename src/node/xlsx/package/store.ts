@@ -2,6 +2,7 @@ import type { WorkbookStore } from '../../../core/ports/workbook';
 import type { SheetLayout } from '../../../core/setup/layout';
 import type { CellValue, Grid } from '../../../core/values/cell';
 import { cutToCell, fitsInCell } from '../cell-limit';
+import { packPart, type PackedPart } from '../zip';
 import {
   bookTitle,
   bookUrl,
@@ -261,7 +262,7 @@ export class PackageWorkbookStore implements WorkbookStore {
   }
 
   private build(): Buffer {
-    const parts = new Map<string, Buffer>();
+    const parts = new Map<string, PackedPart>();
     const newSheets: NewSheet[] = [];
     let dropCalcChain = false;
     const ctx = { styles: this.styles, date1904: this.pkg.date1904 };
@@ -270,8 +271,10 @@ export class PackageWorkbookStore implements WorkbookStore {
       const source = st.created ? NEW_SHEET_XML : this.pkg.part(st.part);
       const out = rewriteSheet(source, st.part, st.overlay as SheetOverlay, ctx);
       if (out.removedFormula) dropCalcChain = true;
-      if (st.created) newSheets.push({ name: st.name, part: st.part, bytes: out.bytes });
-      else parts.set(st.part, out.bytes);
+      // Deflated at once, so only one sheet's uncompressed XML is alive at a time.
+      const packed = packPart(out.bytes);
+      if (st.created) newSheets.push({ name: st.name, part: st.part, bytes: packed });
+      else parts.set(st.part, packed);
     }
     const styles = this.styles.changed
       ? { xml: this.styles.serialize(), created: !this.stylesExisted }
