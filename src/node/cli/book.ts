@@ -18,7 +18,8 @@ import { XlsxWorkbookStore } from '../xlsx/store';
 import { removeStaleTemps } from '../xlsx/temp-files';
 import { bookLocale } from './context';
 import { machineLocale } from './locale';
-import { cliText } from './messages';
+import { readDirectory } from '../xlsx/zip';
+import { CliError, cliText } from './messages';
 import type { Progress } from './terminal';
 
 /**
@@ -100,6 +101,17 @@ function bookLocaleSafe(store: PackageWorkbookStore, fallback: Locale): Locale {
   }
 }
 
+/**
+ * Parts ExcelJS does not model and so would leave out of the file it writes (or fail on): a
+ * workbook holding one is never given to it.
+ */
+const EXCELJS_DROPS =
+  /^xl\/(charts|chartsheets|pivotTables|pivotCache|slicers|slicerCaches|timelines|timelineCaches|externalLinks|activeX|ctrlProps|embeddings)\/|^xl\/vbaProject\.bin$/i;
+
+function partExcelJsDrops(bytes: Buffer): string | null {
+  return readDirectory(bytes).find((e) => EXCELJS_DROPS.test(e.name))?.name ?? null;
+}
+
 /** Opens a workbook as an ExcelJS model (kam init). */
 export async function openExcelBook(
   file: string,
@@ -108,6 +120,8 @@ export async function openExcelBook(
 ): Promise<Book<XlsxWorkbookStore>> {
   const path = resolve(file);
   const { workbook, bytes } = await loadBook(path, file, locale, (wb, data) => {
+    const lost = partExcelJsDrops(data);
+    if (lost !== null) throw new CliError(cliText('init_would_drop', locale, { file, part: lost }));
     progress.start(cliText('step_read', locale), countSheets(data));
     withSheetTicks(wb, progress);
   });

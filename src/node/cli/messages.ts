@@ -53,6 +53,10 @@ const TEXTS = {
     en: '{file}: cannot replace the workbook ({code}): it is open in another program or read-only; close it and try again',
     zh: '{file}：无法替换工作簿（{code}）：它正被其他程序打开或为只读，请关闭后重试',
   },
+  init_would_drop: {
+    en: '{file}: kam init would rewrite the whole workbook and could not keep {part} (charts, pivot tables and the like); nothing was changed. kam check, refresh, remind, report and map work on it as it is; to add missing sheets, run `kam init` on a new file and copy the sheets over, or use Set up workbook in Google Sheets',
+    zh: '{file}：kam init 需要重写整个工作簿，无法保留其中的 {part}（图表、数据透视表等）；文件未作任何修改。kam check、refresh、remind、report 和 map 可直接用于该工作簿；如需补齐缺少的工作表，请用 `kam init` 新建文件后把工作表复制过去，或在 Google 表格中使用「初始化工作簿」',
+  },
   part_unreadable: {
     en: '{file}: kam cannot read {part} in this workbook ({detail}); nothing was changed',
     zh: '{file}：kam 无法读取此工作簿中的 {part}（{detail}）；文件未作任何修改',

@@ -107,6 +107,24 @@ describe('kam on the package: what it reads, what it refuses', () => {
     expect([0, 1]).toContain(check.code);
   });
 
+  it('kam init refuses a workbook whose charts ExcelJS would drop, and changes nothing', async () => {
+    const chart = Buffer.from(
+      '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+    );
+    const book = rewriteZip(demo, new Map(), new Map([['xl/charts/chart1.xml', chart]]));
+    const path = join(tmp.dir, 'charted.xlsx');
+    writeFileSync(path, book);
+    const r = await kam(['init', path], tmp.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'kam init would rewrite the whole workbook and could not keep xl/charts/chart1.xml',
+    );
+    expect(readFileSync(path).equals(book)).toBe(true);
+    const refresh = await kam(['refresh', path, '--today', '2025-12-01'], tmp.dir);
+    expect(refresh.code).toBe(0);
+    expect(parts(readFileSync(path)).get('xl/charts/chart1.xml')?.equals(chart)).toBe(true);
+  });
+
   it('keeps the permissions of the file it replaces', async () => {
     const path = join(tmp.dir, 'mode.xlsx');
     copyFileSync(join(tmp.dir, 'demo-en-12', 'kam-demo.xlsx'), path);
