@@ -482,32 +482,60 @@ function addChart(book: Book, sheet: string, col: number, plot: string): string 
 }
 
 /**
- * A text box drawn on a chart, as Excel saves one (§21.3, chart drawings): a `c:userShapes`
- * part among the sheet drawings (xl/drawings/drawingN.xml), the chart pointing at it. ExcelJS
- * takes every part there for a sheet drawing and fails on this one (exceljs#2591).
+ * A text box and a small logo drawn on a chart, as Excel saves them (§21.3, chart drawings): a
+ * `c:userShapes` part among the sheet drawings (xl/drawings/drawingN.xml) with its own
+ * relationship to the picture, the chart pointing at it. ExcelJS reads every drawing there as a
+ * sheet drawing; this one parses to nothing and, because it has relationships, load() fails with
+ * "Cannot read properties of undefined (reading 'anchors')" (exceljs#2591).
  */
-function addChartTextBox(book: Book, chart: string, label: string): void {
+function addChartShapes(book: Book, chart: string, label: string): void {
   const shapes = book.freeName((n) => `xl/drawings/drawing${n}.xml`);
+  const media = book.freeName((n) => `xl/media/image${n}.png`);
+  book.put(media, PNG_1X1);
+  book.defaultType('png', 'image/png');
   const NS_CDR = 'http://schemas.openxmlformats.org/drawingml/2006/chartDrawing';
   const at = (x: number, y: number): string => `<cdr:x>${x}</cdr:x><cdr:y>${y}</cdr:y>`;
+  const box = (x: number, y: number, w: number, h: number, body: string): string =>
+    `<cdr:relSizeAnchor xmlns:cdr="${NS_CDR}"><cdr:from>${at(x, y)}</cdr:from>` +
+    `<cdr:to>${at(x + w, y + h)}</cdr:to>${body}</cdr:relSizeAnchor>`;
+  const rect =
+    '<a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm>' +
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>';
+  const image = book.relate(shapes, 'image', `../media/${basename(media)}`);
   book.put(
     shapes,
     `${XML_DECL}<c:userShapes xmlns:c="${NS_C}" xmlns:a="${NS_A}">` +
-      `<cdr:relSizeAnchor xmlns:cdr="${NS_CDR}"><cdr:from>${at(0.55, 0.02)}</cdr:from>` +
-      `<cdr:to>${at(0.98, 0.12)}</cdr:to><cdr:sp macro="" textlink="">` +
-      '<cdr:nvSpPr><cdr:cNvPr id="2" name="TextBox 1"/><cdr:cNvSpPr txBox="1"/></cdr:nvSpPr>' +
-      '<cdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm>' +
-      '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></cdr:spPr>' +
-      '<cdr:txBody><a:bodyPr wrap="none" rtlCol="0"/><a:lstStyle/><a:p><a:r>' +
-      `<a:rPr lang="en-US" sz="1100"/><a:t>${escapeXml(label)}</a:t></a:r></a:p></cdr:txBody>` +
-      '</cdr:sp></cdr:relSizeAnchor></c:userShapes>',
+      box(
+        0.55,
+        0.02,
+        0.3,
+        0.1,
+        '<cdr:sp macro="" textlink=""><cdr:nvSpPr><cdr:cNvPr id="2" name="TextBox 1"/>' +
+          `<cdr:cNvSpPr txBox="1"/></cdr:nvSpPr><cdr:spPr>${rect}</cdr:spPr>` +
+          '<cdr:txBody><a:bodyPr wrap="none" rtlCol="0"/><a:lstStyle/><a:p><a:r>' +
+          `<a:rPr lang="en-US" sz="1100"/><a:t>${escapeXml(label)}</a:t></a:r></a:p>` +
+          '</cdr:txBody></cdr:sp>',
+      ) +
+      box(
+        0.88,
+        0.02,
+        0.1,
+        0.1,
+        '<cdr:pic><cdr:nvPicPr><cdr:cNvPr id="3" name="Picture 2" descr="logo"/>' +
+          '<cdr:cNvPicPr><a:picLocks noChangeAspect="1"/></cdr:cNvPicPr></cdr:nvPicPr>' +
+          `<cdr:blipFill><a:blip xmlns:r="${NS_R}" r:embed="${image}"/>` +
+          `<a:stretch><a:fillRect/></a:stretch></cdr:blipFill><cdr:spPr>${rect}</cdr:spPr>` +
+          '</cdr:pic>',
+      ) +
+      '</c:userShapes>',
   );
   book.override(shapes, CT('drawingml.chartshapes+xml'));
   const id = book.relate(chart, 'chartUserShapes', `../drawings/${basename(shapes)}`);
   // CT_ChartSpace: userShapes comes after chart (and printSettings), before extLst.
+  const xml = book.get(chart);
   book.put(
     chart,
-    replaceOnce(book.get(chart), '</c:chartSpace>', `<c:userShapes r:id="${id}"/></c:chartSpace>`),
+    replaceOnce(xml, '</c:chartSpace>', `<c:userShapes r:id="${id}"/></c:chartSpace>`),
   );
 }
 
@@ -561,7 +589,7 @@ function addComboChart(book: Book): void {
     axes(70010, 70020) +
     axes(70030, 70040, true);
   const chart = addChart(book, 'Transactions', 11, plot);
-  addChartTextBox(book, chart, 'Unit price: right axis');
+  addChartShapes(book, chart, 'Unit price: right axis');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1127,7 +1155,7 @@ const FEATURES: readonly Feature[] = [
   { name: 'pie-chart', origin: `${BY} §21.2 (pieChart), §20.5 on Contacts`, build: addPieChart },
   {
     name: 'combo-chart',
-    origin: `${BY} §21.2 (barChart + lineChart, secondary axis), §21.3 (a text box on it)`,
+    origin: `${BY} §21.2 (barChart + lineChart, secondary axis), §21.3 (text box and logo on it)`,
     build: addComboChart,
   },
   {
