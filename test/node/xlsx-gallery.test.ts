@@ -414,6 +414,80 @@ describe.each(NAMES)('%s', (name) => {
   });
 });
 
+/**
+ * The checks themselves, on a refresh simulated in memory: one that touches only what kam owns
+ * passes them, so a failure above is the writer's; each kind of damage is caught.
+ */
+describe('the part-by-part checks', () => {
+  const edit = (parts: Parts, name: string, change: (xml: string) => string): void => {
+    const next = change(text(parts, name));
+    expect(next).not.toBe(text(parts, name));
+    parts.set(name, Buffer.from(next, 'utf8'));
+  };
+  const accounts = (parts: Parts): string =>
+    sheetEntries(parts).find((s) => s.name === 'Accounts')?.part ?? '';
+  const summary = (parts: Parts): string =>
+    sheetEntries(parts).find((s) => s.name === 'Summary')?.part ?? '';
+
+  /** What a correct writer may do: script cells, kam's sheets, the workbook part. */
+  function ideal(before: Parts): Parts {
+    const after = new Map(before);
+    edit(after, accounts(after), (xml) =>
+      xml
+        .replace(/<c r="O2"[^>]*?(\/>|>[\s\S]*?<\/c>)/, '<c r="O2" s="1"><v>46000</v></c>')
+        .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:AD9"/>'),
+    );
+    edit(after, summary(after), (xml) =>
+      xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData/>'),
+    );
+    edit(after, 'xl/workbook.xml', (xml) => xml.replace('<sheets>', '<sheets >'));
+    return after;
+  }
+
+  it.each(NAMES)('pass a refresh of %s that rewrites only what kam owns', (name) => {
+    const { fixture, before } = result(name);
+    const after = ideal(before);
+    expect(packageProblems(before, after)).toEqual([]);
+    expect(userSheetProblems(before, after)).toEqual([]);
+    expect(fixture.keeps.filter((k) => !k.holds(after)).map((k) => k.what)).toEqual([]);
+  });
+
+  it('catch a user cell, a dropped drawing, a changed chart and an orphaned part', () => {
+    const { before } = result('bar-chart');
+    const after = ideal(before);
+    edit(after, accounts(after), (xml) =>
+      xml
+        .replace(/<c r="B2"[^>]*?(\/>|>[\s\S]*?<\/c>)/, '<c r="B2"/>')
+        .replace(/<drawing [^>]*\/>/, ''),
+    );
+    edit(after, 'xl/charts/chart1.xml', (xml) => xml.replace('val="col"', 'val="bar"'));
+    edit(after, 'xl/_rels/workbook.xml.rels', (xml) =>
+      xml.replace(/<Relationship\b[^>]*\/sharedStrings"[^>]*\/>/, ''),
+    );
+    expect(packageProblems(before, after)).toEqual([
+      'xl/charts/chart1.xml changed',
+      'xl/sharedStrings.xml is no longer reachable by relationships',
+    ]);
+    const problems = userSheetProblems(before, after);
+    expect(problems).toContainEqual(expect.stringMatching(/^Accounts!B2: /));
+    expect(problems).toContain('Accounts: <drawing r:id="rId1"/> changed or gone');
+  });
+
+  it('catch a data validation or conditional format that no longer covers its range', () => {
+    const { before } = result('plain');
+    const after = new Map(before);
+    edit(after, accounts(after), (xml) =>
+      xml
+        .replace('sqref="G2:G1000"', 'sqref="G2:G999"')
+        .replace('sqref="R2:R1000"', 'sqref="R3:R1000"'),
+    );
+    expect(userSheetProblems(before, after)).toEqual([
+      expect.stringMatching(/^Accounts: data validation on G2:G1000 lost/),
+      expect.stringMatching(/^Accounts: conditional format on R2:R1000 lost/),
+    ]);
+  });
+});
+
 describe('a workbook kam cannot write or read', () => {
   it('read-only (chmod 444): exit 2 naming the file, bytes and mode unchanged', async () => {
     const dir = join(tmp.dir, 'read-only');

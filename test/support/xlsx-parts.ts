@@ -168,7 +168,7 @@ export function relationships(parts: Parts, source: string): Relationship[] {
       type: attr(m[0], 'Type') ?? '',
       target,
       external,
-      part: external ? null : resolveTarget(source || '/', target),
+      part: external ? null : resolveTarget(source, target),
     });
   }
   return rels;
