@@ -13,7 +13,7 @@ import { resolveSheets } from '../core/schema/match';
 import { kamAbc, kamRfm, kamSegment } from '../core/custom/functions';
 import type { CellValue } from '../core/values/cell';
 import { fallbackLocale, gasContext, LOCK_WAIT_MS, runJob } from './context';
-import { dashboardAfterRefresh } from './dashboard';
+import { GasDashboardWriter } from './dashboard';
 import {
   CONTINUE_REFRESH_HANDLER,
   hostAllowList,
@@ -130,7 +130,7 @@ export function handleRefresh(interactive: boolean): void {
           clock: ctx.clock,
           notifier: ctx.notifier,
           defaultAllowList: hostAllowList(),
-          extraWrites: dashboardAfterRefresh(ctx.store),
+          dashboard: new GasDashboardWriter(ctx.store),
           alreadyWritten: runs?.resume,
           afterBudget: (l) => {
             locale = l;
