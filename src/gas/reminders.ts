@@ -1,9 +1,11 @@
 import { pick, type Locale } from '../core/i18n/locale';
 import { prepareDigests, remind } from '../core/jobs/remind';
+import { MAX_REMINDER_RETRIES, takeReminderRetry } from '../core/jobs/reminder-retries';
 import { escapeHtml } from '../core/text/escape';
 import { CONTINUE_REMINDERS_HANDLER, hostAllowList, recordLastRun } from './automation';
 import { automationMessage } from './automation-messages';
 import { gasContext, runJob, type GasContext } from './context';
+import { GasDocumentState } from './host';
 import { GasMailer } from './mail';
 import { scheduleOnce } from './triggers';
 import { localeOf } from './locale';
@@ -11,21 +13,12 @@ import { localeOf } from './locale';
 /** A trigger waits this long for another run's lock, then logs and exits without sending. */
 export const TRIGGER_LOCK_WAIT_MS = 10_000;
 
-/** Failed sends, and trigger runs that found the workbook busy, are retried this often per run date. */
-export const MAX_REMINDER_RETRIES = 3;
-const KEY_RETRIES = 'kam.reminders.retries';
+export { MAX_REMINDER_RETRIES };
 
-/**
- * Schedules the one-off continuation to retry a minute later, at most MAX_REMINDER_RETRIES
- * times per run date, so an address MailApp always rejects is not retried every minute forever.
- */
+/** Schedules the one-off continuation to retry a minute later, while core allows another try. */
 function scheduleRetry(day: number): void {
-  const props = PropertiesService.getDocumentProperties();
-  const [date, n] = (props.getProperty(KEY_RETRIES) ?? '').split(':');
-  const used = date === String(day) ? Number(n) || 0 : 0;
-  if (used >= MAX_REMINDER_RETRIES) return;
-  props.setProperty(KEY_RETRIES, `${day}:${used + 1}`);
-  scheduleOnce(CONTINUE_REMINDERS_HANDLER, 60_000);
+  if (takeReminderRetry(new GasDocumentState(), day))
+    scheduleOnce(CONTINUE_REMINDERS_HANDLER, 60_000);
 }
 
 /** Send reminders now (menu) or the daily trigger. */
