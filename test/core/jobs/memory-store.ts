@@ -25,7 +25,11 @@ export class MemoryStore implements WorkbookStore {
   readonly sheets = new Map<string, CellValue[][]>();
   readonly writes: StoreWrite[] = [];
   readonly layouts: string[] = [];
-  reads = 0;
+  /** The sheets read, in order. */
+  readonly read: string[] = [];
+  get reads(): number {
+    return this.read.length;
+  }
 
   constructor(
     sheets: Record<string, Grid> = {},
@@ -61,7 +65,7 @@ export class MemoryStore implements WorkbookStore {
   }
 
   readSheet(name: string): Grid {
-    this.reads++;
+    this.read.push(name);
     return this.grid(name);
   }
 
