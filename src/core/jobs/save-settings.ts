@@ -65,14 +65,26 @@ export function readSettings(deps: Pick<SettingsDeps, 'store' | 'automation'>): 
  * hour moves the daily schedule when it is on; a new language rebuilds the host's menu.
  */
 export function saveSettings(deps: SettingsDeps, input: unknown): Reply<SettingsView> {
+  return saveSettingsChanges(deps, input).reply;
+}
+
+export interface SettingsSave {
+  readonly reply: Reply<SettingsView>;
+  /** Keys of the settings written (`rate:USD` for a rate); empty when nothing was. */
+  readonly changed: readonly string[];
+}
+
+/** `saveSettings`, also saying what it wrote (`kam` saves the file only when something was). */
+export function saveSettingsChanges(deps: SettingsDeps, input: unknown): SettingsSave {
   const { store } = deps;
   return deps.lock.run(FORM_LOCK_MS, () => {
     const grid = settingsGrid(store);
     const before = settingsState(deps, grid);
     const plan = planSettings(input, grid, before.locale);
-    if (!plan.ok || !grid) return failed<SettingsView>(plan.errors, before.locale);
+    if (!plan.ok || !grid)
+      return { reply: failed<SettingsView>(plan.errors, before.locale), changed: [] };
     if (plan.writes.length === 0)
-      return ok(before.view, uiText('settings_unchanged', before.locale));
+      return { reply: ok(before.view, uiText('settings_unchanged', before.locale)), changed: [] };
     for (const w of plan.writes) store.writeRange(grid.name, w.row, w.col, [[w.value]]);
     const saved: SheetGrid = { ...grid, values: applyWrites(grid.values, plan.writes) };
     let after = settingsState(deps, saved);
@@ -84,6 +96,6 @@ export function saveSettings(deps: SettingsDeps, input: unknown): Reply<Settings
     // The menu shows the workbook's language: rebuild it when that changes.
     if (after.locale !== before.locale)
       deps.menu?.show(after.locale, after.view.automation?.status ?? null);
-    return ok(after.view, msg);
+    return { reply: ok(after.view, msg), changed: plan.changed };
   });
 }
