@@ -5,18 +5,18 @@ import {
   logInteraction as logInteractionJob,
 } from '../core/jobs/append-record';
 import { UserFacingError } from '../core/jobs/errors';
-import { account360View, FORM_LOCK_MS, idOf, type FormDeps } from '../core/jobs/forms';
+import { showAccount360, type Selection } from '../core/jobs/account-360';
+import { showActionBoard } from '../core/jobs/action-board';
+import { FORM_LOCK_MS, type FormDeps } from '../core/jobs/forms';
 import {
-  BOARD_SHEETS,
   completeAction as completeActionJob,
   moveCard as moveCardJob,
 } from '../core/jobs/move-action';
-import { readWorkbook, type WorkbookRead } from '../core/jobs/read';
 import { readSettings, saveSettings as saveSettingsJob } from '../core/jobs/save-settings';
 import { setAutomation as setAutomationJob } from '../core/jobs/set-automation';
 import { LockBusyError } from '../core/ports/host';
-import { accountAtRow, type Account360View } from '../core/sidebar/account360';
-import { actionBoard, boardFilter, type BoardView } from '../core/sidebar/board';
+import type { Account360View } from '../core/sidebar/account360';
+import type { BoardView } from '../core/sidebar/board';
 import { failed, ok, type Reply } from '../core/sidebar/reply';
 import type { SettingsView } from '../core/sidebar/settings-form';
 import { uiText } from '../core/sidebar/texts';
@@ -142,11 +142,11 @@ export function openSettings(): void {
 
 // ---- Account 360 ------------------------------------------------------------------------------
 
-/** The account on the selected row (of Accounts or any sheet with an Account ID column). */
-function selectedAccount(read: WorkbookRead): string | null {
+/** The selected cell, for the account on its row (of Accounts or any sheet with an Account ID). */
+function selection(): Selection | null {
   const range = SpreadsheetApp.getActiveRange();
   if (!range) return null;
-  return accountAtRow(read, range.getSheet().getName(), range.getRow());
+  return { sheet: range.getSheet().getName(), row: range.getRow() };
 }
 
 /** What google.script.run delivered, as fields; anything but an object is no fields at all. */
@@ -156,12 +156,7 @@ const asFields = (v: unknown): Record<string, unknown> =>
 /** Account 360 data: the account asked for by ID, else the one on the selected row. */
 export function sidebarData(accountId: unknown): Reply<Account360View> {
   const ctx = gasContext(true);
-  return guarded(ctx, () => {
-    const today = ctx.clock.today();
-    const read = readWorkbook(ctx.store, today);
-    const id = idOf(accountId) ?? selectedAccount(read);
-    return ok(account360View(formDeps(ctx), read, today, id));
-  });
+  return guarded(ctx, () => showAccount360(formDeps(ctx), accountId, selection));
 }
 
 /** Quick form: log an interaction for the account shown. */
@@ -187,11 +182,7 @@ export function completeAction(input: unknown): Reply<Account360View> {
 /** The action board, filtered by owner and account. */
 export function boardData(filter: unknown): Reply<BoardView> {
   const ctx = gasContext(true);
-  return guarded(ctx, () => {
-    const today = ctx.clock.today();
-    const read = readWorkbook(ctx.store, today, BOARD_SHEETS);
-    return ok(actionBoard(read.parsed.model, today, boardFilter(filter), read.locale));
-  });
+  return guarded(ctx, () => showActionBoard(ctx, filter));
 }
 
 /** A card moved to another column: its status (and completed date for Done) changes. */

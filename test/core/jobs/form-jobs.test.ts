@@ -1,3 +1,5 @@
+import { showAccount360 } from '../../../src/core/jobs/account-360';
+import { showActionBoard } from '../../../src/core/jobs/action-board';
 import { addAction, logInteraction } from '../../../src/core/jobs/append-record';
 import type { FormDeps } from '../../../src/core/jobs/forms';
 import { completeAction, moveCard } from '../../../src/core/jobs/move-action';
@@ -108,5 +110,29 @@ describe('move-action: Done in Account 360, moves on the action board', () => {
     expect(reply.ok).toBe(false);
     expect(reply.errors[0].field).toBe('');
     expect(store.writes).toEqual([]);
+  });
+});
+
+describe('the views: Account 360 and the action board (read only)', () => {
+  it('Account 360 opens the account asked for, else the one on the selected row', () => {
+    const { d, store } = deps();
+    let asked = 0;
+    const selection = () => {
+      asked++;
+      return { sheet: 'Action Plan', row: 6 };
+    };
+    expect(showAccount360(d, ' A1 ', selection).view!.account!.id).toBe('A1');
+    expect(asked).toBe(0);
+    expect(showAccount360(d, null, selection).view!.account!.id).toBe('B2');
+    expect(showAccount360(d, '', () => null).view!.account).toBeNull();
+    expect(store.writes).toEqual([]);
+  });
+
+  it('the action board reads the action plan, filtered', () => {
+    const { d, store } = deps();
+    const view = showActionBoard(d, { owner: 'zhao@example.com' }).view!;
+    expect(view.filter.owner).toBe('zhao@example.com');
+    expect(view.columns.flatMap((c) => c.cards.map((k) => k.task))).toEqual(['Orphan']);
+    expect(store.read).not.toContain('Transactions');
   });
 });
