@@ -1,4 +1,5 @@
 import type { Locale } from '../core/i18n/locale';
+import type { Automation, AutomationState } from '../core/ports/automation';
 import { defaultAllowList } from '../core/reminders/recipients';
 import { automationMessage } from './automation-messages';
 import { deleteTriggers } from './triggers';
@@ -153,4 +154,24 @@ export function statusLine(locale: Locale, format: (ms: number) => string): stri
   const base = automationMessage(on ? 'status_on' : 'status_off', locale);
   if (!last) return `${base} · ${automationMessage('never_ran', locale)}`;
   return `${base} · ${automationMessage(last.ok ? 'last_ok' : 'last_failed', locale, { at: format(last.at), summary: last.summary })}`;
+}
+
+/** The Automation port: this project's triggers, at hours of the spreadsheet's time zone. */
+export class GasAutomation implements Automation {
+  constructor(private readonly timeZone: string) {}
+  state(locale: Locale): AutomationState {
+    const on = automationIsOn();
+    return {
+      on,
+      status: statusLine(locale, (ms) =>
+        Utilities.formatDate(new Date(ms), this.timeZone, 'yyyy-MM-dd HH:mm'),
+      ),
+    };
+  }
+  turnOn(reminderHour: number, locale: Locale): string {
+    return turnOn(reminderHour, this.timeZone, locale);
+  }
+  turnOff(locale: Locale): string {
+    return turnOff(locale);
+  }
 }

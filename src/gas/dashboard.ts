@@ -1,4 +1,3 @@
-import type { Day } from '../core/calendar/day';
 import {
   CHART_HEIGHT_PX,
   CHART_WIDTH_PX,
@@ -9,15 +8,10 @@ import {
   tablesWidth,
   type TablePlacement,
 } from '../core/dashboard/layout';
-import { dashboardTitles, type ChartTable } from '../core/dashboard/tables';
-import { computeMetrics } from '../core/engine/compute';
-import { pick, type Bilingual, type Locale } from '../core/i18n/locale';
-import { dashboardTablesOf } from '../core/jobs/outputs';
-import type { RefreshContext } from '../core/jobs/refresh';
-import { readWorkbook, type WorkbookRead } from '../core/jobs/read';
-import type { AccountMetrics } from '../core/model/metrics';
+import type { ChartTable } from '../core/dashboard/tables';
+import { rebuildDashboard } from '../core/jobs/rebuild-dashboard';
+import type { DashboardContent, DashboardWriter, DashboardWritten } from '../core/ports/dashboard';
 import type { RunState } from '../core/ports/host';
-import { sheetDef } from '../core/schema/sheets';
 import { fallbackLocale, gasContext, runJob } from './context';
 import { GasDocumentState } from './host';
 import type { GasWorkbookStore } from './store';
@@ -27,11 +21,6 @@ type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
 /** Document property holding the ids of the charts the script made, so a rebuild removes only those. */
 export const DASHBOARD_CHARTS_PROPERTY = 'kam.dashboard.chartIds';
-
-const DONE: Bilingual = {
-  en: 'Dashboard rebuilt: {charts} charts on "{sheet}".',
-  zh: '仪表板已重建：「{sheet}」上共 {charts} 个图表。',
-};
 
 function chartType(kind: ChartTable['kind']): GoogleAppsScript.Charts.ChartType {
   switch (kind) {
@@ -125,73 +114,50 @@ function isOurs(
   return titles.has(String(chart.getOptions().get('title')));
 }
 
-export interface DashboardResult {
-  readonly sheet: string;
-  readonly charts: number;
-}
-
 /**
- * Rebuilds the Dashboard / 仪表板 sheet: writes the six small tables in one write to
- * the right of the charts (after clearing that band once), removes the charts the script made
- * before and inserts new ones from the chart builder. A constant number of Spreadsheet calls,
- * whatever the number of accounts.
+ * The dashboard in Sheets: writes the six small tables in one write to the right of the charts
+ * (after clearing that band once), removes the charts the script made before and inserts new
+ * ones from the chart builder. A constant number of Spreadsheet calls, whatever the number of
+ * accounts.
  */
-export function rebuildDashboard(
-  store: GasWorkbookStore,
-  read: WorkbookRead,
-  metrics: readonly AccountMetrics[],
-  today: Day,
-  state: RunState,
-): DashboardResult {
-  const locale = read.locale;
-  // After a refresh these are the tables its plan made from the same read (no recomputation).
-  const tables = dashboardTablesOf(read, metrics, today);
-  const other: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
-  const titles = new Set([
-    ...tables.map((t) => t.title),
-    ...dashboardTitles(read.parsed.model, other),
-  ]);
+export class GasDashboardWriter implements DashboardWriter {
+  /** `state` keeps the ids of the charts made (default: the document properties). */
+  constructor(
+    private readonly store: GasWorkbookStore,
+    private readonly state?: RunState,
+  ) {}
 
-  const name = read.names.get('dashboard') ?? pick(sheetDef('dashboard'), locale);
-  if (!store.sheetNames().includes(name)) store.createSheet(name);
-  const sheet = store.sheet(name);
+  write(content: DashboardContent): DashboardWritten {
+    const state = this.state ?? new GasDocumentState();
+    const { store } = this;
+    const { sheet: name, tables } = content;
+    const titles = new Set([...tables.map((t) => t.title), ...content.otherTitles]);
+    if (!store.sheetNames().includes(name)) store.createSheet(name);
+    const sheet = store.sheet(name);
 
-  // Yesterday's tables may have been longer: clear the whole band, then write today's at once.
-  const band = Math.min(tablesWidth(tables), sheet.getMaxColumns() - TABLES_FIRST_COLUMN + 1);
-  if (band > 0) sheet.getRange(1, TABLES_FIRST_COLUMN, sheet.getMaxRows(), band).clearContent();
-  store.writeRange(name, 1, TABLES_FIRST_COLUMN, tablesGrid(tables));
+    // Yesterday's tables may have been longer: clear the whole band, then write today's at once.
+    const band = Math.min(tablesWidth(tables), sheet.getMaxColumns() - TABLES_FIRST_COLUMN + 1);
+    if (band > 0) sheet.getRange(1, TABLES_FIRST_COLUMN, sheet.getMaxRows(), band).clearContent();
+    store.writeRange(name, 1, TABLES_FIRST_COLUMN, tablesGrid(tables));
 
-  const placements = tablePlacements(tables);
-  const anchors = new Set(placements.map((p) => `${p.anchorRow}:${p.anchorCol}`));
-  const ids = recordedIds(state);
-  const before = sheet.getCharts();
-  const kept = new Set<string>();
-  for (const chart of before) {
-    if (isOurs(chart, ids, anchors, titles)) sheet.removeChart(chart);
-    else kept.add(String(chart.getChartId()));
+    const placements = tablePlacements(tables);
+    const anchors = new Set(placements.map((p) => `${p.anchorRow}:${p.anchorCol}`));
+    const ids = recordedIds(state);
+    const before = sheet.getCharts();
+    const kept = new Set<string>();
+    for (const chart of before) {
+      if (isOurs(chart, ids, anchors, titles)) sheet.removeChart(chart);
+      else kept.add(String(chart.getChartId()));
+    }
+    placements.forEach((p, i) => sheet.insertChart(buildChart(sheet, tables[i], p)));
+    // Ids are read back from the sheet: a built chart has none until Sheets has placed it.
+    const made = sheet
+      .getCharts()
+      .map((c) => String(c.getChartId()))
+      .filter((id) => !kept.has(id));
+    state.set(DASHBOARD_CHARTS_PROPERTY, JSON.stringify(made));
+    return { sheet: name, charts: made.length };
   }
-  placements.forEach((p, i) => sheet.insertChart(buildChart(sheet, tables[i], p)));
-  // Ids are read back from the sheet: a built chart has none until Sheets has placed it.
-  const made = sheet
-    .getCharts()
-    .map((c) => String(c.getChartId()))
-    .filter((id) => !kept.has(id));
-  state.set(DASHBOARD_CHARTS_PROPERTY, JSON.stringify(made));
-  return { sheet: name, charts: made.length };
-}
-
-/**
- * The refresh's `extraWrites`: the dashboard follows every refresh (a constant number of calls),
- * unless its tables would need cells past Sheets' limit (`ctx.refused`): then it stays as it was.
- */
-export function dashboardAfterRefresh(
-  store: GasWorkbookStore,
-): (ctx: RefreshContext) => string | null {
-  return (ctx) => {
-    const name = ctx.read.names.get('dashboard') ?? pick(sheetDef('dashboard'), ctx.read.locale);
-    if (ctx.refused.has(name)) return null;
-    return rebuildDashboard(store, ctx.read, ctx.metrics, ctx.today, new GasDocumentState()).sheet;
-  };
 }
 
 /** Menu: Rebuild dashboard. Reads and computes like a refresh, but writes only the dashboard. */
@@ -201,15 +167,12 @@ export function handleRebuildDashboard(): void {
     ctx,
     () => fallbackLocale(ctx.store.ss),
     true,
-    () => {
-      const today = ctx.clock.today();
-      const read = readWorkbook(ctx.store, today);
-      const metrics = computeMetrics(read.parsed.model, today);
-      const result = rebuildDashboard(ctx.store, read, metrics, today, new GasDocumentState());
-      const text = pick(DONE, read.locale)
-        .replace('{charts}', String(result.charts))
-        .replace('{sheet}', result.sheet);
-      ctx.notifier.done(text);
-    },
+    () =>
+      rebuildDashboard({
+        store: ctx.store,
+        clock: ctx.clock,
+        notifier: ctx.notifier,
+        dashboard: new GasDashboardWriter(ctx.store),
+      }),
   );
 }

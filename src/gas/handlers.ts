@@ -1,25 +1,22 @@
 import { resolveLocale, type Locale } from '../core/i18n/locale';
 import { message } from '../core/i18n/messages';
-import { EDIT_TOP_ROWS, planEdit } from '../core/jobs/edit';
+import { recordEdit } from '../core/jobs/edit-trail';
 import { BudgetExceededError } from '../core/jobs/errors';
 import { refresh } from '../core/jobs/refresh';
 import { fillAccountIds } from '../core/jobs/fill-ids';
-import { resolveBook } from '../core/jobs/recognize';
+import { turnOnAutomation } from '../core/jobs/set-automation';
 import { setupWorkbook } from '../core/jobs/setup';
-import { IssueList, issueText } from '../core/issues/issue';
-import { parseSettings } from '../core/parse/settings-sheet';
-import { findColumnMapSheet, parseColumnMap } from '../core/schema/column-map';
-import { resolveSheets } from '../core/schema/match';
+import { issueText } from '../core/issues/issue';
 import { kamAbc, kamRfm, kamSegment } from '../core/custom/functions';
 import type { CellValue } from '../core/values/cell';
 import { fallbackLocale, gasContext, LOCK_WAIT_MS, runJob } from './context';
-import { dashboardAfterRefresh } from './dashboard';
+import { GasDashboardWriter } from './dashboard';
 import {
   CONTINUE_REFRESH_HANDLER,
+  GasAutomation,
   hostAllowList,
   recordLastRun,
   turnOff,
-  turnOn,
   statusLine,
   automationIsOn,
 } from './automation';
@@ -31,12 +28,10 @@ import {
   outOfTimeRecord,
   reportOutOfTime,
 } from './refresh-runs';
-import { appendChangeLog } from './change-log';
-import { SpreadsheetDates } from './dates';
+import { GasSheetEdit } from './edit';
 import { buildMenu } from './menu';
 import { scheduleOnce } from './triggers';
 import { isCellLimitRefusal } from './store';
-import { fromSheetGrid, toSheetGrid } from './values';
 
 /** onOpen: the menu in the workbook's language (Settings `language`, else the locale). */
 export function handleOpen(): void {
@@ -130,7 +125,7 @@ export function handleRefresh(interactive: boolean): void {
           clock: ctx.clock,
           notifier: ctx.notifier,
           defaultAllowList: hostAllowList(),
-          extraWrites: dashboardAfterRefresh(ctx.store),
+          dashboard: new GasDashboardWriter(ctx.store),
           alreadyWritten: runs?.resume,
           afterBudget: (l) => {
             locale = l;
@@ -189,53 +184,7 @@ export function handleRefresh(interactive: boolean): void {
  */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
-    const range = e.range;
-    const sheet = range.getSheet();
-    const ss = e.source;
-    const names = ss.getSheets().map((s) => s.getName());
-    const dates = new SpreadsheetDates(ss.getSpreadsheetTimeZone());
-    // One more read only in a workbook that has a Column Map (a team's own accounts sheet).
-    const mapName = findColumnMapSheet(names);
-    const mapSheet = mapName === null ? null : ss.getSheetByName(mapName);
-    const map = mapSheet
-      ? parseColumnMap(mapName as string, fromSheetGrid(mapSheet.getDataRange().getValues(), dates))
-      : undefined;
-    const sheets = resolveSheets(names, map).sheets;
-    const name = sheet.getName();
-    if (sheets.get('accounts') !== name) return;
-    // The header row, or a title block and the header below it; never past the edited rows,
-    // which the grid is known to have (an edit above the header changes no row of the table).
-    const topRows = Math.min(EDIT_TOP_ROWS, range.getRow() + range.getNumRows() - 1);
-    const top = fromSheetGrid(
-      sheet.getRange(1, 1, topRows, sheet.getLastColumn()).getValues(),
-      dates,
-    );
-    const user = (e.user && e.user.getEmail()) || Session.getActiveUser().getEmail() || '';
-    const plan = planEdit({
-      sheetName: name,
-      top,
-      row: range.getRow(),
-      col: range.getColumn(),
-      numRows: range.getNumRows(),
-      numCols: range.getNumColumns(),
-      newValues: () =>
-        range.getNumRows() === 1 && range.getNumColumns() === 1
-          ? [[(e.value as CellValue | undefined) ?? null]]
-          : fromSheetGrid(range.getValues(), dates),
-      oldValue: e.oldValue as CellValue | undefined,
-      user,
-      nowMs: Date.now(),
-      map,
-    });
-    for (const s of plan.stamps)
-      sheet
-        .getRange(s.row, s.col, s.values.length, s.values[0].length)
-        .setValues(toSheetGrid(s.values, dates));
-    const logName = sheets.get('change_log');
-    if (plan.changeLog.length > 0 && logName) {
-      const log = ss.getSheetByName(logName);
-      if (log) appendChangeLog(log, toSheetGrid(plan.changeLog, dates));
-    }
+    recordEdit(new GasSheetEdit(e), { nowMs: () => Date.now() });
   } catch (err) {
     Logger.log(`onEdit: ${(err as Error).message}`);
     // The one failure the editor can act on is said where they are typing, never silently.
@@ -280,10 +229,10 @@ export function handleAutomationOn(): void {
     () => localeOf(ctx),
     true,
     () => {
-      const p = parseSettingsOf(ctx);
-      const msg = turnOn(p.settings.reminderHour, ctx.store.dates.timeZone, p.locale);
-      ctx.notifier.tell(msg);
-      buildMenu(p.locale, menuStatus(p.locale, ctx.store.dates.timeZone));
+      const timeZone = ctx.store.dates.timeZone;
+      const r = turnOnAutomation({ store: ctx.store, automation: new GasAutomation(timeZone) });
+      ctx.notifier.tell(r.message);
+      buildMenu(r.locale, menuStatus(r.locale, timeZone));
     },
   );
 }
@@ -308,23 +257,4 @@ export function handleAutomationStatus(): void {
   const locale = localeOf(ctx);
   automationIsOn(); // re-syncs the menu flag with the real triggers
   SpreadsheetApp.getUi().alert(menuStatus(locale, ss.getSpreadsheetTimeZone()) ?? '');
-}
-
-function parseSettingsOf(ctx: ReturnType<typeof gasContext>): {
-  settings: ReturnType<typeof parseSettings>;
-  locale: Locale;
-} {
-  const name = resolveBook(ctx.store).sheets.get('settings');
-  const grid = name ? ctx.store.readSheet(name) : null;
-  const settings = parseSettings(
-    grid ? { name: name as string, values: grid } : null,
-    new IssueList(),
-  );
-  return {
-    settings,
-    locale: resolveLocale(
-      settings.language === 'auto' ? null : settings.language,
-      ctx.store.locale(),
-    ),
-  };
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../core/i18n/locale';
 import { message, type MessageKey } from '../core/i18n/messages';
+import type { CommandMenu } from '../core/ports/automation';
 
 /** Menu items in order; `null` is a separator. Only capabilities that exist are listed. */
 export const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
@@ -34,3 +35,6 @@ export function buildMenu(locale: Locale, status: string | null = null): void {
   menu.addItem(status ?? message('menu_automation_status', locale), 'kamAutomationStatus');
   menu.addToUi();
 }
+
+/** The CommandMenu port: the Key Accounts menu. */
+export const GAS_MENU: CommandMenu = { show: (locale, status) => buildMenu(locale, status) };

@@ -1,9 +1,12 @@
-import { pick, type Locale } from '../core/i18n/locale';
+import type { Locale } from '../core/i18n/locale';
 import { prepareDigests, remind } from '../core/jobs/remind';
+import { sendTestDigest } from '../core/jobs/test-digest';
+import { MAX_REMINDER_RETRIES, takeReminderRetry } from '../core/jobs/reminder-retries';
 import { escapeHtml } from '../core/text/escape';
 import { CONTINUE_REMINDERS_HANDLER, hostAllowList, recordLastRun } from './automation';
 import { automationMessage } from './automation-messages';
 import { gasContext, runJob, type GasContext } from './context';
+import { GasDocumentState } from './host';
 import { GasMailer } from './mail';
 import { scheduleOnce } from './triggers';
 import { localeOf } from './locale';
@@ -11,21 +14,12 @@ import { localeOf } from './locale';
 /** A trigger waits this long for another run's lock, then logs and exits without sending. */
 export const TRIGGER_LOCK_WAIT_MS = 10_000;
 
-/** Failed sends, and trigger runs that found the workbook busy, are retried this often per run date. */
-export const MAX_REMINDER_RETRIES = 3;
-const KEY_RETRIES = 'kam.reminders.retries';
+export { MAX_REMINDER_RETRIES };
 
-/**
- * Schedules the one-off continuation to retry a minute later, at most MAX_REMINDER_RETRIES
- * times per run date, so an address MailApp always rejects is not retried every minute forever.
- */
+/** Schedules the one-off continuation to retry a minute later, while core allows another try. */
 function scheduleRetry(day: number): void {
-  const props = PropertiesService.getDocumentProperties();
-  const [date, n] = (props.getProperty(KEY_RETRIES) ?? '').split(':');
-  const used = date === String(day) ? Number(n) || 0 : 0;
-  if (used >= MAX_REMINDER_RETRIES) return;
-  props.setProperty(KEY_RETRIES, `${day}:${used + 1}`);
-  scheduleOnce(CONTINUE_REMINDERS_HANDLER, 60_000);
+  if (takeReminderRetry(new GasDocumentState(), day))
+    scheduleOnce(CONTINUE_REMINDERS_HANDLER, 60_000);
 }
 
 /** Send reminders now (menu) or the daily trigger. */
@@ -120,11 +114,7 @@ export function previewHtml(
   return `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body style="margin:12px">${body}</body></html>`;
 }
 
-/**
- * Send me a test digest: the current user's own digest when they own accounts, otherwise the
- * first owner's, sent only to the current user with a [Test] subject. It is not written to
- * reminder_log, so it never stops the real digest of the day.
- */
+/** Send me a test digest (core: sendTestDigest), to the current user only. */
 export function handleTestDigest(): void {
   const ctx = gasContext(true);
   runJob(
@@ -132,28 +122,18 @@ export function handleTestDigest(): void {
     () => localeOf(ctx),
     true,
     () => {
-      const p = prepareDigests({
+      const r = sendTestDigest({
         store: ctx.store,
         clock: ctx.clock,
         defaultAllowList: hostAllowList(),
+        mailer: new GasMailer(),
+        user: () => Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail(),
       });
-      const me = (
-        Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail()
-      ).toLowerCase();
-      if (!me) return ctx.notifier.problem(automationMessage('test_no_user', p.locale));
-      const digest = p.digests.find((d) => d.owner === me) ?? p.digests[0];
-      if (!digest) return ctx.notifier.done(automationMessage('test_nothing', p.locale));
-      const r = p.render(digest);
-      const tag = pick({ en: '[Test] ', zh: '[测试] ' }, p.locale);
-      new GasMailer().send({
-        to: me,
-        cc: [],
-        subject: tag + r.subject,
-        text: r.text,
-        html: r.html,
-        senderName: p.read.parsed.model.settings.reminderSenderName,
-      });
-      ctx.notifier.done(automationMessage('test_sent', p.locale, { email: me }));
+      if (r.outcome === 'no_user')
+        ctx.notifier.problem(automationMessage('test_no_user', r.locale));
+      else if (r.outcome === 'nothing')
+        ctx.notifier.done(automationMessage('test_nothing', r.locale));
+      else ctx.notifier.done(automationMessage('test_sent', r.locale, { email: r.to }));
     },
   );
 }

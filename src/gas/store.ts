@@ -117,10 +117,13 @@ export class GasWorkbookStore implements WorkbookStore {
     }));
   }
 
+  lastRow(name: string): number {
+    return this.sheet(name).getLastRow();
+  }
+
   appendRows(name: string, rows: Grid, _width: number): void {
     if (rows.length === 0) return;
-    const sheet = this.sheet(name);
-    this.writeRange(name, sheet.getLastRow() + 1, 1, rows);
+    this.writeRange(name, this.lastRow(name) + 1, 1, rows);
   }
 
   insertRowsAfter(name: string, afterRow: number, count: number): void {

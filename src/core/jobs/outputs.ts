@@ -21,6 +21,7 @@ import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
 import type { Grid } from '../values/cell';
 import type { WorkbookRead } from './read';
+import { dashboardSheetName } from './rebuild-dashboard';
 
 /** One Looker sheet, rewritten whole: header and body in one write. */
 export interface LookerSheetWrite {
@@ -50,6 +51,15 @@ export interface LookerPlan {
    * header); null when every issue fits. The cell-limit error is then the first row.
    */
   readonly issueRoom: number | null;
+  /** The cell-budget warning, for `data_issues`; empty when the workbook has room. */
+  readonly issues: readonly DataIssue[];
+  /**
+   * The dashboard tables: made here for the cell budget, drawn from the same tables after the
+   * Looker sheets (each is a pass over every transaction, so they are made once per run).
+   */
+  readonly tables: readonly ChartTable[];
+  /** The dashboard sheet's name (in `refused` when it may not grow). */
+  readonly dashboard: string;
 }
 
 /** The sheet's name in this workbook, or the name to create it under. */
@@ -62,34 +72,6 @@ function sheetName(
   if (found !== undefined) return { name: found, create: false };
   const name = pick(sheetDef(key), read.locale);
   return { name, create: !store.sheetNames().includes(name) };
-}
-
-/**
- * The dashboard tables of the last read, with the metrics and day they were made from. A refresh
- * needs them twice, for the cell budget (planLookerOutputs) and for the dashboard itself (its
- * `extraWrites`, which gets the same read and metrics but not the plan); each computation is a
- * pass over every transaction. Keyed weakly by the read, so they go when the read goes.
- */
-const tablesOfRead = new WeakMap<
-  WorkbookRead,
-  { metrics: readonly AccountMetrics[]; today: Day; tables: readonly ChartTable[] }
->();
-
-/**
- * `dashboardTables` of the read's model in the workbook's language, computed once per read,
- * metrics and day. The tables are never modified after they are made, so sharing them is safe.
- */
-export function dashboardTablesOf(
-  read: WorkbookRead,
-  metrics: readonly AccountMetrics[],
-  today: Day,
-): readonly ChartTable[] {
-  const known = tablesOfRead.get(read);
-  if (known !== undefined && known.metrics === metrics && known.today === today)
-    return known.tables;
-  const tables = dashboardTables(read.parsed.model, metrics, today, read.locale);
-  tablesOfRead.set(read, { metrics, today, tables });
-  return tables;
 }
 
 /** Grid sizes as far as the job knows them, when the host does not report them. */
@@ -105,14 +87,15 @@ function knownSizes(read: WorkbookRead): SheetSize[] {
  * Everything the refresh writes for Looker Studio, computed before anything is
  * written so that a run stopped by its time budget writes nothing: `summary`, the next
  * `history` (one read of the old one), `monthly`, and the cell budget of the workbook as it will
- * be. A budget warning is pushed into `issues`, so it lands in `data_issues`.
+ * be. `issueCount` is the number of data issues found so far; a budget warning comes back in
+ * the plan's `issues`, for `data_issues`.
  */
 export function planLookerOutputs(
   store: WorkbookStore,
   read: WorkbookRead,
   metrics: readonly AccountMetrics[],
   today: Day,
-  issues: DataIssue[],
+  issueCount: number,
 ): LookerPlan {
   const { model } = read.parsed;
   const header = summaryHeader();
@@ -140,7 +123,7 @@ export function planLookerOutputs(
     },
   ];
 
-  const tables = dashboardTablesOf(read, metrics, today);
+  const tables = dashboardTables(model, metrics, today, read.locale);
   const planned: PlannedSheet[] = writes.map((w) => ({
     name: w.name,
     rows: w.trim ? Math.max(2, 1 + w.rows.length) : 1 + w.rows.length,
@@ -151,11 +134,11 @@ export function planLookerOutputs(
   // Header, every issue so far and the cell-budget issue this plan may add.
   const issuesSheet = {
     name: issuesAt.name,
-    rows: issues.length + 2,
+    rows: issueCount + 2,
     cols: sheetDef('data_issues').columns.length,
   };
   const dashboard = {
-    name: sheetName(store, read, 'dashboard').name,
+    name: dashboardSheetName(read),
     ...dashboardGridSize(tables),
   };
   planned.push(issuesSheet, dashboard);
@@ -176,8 +159,8 @@ export function planLookerOutputs(
   );
   if (issueRoom !== null)
     skipped.push({
-      en: `${issuesAt.name} (only the first ${formatCount(issueRoom)} of ${formatCount(issues.length + 1)} issues)`,
-      zh: `${issuesAt.name}（仅前 ${formatCount(issueRoom)} 个问题，共 ${formatCount(issues.length + 1)} 个）`,
+      en: `${issuesAt.name} (only the first ${formatCount(issueRoom)} of ${formatCount(issueCount + 1)} issues)`,
+      zh: `${issuesAt.name}（仅前 ${formatCount(issueRoom)} 个问题，共 ${formatCount(issueCount + 1)} 个）`,
     });
   const warning = budgetIssue(
     budget,
@@ -189,7 +172,6 @@ export function planLookerOutputs(
     },
     skipped,
   );
-  if (warning) issues.push(warning);
   return {
     writes: writes.filter((w) => !refused.has(w.name)),
     history,
@@ -197,6 +179,9 @@ export function planLookerOutputs(
     notice: warning ? issueText(warning, read.locale) : null,
     refused,
     issueRoom,
+    issues: warning ? [warning] : [],
+    tables,
+    dashboard: dashboard.name,
   };
 }
 

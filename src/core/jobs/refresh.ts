@@ -5,6 +5,7 @@ import { formatCount, message } from '../i18n/messages';
 import type { Runner } from '../issues/hints';
 import { issueText, type DataIssue } from '../issues/issue';
 import type { AccountMetrics } from '../model/metrics';
+import type { DashboardWriter } from '../ports/dashboard';
 import type { Clock, Notifier } from '../ports/host';
 import type { WorkbookStore } from '../ports/workbook';
 import { CHURN_RISKS, RFM_SEGMENTS, SEVERITIES, optionLabel } from '../schema/enums';
@@ -13,6 +14,7 @@ import { dateCell, instantCell, type CellValue, type Grid } from '../values/cell
 import { BudgetExceededError, UserFacingError } from './errors';
 import { readWorkbook, type WorkbookRead } from './read';
 import { planLookerOutputs, writeLookerOutputs } from './outputs';
+import { dashboardContent } from './rebuild-dashboard';
 import { recipientIssues, recycleIssues } from './recipients';
 
 /**
@@ -42,10 +44,10 @@ export interface RefreshDeps {
   /** Where reminders may go when `allowed_recipient_domains` is blank (null: nowhere). */
   readonly defaultAllowList?: readonly string[] | null;
   /**
-   * Extra outputs written after the Looker sheets (the dashboard), same budget rules; returns
-   * the sheet it wrote, or null when it left it alone (`ctx.refused`).
+   * Writes the dashboard after the Looker sheets, under the same budget rules; none: the refresh
+   * leaves the dashboard alone.
    */
-  readonly extraWrites?: (ctx: RefreshContext) => string | null;
+  readonly dashboard?: DashboardWriter;
   /**
    * What happens after a stop for time, in the workbook's language (a continuation, or why
    * there is none); appended to the stop message.
@@ -57,16 +59,6 @@ export interface RefreshDeps {
    * `data_issues` is always written, last, so a refresh is only finished when it is.
    */
   readonly alreadyWritten?: ReadonlySet<string>;
-}
-
-export interface RefreshContext {
-  readonly read: WorkbookRead;
-  readonly metrics: readonly AccountMetrics[];
-  readonly today: Day;
-  readonly nowMs: number;
-  readonly issues: DataIssue[];
-  /** Sheets that may not grow this time (Sheets' cell limit): leave them as they are. */
-  readonly refused: ReadonlySet<string>;
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -203,7 +195,7 @@ export function refresh(deps: RefreshDeps): RefreshResult {
     model.settings.allowedRecipientDomains.length > 0
       ? model.settings.allowedRecipientDomains
       : (deps.defaultAllowList ?? []);
-  const issues = [
+  const found = [
     ...read.issues,
     ...recipientIssues(
       model,
@@ -243,15 +235,9 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   });
 
   // Looker sheets and the cell budget are computed before the budget check, written after it.
-  const looker = planLookerOutputs(store, read, metrics, today, issues);
-  const ctx: RefreshContext = {
-    read,
-    metrics,
-    today,
-    nowMs: clock.nowMs(),
-    issues,
-    refused: looker.refused,
-  };
+  const looker = planLookerOutputs(store, read, metrics, today, found.length);
+  const issues = [...found, ...looker.issues];
+  const nowMs = clock.nowMs();
   checkTime(REFRESH_WRITE_RESERVE_MS);
   // The script columns of accounts are one unit: a stop never leaves some of them refreshed.
   if (!skip.has('accounts')) {
@@ -268,14 +254,15 @@ export function refresh(deps: RefreshDeps): RefreshResult {
       writtenKeys.push(w.key);
     },
   );
-  if (deps.extraWrites && !skip.has('dashboard')) {
+  if (deps.dashboard && !skip.has('dashboard')) {
     checkTime(0);
-    const extra = deps.extraWrites(ctx);
-    if (extra !== null) written.push(extra);
+    // A dashboard that would need cells past Sheets' limit stays as it was.
+    if (!looker.refused.has(looker.dashboard))
+      written.push(deps.dashboard.write(dashboardContent(read, looker.tables)).sheet);
     writtenKeys.push('dashboard');
   }
   checkTime(0);
-  writeIssues(store, read, issues, ctx.nowMs, looker.issueRoom);
+  writeIssues(store, read, issues, nowMs, looker.issueRoom);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const done = message('refresh_done', locale, {
     accounts: formatCount(metrics.length),

@@ -30,6 +30,12 @@ export interface WorkbookStore {
    * rewritten whole, header included, so a renamed header never reaches Looker Studio).
    */
   replaceBody(name: string, rows: Grid, width: number, header?: readonly CellValue[]): void;
+  /**
+   * The last row with content as the sheet is now, which in Sheets may be below what the job
+   * read: a person may have typed a row since. Optional: where nothing else changes the workbook
+   * during a job (an .xlsx file under the runner's lock) the grid read says the same.
+   */
+  lastRow?(name: string): number;
   /** Appends rows after the last row with content (one write). */
   appendRows(name: string, rows: Grid, width: number): void;
   /**

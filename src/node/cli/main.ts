@@ -7,12 +7,14 @@ import { Command, CommanderError, Option } from 'commander';
 import { localToday } from '../host/clock';
 import { watchParent } from '../host/parent';
 import { checkCommand } from './commands/check';
+import { dashboardCommand } from './commands/dashboard';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { mapCommand } from './commands/map';
 import { refreshCommand } from './commands/refresh';
 import { remindCommand } from './commands/remind';
 import { reportCommand } from './commands/report';
+import { settingsCommand } from './commands/settings';
 import type { CommandContext } from './context';
 import { machineLanguage } from './locale';
 import { CliError, cliText } from './messages';
@@ -123,6 +125,31 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
         refreshCommand(file, { today: opts.today ?? localToday() }, ctx),
       ),
     );
+
+  program
+    .command('dashboard')
+    .description('rebuild the dashboard sheet (its chart tables) without touching anything else')
+    .argument('<BOOK.xlsx>')
+    .addOption(todayOption())
+    .action(
+      run((file: string, opts: { today?: number }) =>
+        dashboardCommand(file, { today: opts.today ?? localToday() }, ctx),
+      ),
+    );
+
+  program
+    .command('settings')
+    .description(
+      'list the settings and exchange rates; --set KEY=VALUE saves, checked as in Sheets',
+    )
+    .argument('<BOOK.xlsx>')
+    .option(
+      '--set <KEY=VALUE>',
+      'change a setting (rate:USD=7.1 for an exchange rate); repeat for several',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .action(run((file: string, opts: { set: string[] }) => settingsCommand(file, opts, ctx)));
 
   program
     .command('remind')

@@ -159,6 +159,36 @@ const TEXTS = {
   why_headers: { en: 'its headers', zh: '表头相符' },
   why_spelling: { en: 'similar spelling', zh: '拼写相近' },
   why_values: { en: 'its values', zh: '数据内容' },
+  settings_header: {
+    en: '{file}: settings on sheet "{sheet}"',
+    zh: '{file}：工作表「{sheet}」中的设置',
+  },
+  settings_blank: { en: 'blank: {default} applies', zh: '空：使用 {default}' },
+  settings_absent: {
+    en: 'not in the sheet: `kam init {file}` adds it; {default} applies',
+    zh: '表中还没有此项：运行 `kam init {file}` 可添加；使用 {default}',
+  },
+  settings_bad_rate: {
+    en: 'not a positive number: the refresh ignores it',
+    zh: '不是正数：刷新时忽略',
+  },
+  settings_bad_set: {
+    en: '--set must be KEY=VALUE (rate:USD=7.1 for an exchange rate), got "{value}"',
+    zh: '--set 必须是 键=值（汇率写作 rate:USD=7.1），收到「{value}」',
+  },
+  settings_unknown: {
+    en: '{file}: there is no setting "{key}"; `kam settings {file}` lists them',
+    zh: '{file}：没有名为「{key}」的设置；运行 `kam settings {file}` 可查看全部设置',
+  },
+  settings_absent_set: {
+    en: '{file}: the setting {key} is not in the sheet yet; `kam init {file}` adds it',
+    zh: '{file}：表中还没有设置项 {key}；运行 `kam init {file}` 可添加',
+  },
+  settings_no_rate: {
+    en: '{file}: the exchange rate table has no row for {currency}; add one under Currency',
+    zh: '{file}：汇率表中没有 {currency} 这一行；请在「币种」下添加',
+  },
+  settings_done: { en: '{file}: {message}', zh: '{file}：{message}' },
   report_done: { en: 'Report written to {file}', zh: '报告已写入 {file}' },
   demo_title: {
     en: 'kam-sheets demo: {accounts} accounts, {transactions} transactions, today {today}',

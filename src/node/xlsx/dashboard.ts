@@ -1,21 +1,22 @@
 import { TABLES_FIRST_COLUMN, tablesGrid } from '../../core/dashboard/layout';
-import { dashboardTables } from '../../core/dashboard/tables';
-import { pick } from '../../core/i18n/locale';
-import type { RefreshContext } from '../../core/jobs/refresh';
-import { sheetDef } from '../../core/schema/sheets';
-import type { CellValue, Grid } from '../../core/values/cell';
+import type {
+  DashboardContent,
+  DashboardWriter,
+  DashboardWritten,
+} from '../../core/ports/dashboard';
 import type { WorkbookStore } from '../../core/ports/workbook';
+import type { CellValue, Grid } from '../../core/values/cell';
 
 /**
- * The refresh's `extraWrites` for .xlsx: the dashboard tables at the same cells as in Sheets
- * (from column P), so a workbook uploaded to Google Sheets is ready for Rebuild dashboard. ExcelJS
- * cannot draw charts; `kam report` draws them from the same tables.
+ * The dashboard in an .xlsx file: the tables at the same cells as in Sheets (from column P), so
+ * a workbook uploaded to Google Sheets is ready for Rebuild dashboard. kam draws no charts of its
+ * own in an .xlsx (the user's charts are kept); `kam report` draws them from the same tables.
  */
-export function writeDashboardTables(store: WorkbookStore): (ctx: RefreshContext) => string | null {
-  return (ctx) => {
-    const { read, metrics, today } = ctx;
-    const tables = dashboardTables(read.parsed.model, metrics, today, read.locale);
-    const name = read.names.get('dashboard') ?? pick(sheetDef('dashboard'), read.locale);
+export class XlsxDashboardWriter implements DashboardWriter {
+  constructor(private readonly store: WorkbookStore) {}
+
+  write({ sheet: name, tables }: DashboardContent): DashboardWritten {
+    const { store } = this;
     if (!store.sheetNames().includes(name)) store.createSheet(name);
     const grid = tablesGrid(tables);
     // Yesterday's tables may have been longer or wider: blank the old band first.
@@ -29,6 +30,6 @@ export function writeDashboardTables(store: WorkbookStore): (ctx: RefreshContext
       store.writeRange(name, 1, TABLES_FIRST_COLUMN, blank);
     }
     store.writeRange(name, 1, TABLES_FIRST_COLUMN, grid);
-    return name;
-  };
+    return { sheet: name, charts: null };
+  }
 }

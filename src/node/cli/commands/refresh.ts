@@ -1,7 +1,7 @@
 import type { Day } from '../../../core/calendar/day';
 import { refresh, type RefreshResult } from '../../../core/jobs/refresh';
 import { NodeClock } from '../../host/clock';
-import { writeDashboardTables } from '../../xlsx/dashboard';
+import { XlsxDashboardWriter } from '../../xlsx/dashboard';
 import { updateBook, type Book } from '../book';
 import { assertAccountsSheet, bookLocale, runCoreJob, type CommandContext } from '../context';
 import { cliText } from '../messages';
@@ -26,7 +26,7 @@ export function refreshBook(book: Book, today: Day, ctx: CommandContext): BookRe
       notifier,
       budgetMs: Infinity,
       defaultAllowList: null,
-      extraWrites: writeDashboardTables(book.store),
+      dashboard: new XlsxDashboardWriter(book.store),
     }),
   );
   ctx.progress.stop();

@@ -1,0 +1,15 @@
+import { actionBoard, boardFilter, type BoardView } from '../sidebar/board';
+import { ok, type Reply } from '../sidebar/reply';
+import type { FormDeps } from './forms';
+import { BOARD_SHEETS } from './move-action';
+import { readWorkbook } from './read';
+
+/** The action board (reads only the action plan), filtered by owner and account. */
+export function showActionBoard(
+  deps: Pick<FormDeps, 'store' | 'clock'>,
+  filter: unknown,
+): Reply<BoardView> {
+  const today = deps.clock.today();
+  const read = readWorkbook(deps.store, today, BOARD_SHEETS);
+  return ok(actionBoard(read.parsed.model, today, boardFilter(filter), read.locale));
+}

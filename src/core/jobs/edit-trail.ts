@@ -1,0 +1,42 @@
+import type { SheetEdit } from '../ports/edit';
+import type { Clock } from '../ports/host';
+import { findColumnMapSheet, parseColumnMap } from '../schema/column-map';
+import { resolveSheets } from '../schema/match';
+import { EDIT_TOP_ROWS, planEdit, type EditPlan } from './edit';
+
+/**
+ * The edit trail (docs/workbook.md), run on every edit: on the accounts sheet (found through
+ * Column Map when the workbook has one), stamps `updated_at`/`updated_by` on the edited rows and
+ * appends one `change_log` row per edited cell of a watched column. One read (the rows down to
+ * the header) and at most two writes, however large the sheet; an edit anywhere else costs the
+ * list of sheet names and, with a Column Map, its read. Returns what it wrote.
+ */
+export function recordEdit(edit: SheetEdit, clock: Pick<Clock, 'nowMs'>): EditPlan {
+  const none: EditPlan = { stamps: [], changeLog: [] };
+  const names = edit.sheetNames();
+  // One more read only in a workbook that has a Column Map (a team's own accounts sheet).
+  const mapName = findColumnMapSheet(names);
+  const mapGrid = mapName === null ? null : edit.readSheet(mapName);
+  const map = mapGrid ? parseColumnMap(mapName as string, mapGrid) : undefined;
+  const sheets = resolveSheets(names, map).sheets;
+  const name = edit.sheetName();
+  if (sheets.get('accounts') !== name) return none;
+  const range = edit.range();
+  // The header row, or a title block and the header below it; never past the edited rows,
+  // which the grid is known to have (an edit above the header changes no row of the table).
+  const top = edit.readTop(Math.min(EDIT_TOP_ROWS, range.row + range.numRows - 1));
+  const plan = planEdit({
+    sheetName: name,
+    top,
+    ...range,
+    newValues: () => edit.newValues(),
+    oldValue: edit.oldValue,
+    user: edit.user(),
+    nowMs: clock.nowMs(),
+    map,
+  });
+  for (const s of plan.stamps) edit.write(s.row, s.col, s.values);
+  const logName = sheets.get('change_log');
+  if (plan.changeLog.length > 0 && logName) edit.appendLog(logName, plan.changeLog);
+  return plan;
+}
