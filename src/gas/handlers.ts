@@ -1,4 +1,5 @@
-import { resolveLocale, type Locale } from '../core/i18n/locale';
+import type { Locale } from '../core/i18n/locale';
+import { workbookLocale } from '../core/i18n/workbook-locale';
 import { message } from '../core/i18n/messages';
 import { EDIT_TOP_ROWS, planEdit } from '../core/jobs/edit';
 import { BudgetExceededError } from '../core/jobs/errors';
@@ -256,7 +257,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
  */
 function sheetLocale(language: unknown): Locale {
   const lang = typeof language === 'string' ? language : '';
-  if (lang) return resolveLocale(lang, '');
+  if (lang) return workbookLocale({ setting: lang, spreadsheetLocale: '' });
   try {
     return spreadsheetLocale(SpreadsheetApp.getActiveSpreadsheet());
   } catch {
@@ -322,9 +323,6 @@ function parseSettingsOf(ctx: ReturnType<typeof gasContext>): {
   );
   return {
     settings,
-    locale: resolveLocale(
-      settings.language === 'auto' ? null : settings.language,
-      ctx.store.locale(),
-    ),
+    locale: workbookLocale({ setting: settings.language, spreadsheetLocale: ctx.store.locale() }),
   };
 }

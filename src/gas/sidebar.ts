@@ -6,7 +6,7 @@ import { message } from '../core/i18n/messages';
 import { IssueList } from '../core/issues/issue';
 import { UserFacingError } from '../core/jobs/errors';
 import { readWorkbook, type WorkbookRead } from '../core/jobs/read';
-import { workbookLocale } from '../core/jobs/setup';
+import { workbookLocale } from '../core/i18n/workbook-locale';
 import { LockBusyError } from '../core/ports/host';
 import { parseSettings } from '../core/parse/settings-sheet';
 import type { SheetGrid } from '../core/parse/table';
@@ -374,12 +374,11 @@ function settingsState(
   ctx: GasContext,
   grid: SheetGrid | null,
 ): { view: SettingsView; locale: Locale; reminderHour: number } {
-  const locale = workbookLocale(
-    ctx.store,
-    grid ? (grid.values as CellValue[][]) : null,
-    grid?.name ?? '',
-  );
   const settings = parseSettings(grid, new IssueList());
+  const locale = workbookLocale({
+    setting: settings.language,
+    spreadsheetLocale: ctx.store.locale(),
+  });
   const view = settingsView(grid, locale, automationState(locale, ctx.store.dates.timeZone));
   return { view, locale, reminderHour: settings.reminderHour };
 }

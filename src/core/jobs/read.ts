@@ -1,6 +1,8 @@
-import { resolveLocale, type Locale } from '../i18n/locale';
+import type { Locale } from '../i18n/locale';
+import { workbookLocale } from '../i18n/workbook-locale';
 import { message } from '../i18n/messages';
 import { IssueList, type DataIssue } from '../issues/issue';
+import { parseSettings } from '../parse/settings-sheet';
 import type { WorkbookStore } from '../ports/workbook';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookGrids } from '../parse/workbook';
 import type { ColumnMap } from '../schema/column-map';
@@ -33,6 +35,18 @@ export interface WorkbookRead {
 }
 
 /**
+ * The workbook language for a job that reads no other sheet first (menus, sidebars, commands):
+ * one read of Settings (found through Column Map too), then the rule of i18n/workbook-locale.
+ */
+export function workbookLanguage(store: WorkbookStore): Locale {
+  const name = resolveBook(store).sheets.get('settings');
+  const settings = name
+    ? parseSettings({ name, values: store.readSheet(name) }, new IssueList())
+    : null;
+  return workbookLocale({ setting: settings?.language, spreadsheetLocale: store.locale() });
+}
+
+/**
  * Reads every input sheet once and parses it. Missing optional sheets are reported as issues;
  * a missing Accounts sheet stops the job with a message that says what to do. `only` limits the
  * read to some sheets (the action board needs no transactions); Settings and Accounts are
@@ -54,8 +68,10 @@ export function readWorkbook(
     if (name !== undefined) grids[key] = { name, values: store.readSheet(name), map: book.map };
   }
   const parsed = parseWorkbook(grids, today, book.map);
-  const settingsLang = parsed.model.settings.language;
-  const locale = resolveLocale(settingsLang === 'auto' ? null : settingsLang, store.locale());
+  const locale = workbookLocale({
+    setting: parsed.model.settings.language,
+    spreadsheetLocale: store.locale(),
+  });
   // Only the full read (refresh, reminders) reports; a sidebar reads some sheets to show them.
   const read = new Map(Object.values(grids).map((g) => [g.name, g.values as Grid]));
   const recognition = only ? null : recognize(store, book, read);

@@ -1,6 +1,6 @@
 import type { Locale } from '../../core/i18n/locale';
 import { UserFacingError } from '../../core/jobs/errors';
-import { workbookLocale } from '../../core/jobs/setup';
+import { workbookLanguage } from '../../core/jobs/read';
 import { accountsLookalike, recognize, resolveBook } from '../../core/jobs/recognize';
 import type { Book } from './book';
 import { CliError, cliText } from './messages';
@@ -17,12 +17,7 @@ export interface CommandContext {
 
 /** The workbook's language (Settings `language`, else its locale), for messages about it. */
 export function bookLocale(book: Book): Locale {
-  const settings = resolveBook(book.store).sheets.get('settings');
-  return workbookLocale(
-    book.store,
-    settings ? book.store.readSheet(settings) : null,
-    settings ?? '',
-  );
+  return workbookLanguage(book.store);
 }
 
 /** The jobs need an Accounts sheet; say so in the runner's words, with the command that fixes it. */
