@@ -25,6 +25,16 @@ const TEXTS = {
   never_ran: { en: 'has not run yet', zh: '尚未运行' },
   last_ok: { en: 'last run {at}: {summary}', zh: '上次运行 {at}：{summary}' },
   last_failed: { en: 'last run {at} FAILED: {summary}', zh: '上次运行 {at} 失败：{summary}' },
+  summary_refresh: {
+    en: '{accounts} accounts, {issues} data issues',
+    zh: '{accounts} 个客户，{issues} 个数据问题',
+  },
+  summary_not_run: {
+    en: 'not run (busy or failed, see Executions)',
+    zh: '未运行（工作簿正忙或运行失败，详见执行记录）',
+  },
+  summary_nothing: { en: 'nothing to send', zh: '没有需要发送的提醒' },
+  summary_separator: { en: ', ', zh: '，' },
   test_sent: { en: 'Test digest sent to {email}.', zh: '测试摘要已发送至 {email}。' },
   test_nothing: {
     en: 'Nothing to put in a digest today: no stale accounts, actions, birthdays or reviews.',

@@ -24,6 +24,7 @@ import {
   statusLine,
   automationIsOn,
 } from './automation';
+import { automationMessage } from './automation-messages';
 import { localeOf, spreadsheetLocale } from './locale';
 import {
   afterBudgetText,
@@ -123,7 +124,7 @@ export function handleRefresh(interactive: boolean): void {
   try {
     const result = runJob(
       ctx,
-      () => localeOf(ctx),
+      () => (locale = localeOf(ctx)),
       interactive,
       () =>
         refresh({
@@ -145,8 +146,11 @@ export function handleRefresh(interactive: boolean): void {
       job: 'refresh',
       ok: result !== undefined,
       summary: result
-        ? `${result.accounts} accounts, ${result.issues.length} data issues`
-        : 'not run (busy or failed, see Executions)',
+        ? automationMessage('summary_refresh', result.locale, {
+            accounts: result.accounts,
+            issues: result.issues.length,
+          })
+        : automationMessage('summary_not_run', locale ?? fallbackLocale(ctx.store.ss)),
     });
   } catch (e) {
     if (!(e instanceof BudgetExceededError)) throw e;
