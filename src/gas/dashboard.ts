@@ -11,7 +11,8 @@ import {
 } from '../core/dashboard/layout';
 import { dashboardTitles, type ChartTable } from '../core/dashboard/tables';
 import { computeMetrics } from '../core/engine/compute';
-import { pick, type Bilingual, type Locale } from '../core/i18n/locale';
+import { text } from '../core/i18n/catalogue';
+import { LOCALES, pick } from '../core/i18n/locale';
 import { dashboardTablesOf } from '../core/jobs/outputs';
 import type { RefreshContext } from '../core/jobs/refresh';
 import { readWorkbook, type WorkbookRead } from '../core/jobs/read';
@@ -27,11 +28,6 @@ type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
 /** Document property holding the ids of the charts the script made, so a rebuild removes only those. */
 export const DASHBOARD_CHARTS_PROPERTY = 'kam.dashboard.chartIds';
-
-const DONE: Bilingual = {
-  en: 'Dashboard rebuilt: {charts} charts on "{sheet}".',
-  zh: '仪表板已重建：「{sheet}」上共 {charts} 个图表。',
-};
 
 function chartType(kind: ChartTable['kind']): GoogleAppsScript.Charts.ChartType {
   switch (kind) {
@@ -146,10 +142,10 @@ export function rebuildDashboard(
   const locale = read.locale;
   // After a refresh these are the tables its plan made from the same read (no recomputation).
   const tables = dashboardTablesOf(read, metrics, today);
-  const other: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
+  // The charts' titles in every language: a chart made before the language changed is ours too.
   const titles = new Set([
     ...tables.map((t) => t.title),
-    ...dashboardTitles(read.parsed.model, other),
+    ...LOCALES.flatMap((l) => dashboardTitles(read.parsed.model, l)),
   ]);
 
   const name = read.names.get('dashboard') ?? pick(sheetDef('dashboard'), locale);
@@ -206,10 +202,9 @@ export function handleRebuildDashboard(): void {
       const read = readWorkbook(ctx.store, today);
       const metrics = computeMetrics(read.parsed.model, today);
       const result = rebuildDashboard(ctx.store, read, metrics, today, new GasDocumentState());
-      const text = pick(DONE, read.locale)
-        .replace('{charts}', String(result.charts))
-        .replace('{sheet}', result.sheet);
-      ctx.notifier.done(text);
+      ctx.notifier.done(
+        text('dashboard.done', read.locale, { charts: result.charts, sheet: result.sheet }),
+      );
     },
   );
 }

@@ -1,4 +1,4 @@
-import { pick, type Locale } from '../core/i18n/locale';
+import type { Locale } from '../core/i18n/locale';
 import { prepareDigests, remind } from '../core/jobs/remind';
 import { statusWord } from '../core/jobs/remind-messages';
 import { escapeHtml } from '../core/text/escape';
@@ -150,7 +150,7 @@ export function handleTestDigest(): void {
       const digest = p.digests.find((d) => d.owner === me) ?? p.digests[0];
       if (!digest) return ctx.notifier.done(automationMessage('test_nothing', p.locale));
       const r = p.render(digest);
-      const tag = pick({ en: '[Test] ', zh: '[测试] ' }, p.locale);
+      const tag = automationMessage('test_tag', p.locale);
       new GasMailer().send({
         to: me,
         cc: [],

@@ -348,7 +348,7 @@ export function moveCard(input: unknown): Reply<BoardView> {
     (locale, task, code) =>
       uiText('moved', locale, {
         task,
-        status: optionLabel(ACTION_STATUSES, code, locale === 'zh-CN'),
+        status: optionLabel(ACTION_STATUSES, code, locale),
       }),
   );
 }

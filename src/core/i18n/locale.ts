@@ -9,8 +9,19 @@ export interface Bilingual {
   readonly zh: string;
 }
 
-export function pick(text: Bilingual, locale: Locale): string {
+/** The one of two things (texts, word lists, formats) that belongs to a language. */
+export function pick<T>(text: { readonly en: T; readonly zh: T }, locale: Locale): T {
   return locale === 'zh-CN' ? text.zh : text.en;
+}
+
+/** A text made in each language, kept in both (shown later in the reader's language). */
+export function bilingual(make: (locale: Locale) => string): Bilingual {
+  return { en: make('en'), zh: make('zh-CN') };
+}
+
+/** The spreadsheet locale a workbook created in a language records (`kam init`, `kam demo`). */
+export function spreadsheetLocaleFor(locale: Locale): string {
+  return pick({ en: 'en_US', zh: 'zh_CN' }, locale);
 }
 
 /** Fills `{name}` placeholders; a missing parameter becomes an empty string. */

@@ -26,3 +26,25 @@ export function workbookLocale(sources: LanguageSources): Locale {
   if (s === 'zh-cn' || s === 'zh' || s === '中文' || s === '简体中文') return 'zh-CN';
   return /^zh([_-]|$)/i.test(sources.spreadsheetLocale.trim()) ? 'zh-CN' : 'en';
 }
+
+/**
+ * The language a Settings `language` cell names, read as people write it (already normalised:
+ * lower case, no spaces or punctuation): `auto` or blank, English, Chinese; undefined for
+ * anything else (reported as an invalid setting).
+ */
+export function languageSetting(normalized: string): 'auto' | Locale | undefined {
+  const s = normalized;
+  if (s === 'auto' || s === '') return 'auto';
+  if (s === 'en' || s === 'english' || s === '英文') return 'en';
+  if (s === 'zhcn' || s === 'zh' || s === '中文' || s === '简体中文' || s === 'chinese')
+    return 'zh-CN';
+  return undefined;
+}
+
+/** The language a `--locale` flag names (`en`, `en-US`, `zh-CN`, `zh`, `zh-Hans`); null if none. */
+export function localeFlag(value: string): Locale | null {
+  const v = value.trim().toLowerCase().replace('_', '-');
+  if (v === 'en' || v.startsWith('en-')) return 'en';
+  if (v === 'zh-cn' || v === 'zh' || v === 'zh-hans') return 'zh-CN';
+  return null;
+}

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locale';
+import { pick, type Locale } from '../i18n/locale';
 import { workbookLocale } from '../i18n/workbook-locale';
 import { message } from '../i18n/messages';
 import { IssueList, type DataIssue } from '../issues/issue';
@@ -6,12 +6,13 @@ import { parseSettings } from '../parse/settings-sheet';
 import type { WorkbookStore } from '../ports/workbook';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookGrids } from '../parse/workbook';
 import type { ColumnMap } from '../schema/column-map';
+import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
 import type { Day } from '../calendar/day';
 import type { Grid } from '../values/cell';
 import { UserFacingError } from './errors';
 import { accountsLookalike, recognize, resolveBook } from './recognize';
-import { FIX_HINTS } from '../issues/hints';
+import { fixHint } from '../issues/hints';
 
 const INPUT_SHEETS: readonly SheetKey[] = [
   'settings',
@@ -77,15 +78,17 @@ export function readWorkbook(
   const recognition = only ? null : recognize(store, book, read);
   if (!names.has('accounts')) {
     const like = recognition ? accountsLookalike(recognition) : null;
-    const hints = FIX_HINTS[store.runner ?? 'sheets'];
-    const lang = locale === 'zh-CN' ? 'zh' : 'en';
+    const runner = store.runner ?? 'sheets';
     throw new UserFacingError(
       like === null
         ? message('sheet_missing', locale, {
-            name: locale === 'zh-CN' ? '客户' : 'Accounts',
-            setup: hints.setup[lang],
+            name: pick(sheetDef('accounts'), locale),
+            setup: fixHint(runner, 'setup', locale),
           })
-        : message('accounts_unrecognised', locale, { sheet: like, map: hints.map[lang] }),
+        : message('accounts_unrecognised', locale, {
+            sheet: like,
+            map: fixHint(runner, 'map', locale),
+          }),
     );
   }
   const all = new IssueList();

@@ -1,7 +1,8 @@
-import type { Locale } from '../../core/i18n/locale';
+import { pick, type Locale } from '../../core/i18n/locale';
 import { UserFacingError } from '../../core/jobs/errors';
 import { workbookLanguage } from '../../core/jobs/read';
 import { accountsLookalike, recognize, resolveBook } from '../../core/jobs/recognize';
+import { sheetDef } from '../../core/schema/sheets';
 import type { Book } from './book';
 import { CliError, cliText } from './messages';
 import type { Progress } from './terminal';
@@ -29,7 +30,7 @@ export function assertAccountsSheet(book: Book, locale: Locale): void {
     like === null
       ? cliText('sheet_missing', locale, {
           file: book.shown,
-          sheet: locale === 'zh-CN' ? '客户' : 'Accounts',
+          sheet: pick(sheetDef('accounts'), locale),
         })
       : cliText('accounts_unrecognised', locale, { file: book.shown, sheet: like }),
   );
