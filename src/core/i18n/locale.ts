@@ -31,13 +31,3 @@ export function fillTemplate(
 ): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
-
-/** A text from a bilingual table, in the locale, with its placeholders filled. */
-export function translate<K extends string>(
-  table: Readonly<Record<K, Bilingual>>,
-  key: K,
-  locale: Locale,
-  params: Readonly<Record<string, string | number>> = {},
-): string {
-  return fillTemplate(pick(table[key], locale), params);
-}
