@@ -11,7 +11,7 @@ describe('workbookLocale', () => {
       expect(workbookLocale({ spreadsheetLocale: locale })).toBe('en');
   });
 
-  it('auto, blank, null and a value that names no language leave it to the spreadsheet locale', () => {
+  it('auto, blank, null or a value naming no language leave it to the spreadsheet locale', () => {
     for (const setting of ['auto', '', '  ', null, undefined, 'fr', 'chinese']) {
       expect(workbookLocale({ setting, spreadsheetLocale: 'zh_CN' })).toBe('zh-CN');
       expect(workbookLocale({ setting, spreadsheetLocale: 'en_US' })).toBe('en');
@@ -47,7 +47,7 @@ describe('workbookLanguage: the rule applied to a workbook', () => {
     expect(workbookLanguage(memoryStore(settings('auto'), 'zh_TW'))).toBe('zh-CN');
   });
 
-  it('without a Settings sheet, or with a value it cannot read, the spreadsheet locale decides', () => {
+  it('without Settings, or with a value it cannot read, the spreadsheet locale decides', () => {
     expect(workbookLanguage(memoryStore({ Accounts: [['Account ID']] }, 'zh_CN'))).toBe('zh-CN');
     expect(workbookLanguage(memoryStore(settings('klingon'), 'zh_CN'))).toBe('zh-CN');
     expect(workbookLanguage(memoryStore(settings('klingon'), 'en_US'))).toBe('en');

@@ -141,7 +141,7 @@ export const en = {
     error_generic:
       'Something went wrong: {message}. The run may have stopped part-way: run it again to finish (nothing is sent or written twice). Details: Extensions → Apps Script → Executions.',
   },
-  /** Data issues: one text per issue code (`DataIssue.code`). `{setup}` and `{map}` name the fix. */
+  /** Data issues, one text per code (`DataIssue.code`); `{setup}` and `{map}` name the fix. */
   issue: {
     sheet_missing: 'Sheet "{name}" is missing. {setup}',
     sheet_duplicate: 'Two sheets match "{name}"; using "{used}". Rename or delete the other one.',

@@ -119,7 +119,7 @@ export const zhCN: Catalogue = {
     error_generic:
       '出错了：{message}。运行可能中途停止：请再运行一次以完成（不会重复发送或写入）。详情见 扩展程序 → Apps Script → 执行记录。',
   },
-  /** Data issues: one text per issue code (`DataIssue.code`). `{setup}` and `{map}` name the fix. */
+  /** Data issues, one text per code (`DataIssue.code`); `{setup}` and `{map}` name the fix. */
   issue: {
     sheet_missing: '缺少工作表「{name}」。{setup}',
     sheet_duplicate: '有两个工作表都对应「{name}」，当前使用「{used}」。请重命名或删除另一个。',
