@@ -1,4 +1,5 @@
-import { resolveLocale, type Locale } from '../core/i18n/locale';
+import type { Locale } from '../core/i18n/locale';
+import { workbookLocale } from '../core/i18n/workbook-locale';
 import { message } from '../core/i18n/messages';
 import { BudgetExceededError, UserFacingError } from '../core/jobs/errors';
 import { LockBusyError } from '../core/ports/host';
@@ -28,7 +29,7 @@ export const LOCK_WAIT_MS = 30_000;
 
 /** The language for messages outside a job (before Settings could be read). */
 export function fallbackLocale(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Locale {
-  return resolveLocale(null, ss.getSpreadsheetLocale());
+  return workbookLocale({ spreadsheetLocale: ss.getSpreadsheetLocale() });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { resolveLocale, type Locale } from '../core/i18n/locale';
+import type { Locale } from '../core/i18n/locale';
+import { workbookLocale } from '../core/i18n/workbook-locale';
 import { message } from '../core/i18n/messages';
 import { recordEdit } from '../core/jobs/edit-trail';
 import { BudgetExceededError } from '../core/jobs/errors';
@@ -20,6 +21,7 @@ import {
   statusLine,
   automationIsOn,
 } from './automation';
+import { automationMessage } from './automation-messages';
 import { localeOf, spreadsheetLocale } from './locale';
 import {
   afterBudgetText,
@@ -117,7 +119,7 @@ export function handleRefresh(interactive: boolean): void {
   try {
     const result = runJob(
       ctx,
-      () => localeOf(ctx),
+      () => (locale = localeOf(ctx)),
       interactive,
       () =>
         refresh({
@@ -139,8 +141,11 @@ export function handleRefresh(interactive: boolean): void {
       job: 'refresh',
       ok: result !== undefined,
       summary: result
-        ? `${result.accounts} accounts, ${result.issues.length} data issues`
-        : 'not run (busy or failed, see Executions)',
+        ? automationMessage('summary_refresh', result.locale, {
+            accounts: result.accounts,
+            issues: result.issues.length,
+          })
+        : automationMessage('summary_not_run', locale ?? fallbackLocale(ctx.store.ss)),
     });
   } catch (e) {
     if (!(e instanceof BudgetExceededError)) throw e;
@@ -205,7 +210,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
  */
 function sheetLocale(language: unknown): Locale {
   const lang = typeof language === 'string' ? language : '';
-  if (lang) return resolveLocale(lang, '');
+  if (lang) return workbookLocale({ setting: lang, spreadsheetLocale: '' });
   try {
     return spreadsheetLocale(SpreadsheetApp.getActiveSpreadsheet());
   } catch {

@@ -1,8 +1,8 @@
-import { resolveLocale, type Locale } from '../core/i18n/locale';
+import type { Locale } from '../core/i18n/locale';
+import { workbookLocale } from '../core/i18n/workbook-locale';
 import { IssueList } from '../core/issues/issue';
-import { workbookLocale } from '../core/jobs/setup';
+import { workbookLanguage } from '../core/jobs/read';
 import { parseSettings } from '../core/parse/settings-sheet';
-import { resolveBook } from '../core/jobs/recognize';
 import { resolveSheets } from '../core/schema/match';
 import type { GasContext } from './context';
 import { SpreadsheetDates } from './dates';
@@ -21,15 +21,14 @@ export function spreadsheetLocale(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
         new SpreadsheetDates(ss.getSpreadsheetTimeZone()),
       )
     : null;
-  const lang = grid
+  const setting = grid
     ? parseSettings({ name: name as string, values: grid }, new IssueList()).language
-    : 'auto';
-  return resolveLocale(lang === 'auto' ? null : lang, ss.getSpreadsheetLocale());
+    : null;
+  return workbookLocale({ setting, spreadsheetLocale: ss.getSpreadsheetLocale() });
 }
 
 /** The workbook language, reading Settings through the job's store (for messages). */
 export function localeOf(ctx: GasContext): Locale {
   // Column Map may name the team's own Settings sheet (read only when the workbook has one).
-  const settings = resolveBook(ctx.store).sheets.get('settings');
-  return workbookLocale(ctx.store, settings ? ctx.store.readSheet(settings) : null, settings ?? '');
+  return workbookLanguage(ctx.store);
 }

@@ -5,8 +5,9 @@ import { MAX_REMINDER_RETRIES, takeReminderRetry } from '../core/jobs/reminder-r
 import { escapeHtml } from '../core/text/escape';
 import { CONTINUE_REMINDERS_HANDLER, hostAllowList, recordLastRun } from './automation';
 import { automationMessage } from './automation-messages';
-import { gasContext, runJob, type GasContext } from './context';
+import { fallbackLocale, gasContext, runJob, type GasContext } from './context';
 import { GasDocumentState } from './host';
+import { statusWord } from '../core/jobs/remind-messages';
 import { GasMailer } from './mail';
 import { scheduleOnce } from './triggers';
 import { localeOf } from './locale';
@@ -26,9 +27,10 @@ function scheduleRetry(day: number): void {
 export function handleSendReminders(interactive: boolean): void {
   const ctx = gasContext(interactive);
   let started = false;
+  let locale: Locale | null = null;
   const result = runJob(
     ctx,
-    () => localeOf(ctx),
+    () => (locale = localeOf(ctx)),
     interactive,
     () => {
       started = true;
@@ -48,7 +50,7 @@ export function handleSendReminders(interactive: boolean): void {
       at: Date.now(),
       job: 'reminders',
       ok: false,
-      summary: 'not run (busy or failed, see Executions)',
+      summary: automationMessage('summary_not_run', locale ?? fallbackLocale(ctx.store.ss)),
     });
     // A trigger that found another run holding the lock (the continuation has already deleted
     // itself) tries again, or the owners it would have reached get nothing today.
@@ -57,8 +59,12 @@ export function handleSendReminders(interactive: boolean): void {
   }
   const counts = new Map<string, number>();
   for (const o of result.outcomes) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
+  // Said in the workbook's language: the menu shows it (statusLine).
   const summary =
-    [...counts.entries()].map(([s, n]) => `${s} ${n}`).join(', ') || 'nothing to send';
+    [...counts.entries()]
+      .map(([s, n]) => `${statusWord(s, result.locale)} ${n}`)
+      .join(automationMessage('summary_separator', result.locale)) ||
+    automationMessage('summary_nothing', result.locale);
   const failed = (counts.get('failed') ?? 0) > 0;
   recordLastRun({ at: Date.now(), job: 'reminders', ok: !failed, summary });
   // Unfinished owners (time budget) or failed sends are picked up by a one-off continuation.

@@ -1,4 +1,4 @@
-import { resolveLocale } from '../core/i18n/locale';
+import { workbookLocale } from '../core/i18n/workbook-locale';
 import { formatCount, message } from '../core/i18n/messages';
 import { UserFacingError } from '../core/jobs/errors';
 import type { SheetSize, WorkbookStore } from '../core/ports/workbook';
@@ -75,10 +75,14 @@ export class GasWorkbookStore implements WorkbookStore {
     } catch (e) {
       if (!isCellLimitRefusal(e)) throw e;
       throw new UserFacingError(
-        message('cell_limit_write', resolveLocale(null, this.ss.getSpreadsheetLocale()), {
-          sheet: sheet.getName(),
-          rows: formatCount(Math.max(lastRow - maxRows, 0)),
-        }),
+        message(
+          'cell_limit_write',
+          workbookLocale({ spreadsheetLocale: this.ss.getSpreadsheetLocale() }),
+          {
+            sheet: sheet.getName(),
+            rows: formatCount(Math.max(lastRow - maxRows, 0)),
+          },
+        ),
       );
     }
   }

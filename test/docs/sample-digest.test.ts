@@ -12,7 +12,7 @@ import { computeMetrics } from '../../src/core/engine/compute';
 import type { Locale } from '../../src/core/i18n/locale';
 import { parseWorkbook, type WorkbookGrids } from '../../src/core/parse/workbook';
 import { planDigests } from '../../src/core/reminders/plan';
-import { reminderMessages } from '../../src/core/reminders/messages';
+import { catalogue } from '../../src/core/i18n/catalogue';
 import { renderDigest } from '../../src/core/reminders/render';
 import { columnDef, sheetDef } from '../../src/core/schema/sheets';
 import { pick } from '../../src/core/i18n/locale';
@@ -112,7 +112,7 @@ function sampleDigest(locale: Locale): string {
 
 /** The note that ends a long digest's first section, for 212 accounts left out. */
 function sampleMore(locale: Locale): string {
-  return reminderMessages(locale).more(
+  return catalogue(locale).email.more(
     212,
     'stale',
     pick(sheetDef('accounts'), locale),

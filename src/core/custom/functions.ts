@@ -89,7 +89,7 @@ export function kamSegment(r: Arg, f: Arg, locale: Locale): string[][] {
     }
     if (!Number.isInteger(ri) || !Number.isInteger(fi) || ri < 1 || ri > 5 || fi < 1 || fi > 5)
       throw new Error(`KAM_SEGMENT: row ${i + 1}: R and F must be whole numbers from 1 to 5`);
-    out.push([optionLabel(RFM_SEGMENTS, rfmSegment(ri, fi), locale === 'zh-CN')]);
+    out.push([optionLabel(RFM_SEGMENTS, rfmSegment(ri, fi), locale)]);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { firstDayOfMonthIndex, monthIndexOfDay, type Day } from '../calendar/day';
-import { pick, type Bilingual, type Locale } from '../i18n/locale';
+import { text } from '../i18n/catalogue';
+import type { Locale } from '../i18n/locale';
 import type { AccountMetrics } from '../model/metrics';
 import type { KamModel } from '../model/records';
 import { ABC_CLASSES, RFM_SEGMENTS, optionLabel } from '../schema/enums';
@@ -32,30 +33,6 @@ const MONTHS_SHOWN = 24;
 /** Owners beyond this are summed into one "other owners" bar, so the chart stays readable. */
 const OWNERS_SHOWN = 15;
 
-const T = {
-  revenue_by_quarter: { en: 'Revenue by quarter', zh: '季度收入' },
-  abc_pareto: { en: 'Accounts and revenue by ABC class', zh: 'ABC分类客户数与收入' },
-  rfm_segments: { en: 'Accounts by RFM segment', zh: 'RFM分群客户数' },
-  stale_by_owner: { en: 'Stale accounts by owner', zh: '各负责人停滞客户数' },
-  monthly_orders: { en: 'Monthly orders', zh: '月度订单数' },
-  health_vs_revenue: { en: 'Health score vs revenue (12m)', zh: '健康度与近12个月收入' },
-  quarter: { en: 'Quarter', zh: '季度' },
-  month: { en: 'Month', zh: '月份' },
-  revenue: { en: 'Revenue', zh: '收入' },
-  revenue_12m: { en: 'Revenue (12m)', zh: '近12个月收入' },
-  abc_class: { en: 'ABC class (accounts)', zh: 'ABC分类（客户数）' },
-  cumulative: { en: 'Cumulative revenue %', zh: '累计收入占比 %' },
-  segment: { en: 'RFM segment', zh: 'RFM分群' },
-  accounts: { en: 'Accounts', zh: '客户数' },
-  owner: { en: 'Owner', zh: '负责人' },
-  stale: { en: 'Stale accounts', zh: '停滞客户数' },
-  orders: { en: 'Orders', zh: '订单数' },
-  health: { en: 'Health score', zh: '健康度' },
-  no_owner: { en: '(no owner)', zh: '（无负责人）' },
-  other_owners: { en: 'Other owners', zh: '其他负责人' },
-  none_stale: { en: 'No stale accounts', zh: '无停滞客户' },
-} satisfies Record<string, Bilingual>;
-
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
@@ -66,7 +43,7 @@ const IN_HOME_CURRENCY: ReadonlySet<ChartId> = new Set<ChartId>([
 ]);
 
 function chartTitle(id: ChartId, model: KamModel, locale: Locale): string {
-  const title = pick(T[id], locale);
+  const title = text(`dashboard.${id}`, locale);
   return IN_HOME_CURRENCY.has(id) ? `${title} (${model.settings.homeCurrency})` : title;
 }
 
@@ -112,7 +89,7 @@ function revenueByQuarter(model: KamModel, today: Day, locale: Locale): ChartTab
     id: 'revenue_by_quarter',
     title: chartTitle('revenue_by_quarter', model, locale),
     kind: 'column',
-    header: [pick(T.quarter, locale), pick(T.revenue, locale)],
+    header: [text('dashboard.quarter', locale), text('dashboard.revenue', locale)],
     rows: sums.map((s, i) => [quarterLabel(first + i), round2(s)]),
   };
 }
@@ -148,7 +125,11 @@ function abcPareto(
     id: 'abc_pareto',
     title: chartTitle('abc_pareto', model, locale),
     kind: 'combo',
-    header: [pick(T.abc_class, locale), pick(T.revenue_12m, locale), pick(T.cumulative, locale)],
+    header: [
+      text('dashboard.abc_class', locale),
+      text('dashboard.revenue_12m', locale),
+      text('dashboard.cumulative', locale),
+    ],
     rows,
   };
 }
@@ -165,9 +146,9 @@ function rfmSegments(
     id: 'rfm_segments',
     title: chartTitle('rfm_segments', model, locale),
     kind: 'bar',
-    header: [pick(T.segment, locale), pick(T.accounts, locale)],
+    header: [text('dashboard.segment', locale), text('dashboard.accounts', locale)],
     rows: RFM_SEGMENTS.map((o) => [
-      optionLabel(RFM_SEGMENTS, o.code, locale === 'zh-CN'),
+      optionLabel(RFM_SEGMENTS, o.code, locale),
       counts.get(o.code) ?? 0,
     ]),
   };
@@ -183,7 +164,7 @@ function staleByOwner(
   const counts = new Map<string, number>();
   for (const m of metrics) {
     if (!m.stale) continue;
-    const who = owner.get(m.accountId) || pick(T.no_owner, locale);
+    const who = owner.get(m.accountId) || text('dashboard.no_owner', locale);
     counts.set(who, (counts.get(who) ?? 0) + 1);
   }
   const sorted = [...counts].sort(
@@ -191,14 +172,14 @@ function staleByOwner(
   );
   const rows: (string | number)[][] = sorted.slice(0, OWNERS_SHOWN).map(([k, v]) => [k, v]);
   const rest = sorted.slice(OWNERS_SHOWN).reduce((s, [, v]) => s + v, 0);
-  if (rest > 0) rows.push([pick(T.other_owners, locale), rest]);
+  if (rest > 0) rows.push([text('dashboard.other_owners', locale), rest]);
   // A chart needs at least one data row; an explicit zero also reads as good news.
-  if (rows.length === 0) rows.push([pick(T.none_stale, locale), 0]);
+  if (rows.length === 0) rows.push([text('dashboard.none_stale', locale), 0]);
   return {
     id: 'stale_by_owner',
     title: chartTitle('stale_by_owner', model, locale),
     kind: 'bar',
-    header: [pick(T.owner, locale), pick(T.stale, locale)],
+    header: [text('dashboard.owner', locale), text('dashboard.stale', locale)],
     rows,
   };
 }
@@ -217,7 +198,7 @@ function monthlyOrders(model: KamModel, today: Day, locale: Locale): ChartTable 
     id: 'monthly_orders',
     title: chartTitle('monthly_orders', model, locale),
     kind: 'line',
-    header: [pick(T.month, locale), pick(T.orders, locale)],
+    header: [text('dashboard.month', locale), text('dashboard.orders', locale)],
     rows: counts.map((c, i) => [monthLabel(first + i), c]),
   };
 }
@@ -233,7 +214,7 @@ function healthVsRevenue(
     id: 'health_vs_revenue',
     title: chartTitle('health_vs_revenue', model, locale),
     kind: 'scatter',
-    header: [pick(T.health, locale), pick(T.revenue_12m, locale)],
+    header: [text('dashboard.health', locale), text('dashboard.revenue_12m', locale)],
     // A scatter needs one point; an empty portfolio shows the origin.
     rows: rows.length > 0 ? rows : [[0, 0]],
   };

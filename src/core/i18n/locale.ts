@@ -9,22 +9,19 @@ export interface Bilingual {
   readonly zh: string;
 }
 
-export function pick(text: Bilingual, locale: Locale): string {
+/** The one of two things (texts, word lists, formats) that belongs to a language. */
+export function pick<T>(text: { readonly en: T; readonly zh: T }, locale: Locale): T {
   return locale === 'zh-CN' ? text.zh : text.en;
 }
 
-/**
- * The workbook language: the `language` setting when it names one, otherwise the spreadsheet
- * locale (`zh_CN`, `zh_TW`, `zh_HK` and other `zh` locales → Chinese; anything else → English).
- */
-export function resolveLocale(
-  setting: string | null | undefined,
-  spreadsheetLocale: string,
-): Locale {
-  const s = (setting ?? '').trim().toLowerCase().replace(/_/g, '-');
-  if (s === 'en' || s.startsWith('en-')) return 'en';
-  if (s === 'zh-cn' || s === 'zh' || s === '中文' || s === '简体中文') return 'zh-CN';
-  return /^zh([_-]|$)/i.test(spreadsheetLocale.trim()) ? 'zh-CN' : 'en';
+/** A text made in each language, kept in both (shown later in the reader's language). */
+export function bilingual(make: (locale: Locale) => string): Bilingual {
+  return { en: make('en'), zh: make('zh-CN') };
+}
+
+/** The spreadsheet locale a workbook created in a language records (`kam init`, `kam demo`). */
+export function spreadsheetLocaleFor(locale: Locale): string {
+  return pick({ en: 'en_US', zh: 'zh_CN' }, locale);
 }
 
 /** Fills `{name}` placeholders; a missing parameter becomes an empty string. */
@@ -33,14 +30,4 @@ export function fillTemplate(
   params: Readonly<Record<string, string | number>> = {},
 ): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
-}
-
-/** A text from a bilingual table, in the locale, with its placeholders filled. */
-export function translate<K extends string>(
-  table: Readonly<Record<K, Bilingual>>,
-  key: K,
-  locale: Locale,
-  params: Readonly<Record<string, string | number>> = {},
-): string {
-  return fillTemplate(pick(table[key], locale), params);
 }

@@ -1,6 +1,9 @@
-import type { Bilingual, Locale } from '../i18n/locale';
-import { FIX_HINTS, type Runner } from './hints';
-import { ISSUE_TEXTS, type IssueCode } from './texts';
+import { text, type AreaKey } from '../i18n/catalogue';
+import { pick, type Bilingual, type Locale } from '../i18n/locale';
+import { fixHint, type Runner } from './hints';
+
+/** What is wrong: the key of the issue's text in section `issue` of the catalogue. */
+export type IssueCode = AreaKey<'issue'>;
 
 export type Severity = 'error' | 'warning';
 
@@ -24,14 +27,13 @@ export interface DataIssue {
  * (`{setup}`, `{map}`) is filled in when the text is shown, so one issue reads right on either.
  */
 export function issueText(issue: DataIssue, locale: Locale, runner: Runner = 'sheets'): string {
-  const template = ISSUE_TEXTS[issue.code][locale === 'zh-CN' ? 'zh' : 'en'];
-  const zh = locale === 'zh-CN';
-  const hints = FIX_HINTS[runner];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const p = issue.params?.[k] ?? (k === 'setup' || k === 'map' ? hints[k] : undefined);
-    if (p === undefined) return '';
-    return typeof p === 'object' ? (zh ? p.zh : p.en) : String(p);
-  });
+  const params: Record<string, string | number> = {
+    setup: fixHint(runner, 'setup', locale),
+    map: fixHint(runner, 'map', locale),
+  };
+  for (const [k, p] of Object.entries(issue.params ?? {}))
+    if (p !== undefined) params[k] = typeof p === 'object' ? pick(p, locale) : p;
+  return text(`issue.${issue.code}`, locale, params);
 }
 
 /** Collects issues, reporting each (sheet, row, column, code) once. */

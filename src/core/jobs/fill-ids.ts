@@ -8,7 +8,7 @@ import { displayValue } from '../values/parse';
 import { UserFacingError } from './errors';
 import { resolveBook } from './recognize';
 import { message } from '../i18n/messages';
-import { FIX_HINTS } from '../issues/hints';
+import { fixHint } from '../issues/hints';
 
 export interface FillIdsResult {
   /** IDs written (one per row that had none). */
@@ -38,7 +38,7 @@ export function fillAccountIds(
     throw new UserFacingError(
       message('sheet_missing', locale, {
         name: pick(sheetDef('accounts'), locale),
-        setup: pick(FIX_HINTS[store.runner ?? 'sheets'].setup, locale),
+        setup: fixHint(store.runner ?? 'sheets', 'setup', locale),
       }),
     );
   const grid = store.readSheet(name) as Grid;

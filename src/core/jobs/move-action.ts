@@ -84,7 +84,7 @@ export function moveCard(
     (locale, task, code) =>
       uiText('moved', locale, {
         task,
-        status: optionLabel(ACTION_STATUSES, code, locale === 'zh-CN'),
+        status: optionLabel(ACTION_STATUSES, code, locale),
       }),
   );
 }

@@ -1,6 +1,7 @@
 import type { Day } from '../calendar/day';
 import { dashboardGridSize } from '../dashboard/layout';
 import { dashboardTables, type ChartTable } from '../dashboard/tables';
+import { inBoth } from '../i18n/catalogue';
 import { pick, type Bilingual } from '../i18n/locale';
 import { formatCount } from '../i18n/messages';
 import { issueText, type DataIssue } from '../issues/issue';
@@ -158,10 +159,13 @@ export function planLookerOutputs(
     (n) => refused.has(n),
   );
   if (issueRoom !== null)
-    skipped.push({
-      en: `${issuesAt.name} (only the first ${formatCount(issueRoom)} of ${formatCount(issueCount + 1)} issues)`,
-      zh: `${issuesAt.name}（仅前 ${formatCount(issueRoom)} 个问题，共 ${formatCount(issueCount + 1)} 个）`,
-    });
+    skipped.push(
+      inBoth('issue_part.issues_cut', {
+        sheet: issuesAt.name,
+        shown: formatCount(issueRoom),
+        total: formatCount(issueCount + 1),
+      }),
+    );
   const warning = budgetIssue(
     budget,
     {

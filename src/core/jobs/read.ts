@@ -1,15 +1,18 @@
-import { resolveLocale, type Locale } from '../i18n/locale';
+import { pick, type Locale } from '../i18n/locale';
+import { workbookLocale } from '../i18n/workbook-locale';
 import { message } from '../i18n/messages';
 import { IssueList, type DataIssue } from '../issues/issue';
+import { parseSettings } from '../parse/settings-sheet';
 import type { WorkbookStore } from '../ports/workbook';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookGrids } from '../parse/workbook';
 import type { ColumnMap } from '../schema/column-map';
+import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
 import type { Day } from '../calendar/day';
 import type { Grid } from '../values/cell';
 import { UserFacingError } from './errors';
 import { accountsLookalike, recognize, resolveBook } from './recognize';
-import { FIX_HINTS } from '../issues/hints';
+import { fixHint } from '../issues/hints';
 
 const INPUT_SHEETS: readonly SheetKey[] = [
   'settings',
@@ -30,6 +33,18 @@ export interface WorkbookRead {
   readonly map: ColumnMap;
   /** Sheet-level and cell-level issues together. */
   readonly issues: readonly DataIssue[];
+}
+
+/**
+ * The workbook language for a job that reads no other sheet first (menus, sidebars, commands):
+ * one read of Settings (found through Column Map too), then the rule of i18n/workbook-locale.
+ */
+export function workbookLanguage(store: WorkbookStore): Locale {
+  const name = resolveBook(store).sheets.get('settings');
+  const settings = name
+    ? parseSettings({ name, values: store.readSheet(name) }, new IssueList())
+    : null;
+  return workbookLocale({ setting: settings?.language, spreadsheetLocale: store.locale() });
 }
 
 /**
@@ -54,22 +69,26 @@ export function readWorkbook(
     if (name !== undefined) grids[key] = { name, values: store.readSheet(name), map: book.map };
   }
   const parsed = parseWorkbook(grids, today, book.map);
-  const settingsLang = parsed.model.settings.language;
-  const locale = resolveLocale(settingsLang === 'auto' ? null : settingsLang, store.locale());
+  const locale = workbookLocale({
+    setting: parsed.model.settings.language,
+    spreadsheetLocale: store.locale(),
+  });
   // Only the full read (refresh, reminders) reports; a sidebar reads some sheets to show them.
   const read = new Map(Object.values(grids).map((g) => [g.name, g.values as Grid]));
   const recognition = only ? null : recognize(store, book, read);
   if (!names.has('accounts')) {
     const like = recognition ? accountsLookalike(recognition) : null;
-    const hints = FIX_HINTS[store.runner ?? 'sheets'];
-    const lang = locale === 'zh-CN' ? 'zh' : 'en';
+    const runner = store.runner ?? 'sheets';
     throw new UserFacingError(
       like === null
         ? message('sheet_missing', locale, {
-            name: locale === 'zh-CN' ? '客户' : 'Accounts',
-            setup: hints.setup[lang],
+            name: pick(sheetDef('accounts'), locale),
+            setup: fixHint(runner, 'setup', locale),
           })
-        : message('accounts_unrecognised', locale, { sheet: like, map: hints.map[lang] }),
+        : message('accounts_unrecognised', locale, {
+            sheet: like,
+            map: fixHint(runner, 'map', locale),
+          }),
     );
   }
   const all = new IssueList();

@@ -1,22 +1,12 @@
 import { dashboardTables, dashboardTitles, type ChartTable } from '../dashboard/tables';
 import { computeMetrics } from '../engine/compute';
-import { pick, type Bilingual, type Locale } from '../i18n/locale';
+import { text } from '../i18n/catalogue';
+import { LOCALES, pick, type Locale } from '../i18n/locale';
 import type { DashboardContent, DashboardWriter, DashboardWritten } from '../ports/dashboard';
 import type { Clock, Notifier } from '../ports/host';
 import type { WorkbookStore } from '../ports/workbook';
 import { sheetDef } from '../schema/sheets';
 import { readWorkbook, type WorkbookRead } from './read';
-
-const DONE: Bilingual = {
-  en: 'Dashboard rebuilt: {charts} charts on "{sheet}".',
-  zh: '仪表板已重建：「{sheet}」上共 {charts} 个图表。',
-};
-
-/** For a host without charts (.xlsx): `kam report` draws them from the same tables. */
-const DONE_TABLES: Bilingual = {
-  en: 'Dashboard rebuilt: chart tables on "{sheet}".',
-  zh: '仪表板已重建：图表数据表在「{sheet}」上。',
-};
 
 /** The dashboard sheet's name in this workbook, or the name to create it under. */
 export function dashboardSheetName(read: WorkbookRead): string {
@@ -28,7 +18,7 @@ export function dashboardContent(
   read: WorkbookRead,
   tables: readonly ChartTable[],
 ): DashboardContent {
-  const other: Locale = read.locale === 'zh-CN' ? 'en' : 'zh-CN';
+  const other: Locale = LOCALES.find((l) => l !== read.locale) ?? read.locale;
   return {
     sheet: dashboardSheetName(read),
     tables,
@@ -58,9 +48,11 @@ export function rebuildDashboard(deps: RebuildDashboardDeps): RebuildDashboardRe
   const metrics = computeMetrics(read.parsed.model, today);
   const tables = dashboardTables(read.parsed.model, metrics, today, read.locale);
   const written = deps.dashboard.write(dashboardContent(read, tables));
-  const text = pick(written.charts === null ? DONE_TABLES : DONE, read.locale)
-    .replace('{charts}', String(written.charts))
-    .replace('{sheet}', written.sheet);
-  deps.notifier.done(text);
+  // A host without charts (.xlsx) says where the tables are: `kam report` draws them.
+  deps.notifier.done(
+    written.charts === null
+      ? text('dashboard.done_tables', read.locale, { sheet: written.sheet })
+      : text('dashboard.done', read.locale, { charts: written.charts, sheet: written.sheet }),
+  );
   return { ...written, locale: read.locale };
 }

@@ -1,4 +1,5 @@
-import type { Bilingual } from '../i18n/locale';
+import { text } from '../i18n/catalogue';
+import { bilingual, pick, type Bilingual } from '../i18n/locale';
 import type { DataIssue } from '../issues/issue';
 import type { WorkbookStore } from '../ports/workbook';
 import {
@@ -62,7 +63,9 @@ export interface Recognition {
 }
 
 function shown(c: Candidate): Bilingual {
-  return { en: `${c.en} (${c.key})`, zh: `${c.zh}（${c.key}）` };
+  return bilingual((locale) =>
+    text('issue_part.candidate', locale, { name: pick(c, locale), key: c.key }),
+  );
 }
 
 /**

@@ -65,7 +65,6 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** The value of one refreshed script column for one account, in the workbook's language. */
 function scriptValue(key: string, m: AccountMetrics, locale: Locale): CellValue {
-  const zh = locale === 'zh-CN';
   switch (key) {
     case 'last_activity_date':
       return m.lastActivityDate === null ? null : dateCell(m.lastActivityDate);
@@ -78,9 +77,9 @@ function scriptValue(key: string, m: AccountMetrics, locale: Locale): CellValue 
     case 'rfm_score':
       return m.rfm ? m.rfm.score : null;
     case 'rfm_segment':
-      return optionLabel(RFM_SEGMENTS, m.rfmSegment, zh);
+      return optionLabel(RFM_SEGMENTS, m.rfmSegment, locale);
     case 'churn_risk':
-      return optionLabel(CHURN_RISKS, m.churnRisk, zh);
+      return optionLabel(CHURN_RISKS, m.churnRisk, locale);
     case 'health_score':
       return m.healthScore;
     case 'credit_rating':
@@ -139,7 +138,7 @@ export function issueRows(
       i.column,
       i.value,
       issueText(i, locale, runner),
-      optionLabel(SEVERITIES, i.severity, locale === 'zh-CN'),
+      optionLabel(SEVERITIES, i.severity, locale),
     ];
     row.push(seen.get(issueKey(row)) ?? detected);
     return row;

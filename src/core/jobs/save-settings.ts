@@ -10,9 +10,8 @@ import { applyWrites } from '../sidebar/forms';
 import { failed, ok, type Reply } from '../sidebar/reply';
 import { planSettings, settingsView, type SettingsView } from '../sidebar/settings-form';
 import { uiText } from '../sidebar/texts';
-import type { CellValue } from '../values/cell';
 import { FORM_LOCK_MS } from './forms';
-import { workbookLocale } from './setup';
+import { workbookLocale } from '../i18n/workbook-locale';
 
 export interface SettingsDeps {
   readonly store: WorkbookStore;
@@ -40,12 +39,11 @@ export function settingsState(
   deps: Pick<SettingsDeps, 'store' | 'automation'>,
   grid: SheetGrid | null,
 ): SettingsState {
-  const locale = workbookLocale(
-    deps.store,
-    grid ? (grid.values as CellValue[][]) : null,
-    grid?.name ?? '',
-  );
   const settings = parseSettings(grid, new IssueList());
+  const locale = workbookLocale({
+    setting: settings.language,
+    spreadsheetLocale: deps.store.locale(),
+  });
   const view = settingsView(grid, locale, deps.automation?.state(locale) ?? null);
   return { view, locale, reminderHour: settings.reminderHour };
 }

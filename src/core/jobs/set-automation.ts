@@ -1,4 +1,5 @@
-import { resolveLocale, type Locale } from '../i18n/locale';
+import type { Locale } from '../i18n/locale';
+import { workbookLocale } from '../i18n/workbook-locale';
 import { IssueList } from '../issues/issue';
 import { parseSettings } from '../parse/settings-sheet';
 import type { Automation, CommandMenu } from '../ports/automation';
@@ -47,9 +48,6 @@ export function turnOnAutomation(deps: AutomationDeps): { message: string; local
     grid ? { name: name as string, values: grid } : null,
     new IssueList(),
   );
-  const locale = resolveLocale(
-    settings.language === 'auto' ? null : settings.language,
-    store.locale(),
-  );
+  const locale = workbookLocale({ setting: settings.language, spreadsheetLocale: store.locale() });
   return { message: deps.automation.turnOn(settings.reminderHour, locale), locale };
 }

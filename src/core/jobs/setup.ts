@@ -1,4 +1,5 @@
-import { pick, resolveLocale, type Locale } from '../i18n/locale';
+import { pick, type Locale } from '../i18n/locale';
+import { workbookLocale } from '../i18n/workbook-locale';
 import { IssueList, type DataIssue } from '../issues/issue';
 import type { WorkbookStore } from '../ports/workbook';
 import { findRateHeader, parseSettings } from '../parse/settings-sheet';
@@ -29,18 +30,6 @@ export function headerText(
   locale: Locale,
 ): string {
   return def.keyHeaders ? col.key : pick(col, locale);
-}
-
-/** The workbook language: Settings `language`, else the spreadsheet locale. */
-export function workbookLocale(
-  store: WorkbookStore,
-  settingsGrid: Grid | null,
-  settingsName: string,
-): Locale {
-  const s = settingsGrid
-    ? parseSettings({ name: settingsName, values: settingsGrid }, new IssueList())
-    : null;
-  return resolveLocale(s && s.language !== 'auto' ? s.language : null, store.locale());
 }
 
 /** Index after the last column holding anything, so a new header never labels a user's data. */
@@ -101,7 +90,13 @@ export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): Setu
   recognition.issues.filter((i) => i.code === 'sheet_unrecognised').forEach((i) => issues.add(i));
   const settingsName = found.get('settings');
   const settingsGrid = settingsName ? store.readSheet(settingsName) : null;
-  const locale = forcedLocale ?? workbookLocale(store, settingsGrid, settingsName ?? '');
+  const settings =
+    settingsName && settingsGrid
+      ? parseSettings({ name: settingsName, values: settingsGrid }, new IssueList())
+      : null;
+  const locale =
+    forcedLocale ??
+    workbookLocale({ setting: settings?.language, spreadsheetLocale: store.locale() });
   const createdSheets: string[] = [];
   const addedColumns: { sheet: string; headers: string[] }[] = [];
   let addedSettings: string[] = [];

@@ -1,4 +1,5 @@
-import { pick, type Locale } from '../i18n/locale';
+import { text } from '../i18n/catalogue';
+import type { Locale } from '../i18n/locale';
 import type { Mailer } from '../ports/mailer';
 import { prepareDigests, type RemindDeps } from './remind';
 
@@ -27,7 +28,7 @@ export function sendTestDigest(deps: TestDigestDeps): TestDigestResult {
   const digest = p.digests.find((d) => d.owner === me) ?? p.digests[0];
   if (!digest) return { outcome: 'nothing', to: me, locale: p.locale };
   const r = p.render(digest);
-  const tag = pick({ en: '[Test] ', zh: '[测试] ' }, p.locale);
+  const tag = text('automation.test_tag', p.locale);
   deps.mailer.send({
     to: me,
     cc: [],

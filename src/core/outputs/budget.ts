@@ -1,4 +1,5 @@
-import type { Bilingual } from '../i18n/locale';
+import { inBoth, text } from '../i18n/catalogue';
+import { bilingual, pick, type Bilingual } from '../i18n/locale';
 import { formatCount } from '../i18n/messages';
 import type { DataIssue } from '../issues/issue';
 import type { SheetSize } from '../ports/workbook';
@@ -71,19 +72,13 @@ export function budgetIssue(
   if (!budget.overWarning && skipped.length === 0) return null;
   const largest = budget.sheets[0];
   const percent = Math.round(budget.share * 1000) / 10;
-  let hint: Bilingual = {
-    en: ' — delete rows and columns it does not use, or move old rows to another spreadsheet',
-    zh: '——删除不用的行和列，或把旧数据移到另一个电子表格',
-  };
+  let hint = inBoth('issue_part.trim_hint');
   if (history && largest.name === history.name && history.rowsPerDay > 0) {
     const room =
       CELL_BUDGET_WARN_SHARE * SHEETS_CELL_LIMIT - (budget.total - largest.rows * largest.cols);
     const days = Math.max(1, Math.floor(room / (history.rowsPerDay * history.cols)) - 2);
     const suggested = Math.min(days, Math.max(1, history.retentionDays - 1));
-    hint = {
-      en: ` — for example set history_retention_days to ${suggested} in Settings (now ${history.retentionDays})`,
-      zh: `——例如在设置中把 history_retention_days 改为 ${suggested}（当前为 ${history.retentionDays}）`,
-    };
+    hint = inBoth('issue_part.history_hint', { suggested, current: history.retentionDays });
   }
   return {
     sheet: largest.name,
@@ -98,10 +93,11 @@ export function budgetIssue(
       percent,
       sheet: largest.name,
       hint,
-      skipped: {
-        en: skipped.map((x) => (typeof x === 'string' ? x : x.en)).join(', '),
-        zh: skipped.map((x) => (typeof x === 'string' ? x : x.zh)).join('、'),
-      },
+      skipped: bilingual((locale) =>
+        skipped
+          .map((x) => (typeof x === 'string' ? x : pick(x, locale)))
+          .join(text('issue_part.list_separator', locale)),
+      ),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Day } from '../calendar/day';
-import type { IssueCode } from '../issues/texts';
+import type { IssueCode } from '../issues/issue';
 import type { MonthDay } from '../model/records';
 import type { ColumnDef } from '../schema/types';
 import { isBlank, type CellValue } from '../values/cell';

@@ -1,3 +1,5 @@
+import { inBoth } from '../i18n/catalogue';
+import { languageSetting } from '../i18n/workbook-locale';
 import type { IssueList } from '../issues/issue';
 import { matchHeaders } from '../schema/match';
 import { normalizeName } from '../schema/normalize';
@@ -41,12 +43,7 @@ export function parseSettingValue(
         : undefined;
     }
     case 'language': {
-      const s = normalizeName(readText(v));
-      if (s === 'auto' || s === '') return 'auto';
-      if (s === 'en' || s === 'english' || s === '英文') return 'en';
-      if (s === 'zhcn' || s === 'zh' || s === '中文' || s === '简体中文' || s === 'chinese')
-        return 'zh-CN';
-      return undefined;
+      return languageSetting(normalizeName(readText(v)));
     }
     case 'currency': {
       const s = readText(v).toUpperCase();
@@ -137,7 +134,7 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
         code: 'invalid_setting',
         params: {
           name: def.key,
-          default: def.default === '' ? { en: '(blank)', zh: '（空）' } : String(def.default),
+          default: def.default === '' ? inBoth('issue_part.blank') : String(def.default),
         },
         severity: 'error',
       });

@@ -5,7 +5,8 @@ import type { SheetKey } from '../schema/types';
 import { utf8Bytes } from '../text/bytes';
 import { escapeHtml, safeHttpUrl } from '../text/escape';
 import { isolateBidi, singleLine, stripBidiControls } from '../text/plain';
-import { reminderMessages, type DigestSectionKind, type ReminderMessages } from './messages';
+import { catalogue } from '../i18n/catalogue';
+import type { DigestSectionKind, EmailTexts } from '../i18n/catalogue/email';
 import type { Digest, StaleAccountItem } from './plan';
 
 /**
@@ -118,7 +119,7 @@ const SECTION_SHEETS: Readonly<
 /** How many rows of each section (in `sections()` order) the email lists. */
 type Shown = readonly number[];
 
-function staleDetail(item: StaleAccountItem, m: ReminderMessages, out: Out): string[] {
+function staleDetail(item: StaleAccountItem, m: EmailTexts, out: Out): string[] {
   const reasons: string[] = [];
   const days = item.daysSinceActivity;
   for (const reason of item.reasons) {
@@ -152,7 +153,7 @@ function userOrEmpty(out: Out, value: string): string {
   return singleLine(value) === '' ? '' : out.user(value);
 }
 
-function sections(digest: Digest, m: ReminderMessages, out: Out): Section[] {
+function sections(digest: Digest, m: EmailTexts, out: Out): Section[] {
   const all: Section[] = [
     {
       kind: 'stale',
@@ -199,7 +200,7 @@ function sections(digest: Digest, m: ReminderMessages, out: Out): Section[] {
 }
 
 export function renderSubject(digest: Digest, locale: Locale, today: Day): string {
-  const m = reminderMessages(locale);
+  const m = catalogue(locale).email;
   return m.subject(
     {
       stale: digest.counts.staleAccounts,
@@ -219,7 +220,7 @@ interface Footer {
   readonly sentBy: string;
 }
 
-function footer(digest: Digest, opts: RenderOptions, m: ReminderMessages, out: Out): Footer {
+function footer(digest: Digest, opts: RenderOptions, m: EmailTexts, out: Out): Footer {
   const accounts = sheetDef('accounts');
   const paused = columnDef('accounts', 'reminders_paused_until');
   return {
@@ -241,7 +242,7 @@ function footer(digest: Digest, opts: RenderOptions, m: ReminderMessages, out: O
 export function renderDigest(digest: Digest, opts: RenderOptions): RenderedDigest {
   const subject = renderSubject(digest, opts.locale, opts.today);
   const limits = opts.limits ?? DIGEST_LIMITS;
-  const m = reminderMessages(opts.locale);
+  const m = catalogue(opts.locale).email;
   const textSections = sections(digest, m, TEXT_OUT);
   const htmlSections = sections(digest, m, HTML_OUT);
   const render = (shown: Shown): RenderedDigest => ({
@@ -308,7 +309,7 @@ function moreNote(
   section: Section,
   shown: number,
   opts: RenderOptions,
-  m: ReminderMessages,
+  m: EmailTexts,
   out: Out,
 ): { text: string; link: string | null } | null {
   const left = section.rows.length - shown;
@@ -344,7 +345,7 @@ function renderText(
   all: readonly Section[],
   shown: Shown,
 ): string {
-  const m = reminderMessages(opts.locale);
+  const m = catalogue(opts.locale).email;
   const out = TEXT_OUT;
   const lines: string[] = [
     m.greeting,
@@ -379,7 +380,7 @@ function anchor(url: string, label: string): string {
 }
 
 /** One item: two cells, the account (ID in bold over the name), then details and the link. */
-function htmlRow(row: Row, m: ReminderMessages): string {
+function htmlRow(row: Row, m: EmailTexts): string {
   const out = HTML_OUT;
   const account = [row.accountId, row.accountName].every((v) => v === '')
     ? ''
@@ -402,7 +403,7 @@ function renderHtml(
   all: readonly Section[],
   shown: Shown,
 ): string {
-  const m = reminderMessages(opts.locale);
+  const m = catalogue(opts.locale).email;
   const out = HTML_OUT;
   const html: string[] = [];
   html.push(

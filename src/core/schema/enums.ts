@@ -1,3 +1,4 @@
+import { pick, type Locale } from '../i18n/locale';
 import type { EnumOption } from './types';
 
 /** Enum values of docs/workbook.md, code first; the code, the English and the Chinese label all match. */
@@ -104,7 +105,8 @@ export const REMINDER_STATUSES: readonly EnumOption[] = [
   { code: 'failed', en: 'failed', zh: '失败' },
 ];
 
-export function optionLabel(options: readonly EnumOption[], code: string, zh: boolean): string {
+/** A value's label in a language (the code itself when the list does not have it). */
+export function optionLabel(options: readonly EnumOption[], code: string, locale: Locale): string {
   const o = options.find((x) => x.code === code);
-  return o ? (zh ? o.zh : o.en) : code;
+  return o ? pick(o, locale) : code;
 }

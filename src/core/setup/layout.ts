@@ -1,3 +1,4 @@
+import { text } from '../i18n/catalogue';
 import { pick, type Locale } from '../i18n/locale';
 import { columnLetter } from '../schema/match';
 import type { ColumnDef, SheetDef } from '../schema/types';
@@ -56,18 +57,6 @@ export const SCRIPT_HEADER_BACKGROUND = '#d9d9d9';
 export const USER_HEADER_BACKGROUND = '#e8f0fe';
 export const LAYOUT_MARKER = 'kam-sheets';
 
-const HELP = {
-  list: {
-    en: 'Choose from the list (English or Chinese values are both accepted).',
-    zh: '请从列表中选择（中文或英文值均可）。',
-  },
-  date: { en: 'Enter a date (YYYY-MM-DD).', zh: '请输入日期（YYYY-MM-DD）。' },
-  email: { en: 'Enter one email address.', zh: '请输入一个邮箱地址。' },
-  number: { en: 'Enter a number.', zh: '请输入数字。' },
-  range: { en: 'Enter a number from {min} to {max}.', zh: '请输入 {min} 到 {max} 之间的数字。' },
-  min: { en: 'Enter a number of at least {min}.', zh: '请输入不小于 {min} 的数字。' },
-};
-
 function validationFor(col: ColumnDef, locale: Locale): Validation | null {
   if (col.owner !== 'user') return null;
   switch (col.type) {
@@ -75,29 +64,31 @@ function validationFor(col: ColumnDef, locale: Locale): Validation | null {
       return {
         kind: 'list',
         values: (col.options ?? []).map((o) => pick(o, locale)),
-        help: pick(HELP.list, locale),
+        help: text('setup.help_list', locale),
       };
     case 'yesno':
       return {
         kind: 'list',
-        values: locale === 'zh-CN' ? ['是', '否'] : ['Yes', 'No'],
-        help: pick(HELP.list, locale),
+        values: [text('ui.yes', locale), text('ui.no', locale)],
+        help: text('setup.help_list', locale),
       };
     case 'date':
       // Birthdays may be written without a year (MM-DD), which a date rule would flag.
-      return col.key === 'birthday' ? null : { kind: 'date', help: pick(HELP.date, locale) };
+      return col.key === 'birthday'
+        ? null
+        : { kind: 'date', help: text('setup.help_date', locale) };
     case 'email':
-      return { kind: 'email', help: pick(HELP.email, locale) };
+      return { kind: 'email', help: text('setup.help_email', locale) };
     case 'number':
     case 'integer': {
       const min = col.min ?? null;
       const max = col.max ?? null;
       const help =
         min !== null && max !== null
-          ? pick(HELP.range, locale).replace('{min}', String(min)).replace('{max}', String(max))
+          ? text('setup.help_range', locale, { min, max })
           : min !== null
-            ? pick(HELP.min, locale).replace('{min}', String(min))
-            : pick(HELP.number, locale);
+            ? text('setup.help_min', locale, { min })
+            : text('setup.help_number', locale);
       return { kind: 'number', min, max, help };
     }
     default:

@@ -80,16 +80,15 @@ function problemText(p: CellProblem, locale: Locale): string {
 /** A field's value as the sheet should hold it: localized labels for lists, date cells, numbers. */
 function cellFor(col: ColumnDef, value: FieldValue, locale: Locale): CellValue {
   if (value === null) return null;
-  const zh = locale === 'zh-CN';
   switch (col.type) {
     case 'date':
     case 'datetime':
       return typeof value === 'number' ? dateCell(value) : null;
     case 'enum':
-      return optionLabel(col.options ?? [], String(value), zh);
+      return optionLabel(col.options ?? [], String(value), locale);
     case 'yesno':
     case 'boolean':
-      return value === true ? (zh ? '是' : 'Yes') : value === false ? (zh ? '否' : 'No') : null;
+      return value === true ? uiText('yes', locale) : value === false ? uiText('no', locale) : null;
     default:
       return typeof value === 'object' ? null : value;
   }
@@ -330,14 +329,13 @@ export function planStatusChange(
       ),
     );
   }
-  const zh = locale === 'zh-CN';
   const writes: CellWrite[] = [];
   const current = readEnum(cells[at('status') as number] ?? null, ACTION_STATUSES) ?? null;
   if (current !== code)
     writes.push({
       row,
       col: (at('status') as number) + 1,
-      value: optionLabel(ACTION_STATUSES, code, zh),
+      value: optionLabel(ACTION_STATUSES, code, locale),
     });
   const completedAt = at('completed_date');
   if (completedAt !== undefined) {

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Workbook } from 'exceljs';
 import type { Locale } from '../../core/i18n/locale';
+import { workbookLocale } from '../../core/i18n/workbook-locale';
 import {
   assertWritable,
   loadBook,
@@ -95,7 +96,9 @@ export async function openBook(
 /** The workbook's language when it can be told without reading a broken part. */
 function bookLocaleSafe(store: PackageWorkbookStore, fallback: Locale): Locale {
   try {
-    return store.locale().startsWith('zh') ? 'zh-CN' : fallback;
+    return store.locale().trim() === ''
+      ? fallback
+      : workbookLocale({ spreadsheetLocale: store.locale() });
   } catch {
     return fallback;
   }

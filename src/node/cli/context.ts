@@ -1,7 +1,8 @@
-import type { Locale } from '../../core/i18n/locale';
+import { pick, type Locale } from '../../core/i18n/locale';
 import { UserFacingError } from '../../core/jobs/errors';
-import { workbookLocale } from '../../core/jobs/setup';
+import { workbookLanguage } from '../../core/jobs/read';
 import { accountsLookalike, recognize, resolveBook } from '../../core/jobs/recognize';
+import { sheetDef } from '../../core/schema/sheets';
 import type { Book } from './book';
 import { CliError, cliText } from './messages';
 import type { Progress } from './terminal';
@@ -17,12 +18,7 @@ export interface CommandContext {
 
 /** The workbook's language (Settings `language`, else its locale), for messages about it. */
 export function bookLocale(book: Book): Locale {
-  const settings = resolveBook(book.store).sheets.get('settings');
-  return workbookLocale(
-    book.store,
-    settings ? book.store.readSheet(settings) : null,
-    settings ?? '',
-  );
+  return workbookLanguage(book.store);
 }
 
 /** The jobs need an Accounts sheet; say so in the runner's words, with the command that fixes it. */
@@ -34,7 +30,7 @@ export function assertAccountsSheet(book: Book, locale: Locale): void {
     like === null
       ? cliText('sheet_missing', locale, {
           file: book.shown,
-          sheet: locale === 'zh-CN' ? '客户' : 'Accounts',
+          sheet: pick(sheetDef('accounts'), locale),
         })
       : cliText('accounts_unrecognised', locale, { file: book.shown, sheet: like }),
   );

@@ -1,4 +1,5 @@
-import { resolveLocale, type Locale } from '../../core/i18n/locale';
+import type { Locale } from '../../core/i18n/locale';
+import { workbookLocale } from '../../core/i18n/workbook-locale';
 
 /** The machine's locale as a spreadsheet locale would read (`zh_CN`, `en_US`). */
 export function machineLocale(env: NodeJS.ProcessEnv = process.env): string {
@@ -9,5 +10,5 @@ export function machineLocale(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The language of messages printed before a workbook says which it uses. */
 export function machineLanguage(env: NodeJS.ProcessEnv = process.env): Locale {
-  return resolveLocale(null, machineLocale(env));
+  return workbookLocale({ spreadsheetLocale: machineLocale(env) });
 }

@@ -3,6 +3,7 @@
  * Exit codes: 0 done, 1 data errors (`check`) or digests that failed to send (`remind`),
  * 2 bad usage or a workbook that cannot be read or written (one line naming the file).
  */
+import type { Locale } from '../../core/i18n/locale';
 import { Command, CommanderError, Option } from 'commander';
 import { localToday } from '../host/clock';
 import { watchParent } from '../host/parent';
@@ -83,7 +84,7 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
       run(
         (opts: {
           out: string;
-          locale?: 'en' | 'zh-CN';
+          locale?: Locale;
           accounts: number;
           transactions?: number;
           seed: number;
@@ -110,7 +111,7 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
       'add an account ID column if there is none and write KA-0001… into blank IDs (logged)',
     )
     .action(
-      run((file: string, opts: { locale?: 'en' | 'zh-CN'; fillIds?: boolean }) =>
+      run((file: string, opts: { locale?: Locale; fillIds?: boolean }) =>
         initCommand(file, opts, ctx),
       ),
     );

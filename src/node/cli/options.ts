@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { parseIsoDay, type Day } from '../../core/calendar/day';
 import type { Locale } from '../../core/i18n/locale';
+import { localeFlag } from '../../core/i18n/workbook-locale';
 import { machineLanguage } from './locale';
 import { CliError, cliText } from './messages';
 
@@ -14,10 +15,10 @@ export function parseToday(value: string): Day {
 }
 
 export function parseLocale(value: string): Locale {
-  const v = value.trim().toLowerCase().replace('_', '-');
-  if (v === 'en' || v.startsWith('en-')) return 'en';
-  if (v === 'zh-cn' || v === 'zh' || v === 'zh-hans') return 'zh-CN';
-  throw new InvalidArgumentError(cliText('bad_locale', machineLanguage(), { value }));
+  const locale = localeFlag(value);
+  if (locale === null)
+    throw new InvalidArgumentError(cliText('bad_locale', machineLanguage(), { value }));
+  return locale;
 }
 
 export function intParser(flag: string, min: number, max: number): (value: string) => number {

@@ -1,6 +1,6 @@
 import { dayFromYmd, daysInMonth, ymdFromDay, type Day } from '../../core/calendar/day';
 import { mulberry32, pickOne, randomInt } from '../../core/sample-data/random';
-import type { Locale } from '../../core/i18n/locale';
+import { pick, type Locale } from '../../core/i18n/locale';
 import {
   ACCOUNT_STATUSES,
   ACTION_STATUSES,
@@ -55,7 +55,7 @@ interface Account {
 }
 
 const label = (options: readonly EnumOption[], code: string, locale: Locale): string =>
-  optionLabel(options, code, locale === 'zh-CN');
+  optionLabel(options, code, locale);
 
 /**
  * A realistic key-account workbook, the same for the same options on every machine: Pareto
@@ -99,10 +99,12 @@ export function generateDemo(options: DemoOptions): DemoData {
             ? 'potential'
             : 'standard';
     const [region, cities] = pickOne(rand, w.regions);
-    const name =
-      locale === 'zh-CN'
-        ? `${pickOne(rand, w.companyHeads)}${pickOne(rand, w.companyCores)}${pickOne(rand, w.companyTails)}`
-        : `${pickOne(rand, w.companyHeads)} ${pickOne(rand, w.companyCores)} ${pickOne(rand, w.companyTails)}`;
+    // Chinese company names run together; English ones have spaces.
+    const name = [
+      pickOne(rand, w.companyHeads),
+      pickOne(rand, w.companyCores),
+      pickOne(rand, w.companyTails),
+    ].join(pick({ en: ' ', zh: '' }, locale));
     const city = pickOne(rand, cities);
     const street = pickOne(rand, w.streets);
     const no = randomInt(rand, 1, 999);
@@ -120,7 +122,7 @@ export function generateDemo(options: DemoOptions): DemoData {
       parent_account_id: i > 8 && rand() < 0.05 ? idOf(randomInt(rand, 0, 7)) : null,
       industry: pickOne(rand, w.industries),
       region,
-      address: locale === 'zh-CN' ? `${city}${street}${no}号` : `${no} ${street}, ${city}`,
+      address: pick({ en: `${no} ${street}, ${city}`, zh: `${city}${street}${no}号` }, locale),
       owner_email: owner,
       backup_owner_email: rand() < 0.3 ? owners[floor(rand() * owners.length)] : null,
       tier: label(TIERS, tier, locale),

@@ -1,5 +1,5 @@
 import { SAMPLE_INDUSTRIES } from '../../core/sample-data/industries';
-import type { Locale } from '../../core/i18n/locale';
+import { pick, type Locale } from '../../core/i18n/locale';
 
 /**
  * Word pools of the demo workbook, one set per language, so a Chinese demo reads like a
@@ -381,5 +381,5 @@ const ZH: DemoWords = {
 };
 
 export function demoWords(locale: Locale): DemoWords {
-  return locale === 'zh-CN' ? ZH : EN;
+  return pick({ en: EN, zh: ZH }, locale);
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/i18n/locale';
+import { pick, type Locale } from '../../core/i18n/locale';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -33,15 +33,22 @@ export function formatNumber(n: number, decimals = 0): string {
 export function compactNumber(n: number, locale: Locale): string {
   const abs = Math.abs(n);
   const trim = (x: number): string => String(Number(x.toFixed(abs >= 1 ? 1 : 2)));
-  if (locale === 'zh-CN') {
-    if (abs >= 1e8) return `${trim(n / 1e8)}亿`;
-    if (abs >= 1e4) return `${trim(n / 1e4)}万`;
-    return trim(n);
-  }
-  if (abs >= 1e9) return `${trim(n / 1e9)}B`;
-  if (abs >= 1e6) return `${trim(n / 1e6)}M`;
-  if (abs >= 1e3) return `${trim(n / 1e3)}k`;
-  return trim(n);
+  const units: readonly (readonly [number, string])[] = pick(
+    {
+      en: [
+        [1e9, 'B'],
+        [1e6, 'M'],
+        [1e3, 'k'],
+      ],
+      zh: [
+        [1e8, '亿'],
+        [1e4, '万'],
+      ],
+    },
+    locale,
+  );
+  const unit = units.find(([size]) => abs >= size);
+  return unit ? `${trim(n / unit[0])}${unit[1]}` : trim(n);
 }
 
 /** About `count` round tick values covering [min, max] (1, 2, 2.5 or 5 × 10^k apart). */

@@ -2,7 +2,7 @@ import { formatDay } from '../../core/calendar/day';
 import type { Locale } from '../../core/i18n/locale';
 import type { AccountMetrics } from '../../core/model/metrics';
 import type { KamModel } from '../../core/model/records';
-import { reminderMessages } from '../../core/reminders/messages';
+import { catalogue } from '../../core/i18n/catalogue';
 import { normalizeEmail } from '../../core/reminders/plan';
 
 export interface StaleRow {
@@ -33,7 +33,7 @@ export function staleByOwner(
   metrics: readonly AccountMetrics[],
   locale: Locale,
 ): StaleGroup[] {
-  const t = reminderMessages(locale);
+  const t = catalogue(locale).email;
   const groups = new Map<string | null, StaleRow[]>();
   model.accounts.forEach((a, i) => {
     const m = metrics[i];

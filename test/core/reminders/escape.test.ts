@@ -1,6 +1,6 @@
 import { escapeHtml, safeHttpUrl } from '../../../src/core/text/escape';
 import { isolateBidi, singleLine, stripBidiControls } from '../../../src/core/text/plain';
-import { MESSAGES } from '../../../src/core/reminders/messages';
+import { catalogue } from '../../../src/core/i18n/catalogue';
 
 describe('escapeHtml', () => {
   it('escapes the five HTML-special characters and nothing else', () => {
@@ -49,6 +49,8 @@ describe('plain-text helpers', () => {
 
 describe('reminder messages', () => {
   it('has the same keys in both languages (also checked by the compiler)', () => {
-    expect(Object.keys(MESSAGES['zh-CN']).sort()).toEqual(Object.keys(MESSAGES.en).sort());
+    expect(Object.keys(catalogue('zh-CN').email).sort()).toEqual(
+      Object.keys(catalogue('en').email).sort(),
+    );
   });
 });

@@ -12,10 +12,8 @@ export function issueLine(i: DataIssue, locale: Locale, file = 'BOOK.xlsx'): str
   const text = namingFile(issueText(i, locale, 'cli'), { shown: file });
   const where = i.row === null ? i.sheet : `${i.sheet}!${i.row}`;
   const column = i.column ? ` ${i.column}` : '';
-  const severity = optionLabel(SEVERITIES, i.severity, locale === 'zh-CN');
-  return locale === 'zh-CN'
-    ? `${where}${column}：${text}（${severity}）`
-    : `${where}${column}: ${text} (${severity})`;
+  const severity = optionLabel(SEVERITIES, i.severity, locale);
+  return cliText('issue_line', locale, { where, column, text, severity });
 }
 
 /**

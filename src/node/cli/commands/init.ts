@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { Workbook } from '../../xlsx/exceljs';
-import type { Locale } from '../../../core/i18n/locale';
+import { spreadsheetLocaleFor, type Locale } from '../../../core/i18n/locale';
 import { fillAccountIds } from '../../../core/jobs/fill-ids';
 import { setupWorkbook, type SetupResult } from '../../../core/jobs/setup';
 import { exists, saveBookAtomic } from '../../xlsx/file';
@@ -29,7 +29,7 @@ export function newKamWorkbook(
   const workbook = new Workbook();
   workbook.creator = 'kam-sheets';
   workbook.created = new Date();
-  setWorkbookLanguage(workbook, locale === 'zh-CN' ? 'zh_CN' : 'en_US');
+  setWorkbookLanguage(workbook, spreadsheetLocaleFor(locale));
   const store = new XlsxWorkbookStore(workbook, { path, fallbackLocale: machineLocale() });
   return { store, setup: setupWorkbook(store, locale) };
 }
@@ -59,8 +59,7 @@ export async function initCommand(
     return 0;
   }
   const line = await updateExcelBook(file, ctx.lang, ctx.progress, async (book) => {
-    if (opts.locale)
-      setWorkbookLanguage(book.store.workbook, opts.locale === 'zh-CN' ? 'zh_CN' : 'en_US');
+    if (opts.locale) setWorkbookLanguage(book.store.workbook, spreadsheetLocaleFor(opts.locale));
     // IDs first, so the new ID column sits next to the team's own columns.
     const lang = opts.locale ?? bookLocale(book);
     const ids = opts.fillIds

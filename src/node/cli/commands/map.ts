@@ -29,7 +29,7 @@ function leftLine(s: Suggestion, locale: Locale): string {
   const choices = s.candidates
     .slice(0, 3)
     .map((c) => `${target(c, locale)} ${c.score.toFixed(2)}`)
-    .join(locale === 'zh-CN' ? '、' : ', ');
+    .join(cliText('list_separator', locale));
   return cliText('map_choices', locale, { sheet: s.sheet, what, choices });
 }
 

@@ -1,4 +1,5 @@
-import type { Locale } from '../../../core/i18n/locale';
+import { pick, type Locale } from '../../../core/i18n/locale';
+import { sheetDef } from '../../../core/schema/sheets';
 import { readSettings, saveSettingsChanges, settingsGrid } from '../../../core/jobs/save-settings';
 import type { SettingsView } from '../../../core/sidebar/settings-form';
 import { uiText } from '../../../core/sidebar/texts';
@@ -68,7 +69,7 @@ function assertSettingsSheet(book: Book, locale: Locale): void {
   throw new CliError(
     cliText('sheet_missing', locale, {
       file: book.shown,
-      sheet: locale === 'zh-CN' ? '设置' : 'Settings',
+      sheet: pick(sheetDef('settings'), locale),
     }),
   );
 }
