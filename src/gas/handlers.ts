@@ -22,6 +22,7 @@ import {
   automationIsOn,
 } from './automation';
 import { automationMessage } from './automation-messages';
+import { runMenuJob } from './menu-job';
 import { localeOf, spreadsheetLocale } from './locale';
 import {
   afterBudgetText,
@@ -91,18 +92,12 @@ export function handleSetup(): void {
  * own (blank IDs), each logged in Change Log.
  */
 export function handleFillIds(): void {
-  const ctx = gasContext(true);
-  runJob(
-    ctx,
-    () => localeOf(ctx),
-    true,
-    () => {
-      const locale = localeOf(ctx);
-      const user = Session.getActiveUser().getEmail() || '';
-      const result = fillAccountIds(ctx.store, locale, user, Date.now());
-      ctx.notifier.done(message('fill_ids_done', locale, { count: result.filled }));
-    },
-  );
+  runMenuJob((ctx) => {
+    const locale = localeOf(ctx);
+    const user = Session.getActiveUser().getEmail() || '';
+    const result = fillAccountIds(ctx.store, locale, user, Date.now());
+    ctx.notifier.done(message('fill_ids_done', locale, { count: result.filled }));
+  });
 }
 
 /**
@@ -228,32 +223,20 @@ export const customSegment = (r: Arg, f: Arg, language?: unknown): string[][] =>
 
 /** Turn on daily automation: nightly refresh and daily reminders. */
 export function handleAutomationOn(): void {
-  const ctx = gasContext(true);
-  runJob(
-    ctx,
-    () => localeOf(ctx),
-    true,
-    () => {
-      const timeZone = ctx.store.dates.timeZone;
-      const r = turnOnAutomation({ store: ctx.store, automation: new GasAutomation(timeZone) });
-      ctx.notifier.tell(r.message);
-      buildMenu(r.locale, menuStatus(r.locale, timeZone));
-    },
-  );
+  runMenuJob((ctx) => {
+    const timeZone = ctx.store.dates.timeZone;
+    const r = turnOnAutomation({ store: ctx.store, automation: new GasAutomation(timeZone) });
+    ctx.notifier.tell(r.message);
+    buildMenu(r.locale, menuStatus(r.locale, timeZone));
+  });
 }
 
 export function handleAutomationOff(): void {
-  const ctx = gasContext(true);
-  runJob(
-    ctx,
-    () => localeOf(ctx),
-    true,
-    () => {
-      const locale = localeOf(ctx);
-      ctx.notifier.tell(turnOff(locale));
-      buildMenu(locale, menuStatus(locale, ctx.store.dates.timeZone));
-    },
-  );
+  runMenuJob((ctx) => {
+    const locale = localeOf(ctx);
+    ctx.notifier.tell(turnOff(locale));
+    buildMenu(locale, menuStatus(locale, ctx.store.dates.timeZone));
+  });
 }
 
 export function handleAutomationStatus(): void {

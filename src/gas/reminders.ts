@@ -10,6 +10,7 @@ import { GasDocumentState } from './host';
 import { statusWord } from '../core/jobs/remind-messages';
 import { GasMailer } from './mail';
 import { scheduleOnce } from './triggers';
+import { runMenuJob } from './menu-job';
 import { localeOf } from './locale';
 
 /** A trigger waits this long for another run's lock, then logs and exits without sending. */
@@ -74,30 +75,24 @@ export function handleSendReminders(interactive: boolean): void {
 
 /** Preview reminders: every digest as it would arrive, in a dialog; nothing is sent. */
 export function handlePreview(): void {
-  const ctx = gasContext(true);
-  runJob(
-    ctx,
-    () => localeOf(ctx),
-    true,
-    () => {
-      const p = prepareDigests({
-        store: ctx.store,
-        clock: ctx.clock,
-        defaultAllowList: hostAllowList(),
-      });
-      SpreadsheetApp.getUi().showModalDialog(
-        HtmlService.createHtmlOutput(
-          previewHtml(
-            p.locale,
-            p.digests.map((d) => ({ owner: d.owner, ...p.render(d) })),
-          ),
-        )
-          .setWidth(900)
-          .setHeight(640),
-        automationMessage('preview_title', p.locale),
-      );
-    },
-  );
+  runMenuJob((ctx) => {
+    const p = prepareDigests({
+      store: ctx.store,
+      clock: ctx.clock,
+      defaultAllowList: hostAllowList(),
+    });
+    SpreadsheetApp.getUi().showModalDialog(
+      HtmlService.createHtmlOutput(
+        previewHtml(
+          p.locale,
+          p.digests.map((d) => ({ owner: d.owner, ...p.render(d) })),
+        ),
+      )
+        .setWidth(900)
+        .setHeight(640),
+      automationMessage('preview_title', p.locale),
+    );
+  });
 }
 
 /** The preview dialog: each digest's subject and its HTML body in a sandboxed frame. */
@@ -122,26 +117,19 @@ export function previewHtml(
 
 /** Send me a test digest (core: sendTestDigest), to the current user only. */
 export function handleTestDigest(): void {
-  const ctx = gasContext(true);
-  runJob(
-    ctx,
-    () => localeOf(ctx),
-    true,
-    () => {
-      const r = sendTestDigest({
-        store: ctx.store,
-        clock: ctx.clock,
-        defaultAllowList: hostAllowList(),
-        mailer: new GasMailer(),
-        user: () => Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail(),
-      });
-      if (r.outcome === 'no_user')
-        ctx.notifier.problem(automationMessage('test_no_user', r.locale));
-      else if (r.outcome === 'nothing')
-        ctx.notifier.done(automationMessage('test_nothing', r.locale));
-      else ctx.notifier.done(automationMessage('test_sent', r.locale, { email: r.to }));
-    },
-  );
+  runMenuJob((ctx) => {
+    const r = sendTestDigest({
+      store: ctx.store,
+      clock: ctx.clock,
+      defaultAllowList: hostAllowList(),
+      mailer: new GasMailer(),
+      user: () => Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail(),
+    });
+    if (r.outcome === 'no_user') ctx.notifier.problem(automationMessage('test_no_user', r.locale));
+    else if (r.outcome === 'nothing')
+      ctx.notifier.done(automationMessage('test_nothing', r.locale));
+    else ctx.notifier.done(automationMessage('test_sent', r.locale, { email: r.to }));
+  });
 }
 
 export type { GasContext };

@@ -6,7 +6,7 @@ import { parseSettings } from '../parse/settings-sheet';
 import type { WorkbookStore } from '../ports/workbook';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookGrids } from '../parse/workbook';
 import type { ColumnMap } from '../schema/column-map';
-import { sheetDef } from '../schema/sheets';
+import { DATA_SHEETS, sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
 import type { Day } from '../calendar/day';
 import type { Grid } from '../values/cell';
@@ -14,15 +14,7 @@ import { UserFacingError } from './errors';
 import { accountsLookalike, recognize, resolveBook } from './recognize';
 import { fixHint } from '../issues/hints';
 
-const INPUT_SHEETS: readonly SheetKey[] = [
-  'settings',
-  'accounts',
-  'contacts',
-  'transactions',
-  'interactions',
-  'actions',
-  'plans',
-];
+const INPUT_SHEETS: readonly SheetKey[] = ['settings', ...DATA_SHEETS];
 
 export interface WorkbookRead {
   readonly names: ReadonlyMap<SheetKey, string>;

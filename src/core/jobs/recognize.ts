@@ -12,21 +12,14 @@ import {
 import { firstWideRow, headerRowIndex } from '../schema/header-row';
 import { matchHeaders, resolveSheets } from '../schema/match';
 import { normalizeName } from '../schema/normalize';
-import { SHEETS } from '../schema/sheets';
+import { DATA_SHEETS, SHEETS } from '../schema/sheets';
 import { headerLooksLike, suggestColumns, suggestSheets, type Candidate } from '../schema/suggest';
 import type { SheetDef, SheetKey } from '../schema/types';
 import type { Grid } from '../values/cell';
 import { displayValue } from '../values/parse';
 
 /** The sheets people fill in, which a team's own workbook may hold under other names. */
-export const MAPPABLE: readonly SheetKey[] = [
-  'accounts',
-  'contacts',
-  'transactions',
-  'interactions',
-  'actions',
-  'plans',
-];
+export const MAPPABLE: readonly SheetKey[] = DATA_SHEETS;
 
 export interface ResolvedBook {
   readonly sheets: Map<SheetKey, string>;

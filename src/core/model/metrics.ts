@@ -1,4 +1,5 @@
 import type { Day } from '../calendar/day';
+import type { HealthFactor } from '../settings/model';
 
 export type AbcClass = 'A' | 'B' | 'C';
 export type CreditRating = 'A' | 'B' | 'C' | 'D';
@@ -31,14 +32,8 @@ export interface RfmScore {
 /** Why an account is stale (an account may have several reasons). */
 export type StaleReason = 'no_activity' | 'over_threshold' | 'next_action_passed';
 
-export interface HealthComponents {
-  readonly recency: number;
-  readonly trend: number;
-  readonly satisfaction: number;
-  readonly complaints: number;
-  readonly actions: number;
-  readonly contacts: number;
-}
+/** Each health factor's score for one account, 0 to 100 (docs/rules.md). */
+export type HealthComponents = Readonly<Record<HealthFactor, number>>;
 
 /** Everything the refresh computes for one account (docs/rules.md and docs/looker.md). */
 export interface AccountMetrics {

@@ -1,5 +1,5 @@
 import type { HealthBand, HealthComponents } from '../model/metrics';
-import type { HealthWeights } from '../settings/model';
+import { HEALTH_FACTORS, type HealthWeights } from '../settings/model';
 
 /**
  * The health score (docs/rules.md), 0–100: the weighted mean of six components, each 0–100 and not
@@ -73,14 +73,7 @@ export function healthComponents(input: HealthInput): HealthComponents {
   };
 }
 
-const KEYS: readonly (keyof HealthComponents & keyof HealthWeights)[] = [
-  'recency',
-  'trend',
-  'satisfaction',
-  'complaints',
-  'actions',
-  'contacts',
-];
+const KEYS = HEALTH_FACTORS;
 
 /**
  * round(Σ wᵢ·cᵢ / Σ wᵢ), an integer 0–100; negative weights count as 0; all weights 0 → 50.

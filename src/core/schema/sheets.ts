@@ -355,3 +355,16 @@ export function columnDef(sheet: SheetKey, key: string): ColumnDef {
   if (!col) throw new Error(`Unknown column ${sheet}.${key}`);
   return col;
 }
+
+/**
+ * The sheets people fill in, one row per account or per thing about an account: read by every
+ * job, mappable under a team's own names, and opening Account 360 from a selected row.
+ */
+export const DATA_SHEETS: readonly SheetKey[] = [
+  'accounts',
+  'contacts',
+  'transactions',
+  'interactions',
+  'actions',
+  'plans',
+];

@@ -1,13 +1,18 @@
 import type { Locale } from '../i18n/locale';
 
-export interface HealthWeights {
-  readonly recency: number;
-  readonly trend: number;
-  readonly satisfaction: number;
-  readonly complaints: number;
-  readonly actions: number;
-  readonly contacts: number;
-}
+/** The six factors of the health score, in the order the rules document them. */
+export const HEALTH_FACTORS = [
+  'recency',
+  'trend',
+  'satisfaction',
+  'complaints',
+  'actions',
+  'contacts',
+] as const;
+export type HealthFactor = (typeof HEALTH_FACTORS)[number];
+
+/** How much each factor counts in the health score (Settings `health_weight_*`). */
+export type HealthWeights = Readonly<Record<HealthFactor, number>>;
 
 /** Parsed settings (docs/workbook.md). Every rule takes these as an argument. */
 export interface Settings {

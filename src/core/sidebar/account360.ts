@@ -18,7 +18,7 @@ import {
 } from '../schema/enums';
 import { headerRowIndex } from '../schema/header-row';
 import { matchHeaders } from '../schema/match';
-import { columnDef, sheetDef } from '../schema/sheets';
+import { DATA_SHEETS, columnDef, sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
 import { readText } from '../values/parse';
 import { amountText, choice, choices, dayText, round2 } from './format';
@@ -174,14 +174,7 @@ const PLAN_KEYS = [
 ] as const;
 
 /** Sheets whose rows name an account, so a selected row there opens that account. */
-const ACCOUNT_SHEETS: readonly SheetKey[] = [
-  'accounts',
-  'contacts',
-  'transactions',
-  'interactions',
-  'actions',
-  'plans',
-];
+const ACCOUNT_SHEETS: readonly SheetKey[] = DATA_SHEETS;
 
 /**
  * The account ID on a selected row: on Accounts or any sheet with an Account ID column.

@@ -2,20 +2,10 @@ import type { WorkbookStore } from '../../core/ports/workbook';
 import { findRateHeader } from '../../core/parse/settings-sheet';
 import { matchHeaders, resolveSheets } from '../../core/schema/match';
 import { normalizeName } from '../../core/schema/normalize';
-import { sheetDef } from '../../core/schema/sheets';
-import type { SheetKey } from '../../core/schema/types';
+import { DATA_SHEETS, sheetDef } from '../../core/schema/sheets';
 import { displayValue } from '../../core/values/parse';
 import type { CellValue, Grid } from '../../core/values/cell';
 import type { DemoData } from './generate';
-
-const DATA_SHEETS: readonly SheetKey[] = [
-  'accounts',
-  'contacts',
-  'transactions',
-  'interactions',
-  'actions',
-  'plans',
-];
 
 /**
  * Puts the demo rows into a workbook that Set up workbook has just made, by header name (the

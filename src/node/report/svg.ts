@@ -25,6 +25,28 @@ const num = (v: string | number | undefined): number =>
   typeof v === 'number' && Number.isFinite(v) ? v : 0;
 const px = (x: number): string => String(Math.round(x * 10) / 10);
 
+/** Vertical grid lines at `ticks`, each labelled under the box. */
+function verticalGrid(
+  ticks: readonly number[],
+  x: (v: number) => number,
+  box: Box,
+  locale: Locale,
+  stroke: (tick: number) => string,
+): string {
+  let svg = '';
+  for (const tk of ticks) {
+    svg += `<line x1="${px(x(tk))}" x2="${px(x(tk))}" y1="${box.top}" y2="${box.top + box.height}" stroke="${stroke(tk)}"/>`;
+    svg += text(
+      x(tk),
+      box.top + box.height + 16,
+      compactNumber(tk, locale),
+      'middle',
+      ' class="tick"',
+    );
+  }
+  return svg;
+}
+
 function open(t: ChartTable, height: number): string {
   return `<svg class="chart" data-chart="${esc(t.id)}" data-kind="${t.kind}" viewBox="0 0 ${W} ${height}" width="100%" role="img" aria-label="${esc(t.title)}"><title>${esc(t.title)}</title>`;
 }
@@ -174,16 +196,7 @@ function barChart(t: ChartTable, locale: Locale): string {
   const hi = ticks[ticks.length - 1];
   const x = (v: number): number => box.left + ((v - lo) / (hi - lo)) * box.width;
   let svg = open(t, H);
-  for (const tk of ticks) {
-    svg += `<line x1="${px(x(tk))}" x2="${px(x(tk))}" y1="${box.top}" y2="${box.top + box.height}" stroke="${tk === 0 ? AXIS : GRID}"/>`;
-    svg += text(
-      x(tk),
-      box.top + box.height + 16,
-      compactNumber(tk, locale),
-      'middle',
-      ' class="tick"',
-    );
-  }
+  svg += verticalGrid(ticks, x, box, locale, (tk) => (tk === 0 ? AXIS : GRID));
   t.rows.forEach((r, i) => {
     const v = num(r[1]);
     const y = box.top + i * rowH + 4;
@@ -246,16 +259,7 @@ function scatterChart(t: ChartTable, locale: Locale): string {
   const x = (v: number): number =>
     box.left + ((v - xt[0]) / (xt[xt.length - 1] - xt[0])) * box.width;
   let svg = open(t, H) + axis.svg;
-  for (const tk of xt) {
-    svg += `<line x1="${px(x(tk))}" x2="${px(x(tk))}" y1="${box.top}" y2="${box.top + box.height}" stroke="${GRID}"/>`;
-    svg += text(
-      x(tk),
-      box.top + box.height + 16,
-      compactNumber(tk, locale),
-      'middle',
-      ' class="tick"',
-    );
-  }
+  svg += verticalGrid(xt, x, box, locale, () => GRID);
   svg += `<g fill="${PALETTE[0]}" fill-opacity="0.55">`;
   t.rows.forEach((_, i) => {
     svg += `<circle cx="${px(x(xs[i]))}" cy="${px(axis.y(ys[i]))}" r="3.2"/>`;

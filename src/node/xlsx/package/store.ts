@@ -1,4 +1,5 @@
 import type { WorkbookStore } from '../../../core/ports/workbook';
+import { appendRows, replaceBody } from '../body';
 import type { SheetLayout } from '../../../core/setup/layout';
 import type { CellValue, Grid } from '../../../core/values/cell';
 import { cutToCell, fitsInCell } from '../cell-limit';
@@ -183,21 +184,11 @@ export class PackageWorkbookStore implements WorkbookStore {
   }
 
   replaceBody(name: string, rows: Grid, width: number, header?: readonly CellValue[]): void {
-    const last = this.lastRow(name);
-    if (header) this.writeRange(name, 1, 1, [[...header]]);
-    if (rows.length > 0) this.writeRange(name, 2, 1, rows);
-    const stale = last - 1 - rows.length;
-    if (stale > 0) {
-      const blank: Grid = Array.from({ length: stale }, () =>
-        new Array<CellValue>(width).fill(null),
-      );
-      this.writeRange(name, rows.length + 2, 1, blank);
-    }
+    replaceBody(this, name, rows, width, header);
   }
 
   appendRows(name: string, rows: Grid, _width: number): void {
-    if (rows.length === 0) return;
-    this.writeRange(name, this.lastRow(name) + 1, 1, rows);
+    appendRows(this, name, rows);
   }
 
   /** Only `kam init` inserts rows or lays sheets out, and it works on the ExcelJS store. */
