@@ -17,7 +17,7 @@ import { mergeHistory, type HistoryMerge } from '../outputs/history';
 import { monthlyRows } from '../outputs/monthly';
 import { summaryHeader, summaryRows } from '../outputs/summary';
 import type { AccountMetrics } from '../model/metrics';
-import type { SheetSize, WorkbookStore } from '../ports/workbook';
+import type { WorkbookStore } from '../ports/workbook';
 import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
 import type { Grid } from '../values/cell';
@@ -73,15 +73,6 @@ function sheetName(
   if (found !== undefined) return { name: found, create: false };
   const name = pick(sheetDef(key), read.locale);
   return { name, create: !store.sheetNames().includes(name) };
-}
-
-/** Grid sizes as far as the job knows them, when the host does not report them. */
-function knownSizes(read: WorkbookRead): SheetSize[] {
-  return Object.values(read.grids).map((g) => ({
-    name: g.name,
-    rows: g.values.length,
-    cols: g.values.reduce((w, r) => Math.max(w, r.length), 0),
-  }));
 }
 
 /**
@@ -143,7 +134,7 @@ export function planLookerOutputs(
     ...dashboardGridSize(tables),
   };
   planned.push(issuesSheet, dashboard);
-  const sizes = store.sheetSizes?.() ?? knownSizes(read);
+  const sizes = store.sheetSizes?.() ?? read.sizes;
   const budget = cellBudget(sizes, planned);
   // A host with the limit (Sheets) would refuse to grow a grid past it and fail the run: the
   // sheets that need more room than is left keep their previous contents instead, and the

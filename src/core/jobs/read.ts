@@ -3,7 +3,7 @@ import { workbookLocale } from '../i18n/workbook-locale';
 import { message } from '../i18n/messages';
 import { IssueList, type DataIssue } from '../issues/issue';
 import { parseSettings } from '../parse/settings-sheet';
-import type { WorkbookStore } from '../ports/workbook';
+import type { SheetSize, WorkbookStore } from '../ports/workbook';
 import { parseWorkbook, type ParsedWorkbook, type WorkbookGrids } from '../parse/workbook';
 import type { ColumnMap } from '../schema/column-map';
 import { DATA_SHEETS, sheetDef } from '../schema/sheets';
@@ -18,7 +18,10 @@ const INPUT_SHEETS: readonly SheetKey[] = ['settings', ...DATA_SHEETS];
 
 export interface WorkbookRead {
   readonly names: ReadonlyMap<SheetKey, string>;
+  /** The grids read; with `keepGrids`, only those sheets' (the others were dropped once parsed). */
   readonly grids: WorkbookGrids;
+  /** Each read sheet's size as read, kept when its grid is dropped. */
+  readonly sizes: readonly SheetSize[];
   readonly parsed: ParsedWorkbook;
   readonly locale: Locale;
   /** The workbook's column_map rows (empty when it has none). */
@@ -49,6 +52,7 @@ export function readWorkbook(
   store: WorkbookStore,
   today: Day,
   only?: readonly SheetKey[],
+  keepGrids?: readonly SheetKey[],
 ): WorkbookRead {
   const book = resolveBook(store);
   const { sheets: names, issues: sheetIssues } = book;
@@ -99,5 +103,14 @@ export function readWorkbook(
     });
   }
   parsed.issues.forEach((i) => all.add(i));
-  return { names, grids, parsed, locale, map: book.map, issues: all.items };
+  const sizes = Object.values(grids).map((g) => ({
+    name: g.name,
+    rows: g.values.length,
+    cols: g.values.reduce((w, r) => Math.max(w, r.length), 0),
+  }));
+  // A job that needs no grid after parsing (refresh: only Accounts, for its script columns)
+  // lets the others go: 200,000 transaction rows are the largest thing a run holds.
+  const kept: WorkbookGrids = keepGrids ? {} : grids;
+  for (const key of keepGrids ?? []) if (grids[key]) kept[key] = grids[key];
+  return { names, grids: kept, sizes, parsed, locale, map: book.map, issues: all.items };
 }

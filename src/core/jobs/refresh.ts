@@ -155,7 +155,7 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   const { store, clock, notifier } = deps;
   const budget = deps.budgetMs ?? REFRESH_BUDGET_MS;
   const today = clock.today();
-  const read = readWorkbook(store, today);
+  const read = readWorkbook(store, today, undefined, ['accounts']);
   const { locale } = read;
   const written: string[] = [];
   const writtenKeys: string[] = [];

@@ -121,7 +121,7 @@ export function prepareDigests(
 ): PreparedDigests {
   const { store, clock } = deps;
   const today = clock.today();
-  const read = readWorkbook(store, today);
+  const read = readWorkbook(store, today, undefined, []);
   const { locale } = read;
   const model = read.parsed.model;
   const settings = model.settings;

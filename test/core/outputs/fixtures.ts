@@ -101,6 +101,11 @@ export function readOf(
   const read: WorkbookRead = {
     names,
     grids,
+    sizes: Object.values(grids).map((g) => ({
+      name: g.name,
+      rows: g.values.length,
+      cols: Math.max(0, ...g.values.map((r) => r.length)),
+    })),
     parsed,
     locale,
     map: EMPTY_COLUMN_MAP,

@@ -242,7 +242,7 @@ export class PackageWorkbookStore implements WorkbookStore {
     return false;
   }
 
-  /** The new package: only the parts kam owns are rewritten. */
+  /** The new package: only the parts kam owns are rewritten. The store's last use. */
   serialize(): Buffer {
     try {
       return this.build();
@@ -262,8 +262,10 @@ export class PackageWorkbookStore implements WorkbookStore {
       const source = st.created ? NEW_SHEET_XML : this.pkg.part(st.part);
       const out = rewriteSheet(source, st.part, st.overlay as SheetOverlay, ctx);
       if (out.removedFormula) dropCalcChain = true;
-      // Deflated at once, so only one sheet's uncompressed XML is alive at a time.
+      // Deflated at once, so only one sheet's uncompressed XML is alive at a time; the cells
+      // written are let go too (saving is the store's last use).
       const packed = packPart(out.bytes);
+      st.overlay.clear();
       if (st.created) newSheets.push({ name: st.name, part: st.part, bytes: packed });
       else parts.set(st.part, packed);
     }
