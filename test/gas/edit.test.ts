@@ -1,4 +1,5 @@
 import { handleEdit, handleFillIds, handleSetup } from '../../src/gas/handlers';
+import { fixSystemTime } from '../support/clock';
 import { installGas } from './seed';
 
 const NOW = new Date(Date.UTC(2026, 10, 23, 2, 30)); // 10:30 in Shanghai
@@ -34,8 +35,7 @@ const DATA_CALLS = [
 ];
 
 describe('onEdit: edit stamps and change log', () => {
-  beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
-  afterAll(() => jest.useRealTimers());
+  fixSystemTime(() => NOW, 'all');
 
   it('stamps the row and logs a tier change with old and new value', () => {
     const { gas, header, col } = setup();
@@ -118,8 +118,7 @@ describe('onEdit: edit stamps and change log', () => {
 });
 
 describe('onEdit on a team sheet mapped in Column Map', () => {
-  beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
-  afterAll(() => jest.useRealTimers());
+  fixSystemTime(() => NOW, 'all');
 
   it('stamps the mapped sheet, reading Column Map once, and logs the mapped tier column', () => {
     const gas = installGas({
@@ -152,8 +151,7 @@ describe('onEdit on a team sheet mapped in Column Map', () => {
 });
 
 describe('onEdit on a team sheet with a title block above its header', () => {
-  beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
-  afterAll(() => jest.useRealTimers());
+  fixSystemTime(() => NOW, 'all');
 
   function titled() {
     const gas = installGas({
@@ -202,8 +200,7 @@ describe('onEdit on a team sheet with a title block above its header', () => {
 });
 
 describe('Fill missing account IDs (menu)', () => {
-  beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
-  afterAll(() => jest.useRealTimers());
+  fixSystemTime(() => NOW, 'all');
 
   it('writes KA-0001… into blank IDs only, logs each, and a second run fills nothing', () => {
     const gas = installGas({

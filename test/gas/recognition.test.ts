@@ -1,4 +1,5 @@
 import { handleRefresh, handleSetup } from '../../src/gas/handlers';
+import { fixSystemTime } from '../support/clock';
 import { installGas } from './seed';
 
 const NOW = new Date(Date.UTC(2026, 10, 23, 2, 30));
@@ -23,8 +24,7 @@ const said = (gas: ReturnType<typeof installGas>): string[] => [
 ];
 
 describe('a team workbook in Sheets, before it is mapped', () => {
-  beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
-  afterAll(() => jest.useRealTimers());
+  fixSystemTime(() => NOW, 'all');
 
   it('the refresh says which sheet looks like accounts and names the menu, not "0 accounts"', () => {
     const gas = teamBook();

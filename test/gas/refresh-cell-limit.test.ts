@@ -1,11 +1,11 @@
 import { handleRefresh, handleSetup } from '../../src/gas/handlers';
+import { fixSystemTime } from '../support/clock';
 import { installGas, seedPortfolio } from './seed';
 
 const NOW = new Date(Date.UTC(2026, 10, 23, 4)); // 2026-11-23 12:00 in Shanghai
 
 describe('a refresh at the 10-million-cell limit', () => {
-  beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
-  afterAll(() => jest.useRealTimers());
+  fixSystemTime(() => NOW, 'all');
 
   function fullWorkbook(accounts: number) {
     const gas = installGas({ locale: 'en_US', now: () => new Date(NOW) });

@@ -1,4 +1,5 @@
 import { handleRefresh, handleSetup } from '../../src/gas/handlers';
+import { fixSystemTime } from '../support/clock';
 import { userCells } from '../support/snapshot';
 import { installGas, shanghaiDate } from './seed';
 
@@ -38,8 +39,7 @@ function messyWorkbook() {
 }
 
 describe('Refresh scores against the fake', () => {
-  beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
-  afterAll(() => jest.useRealTimers());
+  fixSystemTime(() => NOW, 'all');
 
   it('computes the script columns, changes no user cell, and reports every bad cell once', () => {
     const { gas, userSheets } = messyWorkbook();

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { fixSystemTime } from '../support/clock';
 import { join } from 'node:path';
 import { handleSetup } from '../../src/gas/handlers';
 import {
@@ -60,11 +61,8 @@ function workbook(locale = 'en_US'): Gas {
   return gas;
 }
 
-beforeAll(() => jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate'] }));
-afterAll(() => {
-  jest.useRealTimers();
-  restore();
-});
+fixSystemTime(() => NOW, 'all');
+afterAll(() => restore());
 
 describe('sidebar server functions against the fake', () => {
   it('opening a view shows self-contained HTML in the workbook language', () => {

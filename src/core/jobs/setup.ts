@@ -32,12 +32,12 @@ export function headerText(
   return def.keyHeaders ? col.key : pick(col, locale);
 }
 
-/** Index after the last column holding anything, so a new header never labels a user's data. */
 /** The width of a sheet only the script fills (summary, logs, …); undefined for the others. */
 function scriptOnlyWidth(def: SheetDef): number | undefined {
   return def.kind === 'script' || def.kind === 'log' ? def.columns.length : undefined;
 }
 
+/** Index after the last column holding anything, so a new header never labels a user's data. */
 function usedWidth(grid: Grid): number {
   let w = 0;
   for (const row of grid) {
