@@ -2,37 +2,40 @@ import { handleRefresh, handleSetup } from '../../src/gas/handlers';
 import { fixSystemTime } from '../support/clock';
 import { userCells } from '../support/snapshot';
 import { installGas, shanghaiDate } from './seed';
+import { on, seedFake } from '../support/workbook-spec';
 
 const NOW = new Date(Date.UTC(2026, 10, 23, 4)); // 2026-11-23 12:00 in Shanghai
 
 function messyWorkbook() {
   const gas = installGas({ locale: 'en_US', now: () => new Date(NOW) });
-  gas.control.setSheetValues('客户', [
-    ['客户名称', '我的列', '客户编号', '负责人邮箱', '客户级别', '状态', '信用额度'],
-    ['Acme', 'x', 'A1', 'li@example.com', '战略', 'Active', 1000],
-    ['=HYPERLINK("http://evil")', 'y', '00123', 'bad email', 'Key', '合作中', 'lots'],
-    ['', 'only mine', '', '', '', '', ''],
-    ['Gamma', '', 'A3', 'wang@example.com', 'Gold', '', ''],
-    ['Dup', '', 'A1', '', '', '', ''],
-    ['Lost Co', '', 'A4', 'li@example.com', '', 'Lost', ''],
-  ]);
-  gas.control.setSheetValues('Transactions', [
-    ['Account ID', 'Notes', 'Date', 'Amount', 'Currency'],
-    ['A1', '', shanghaiDate(2026, 10, 1), 1000, ''],
-    ['A1', '', '2026/11/20', '¥2,000', ''],
-    ['00123', '', '2026年3月2日', 100, 'USD'],
-    ['00123', '', shanghaiDate(2026, 3, 3), 50, 'JPY'],
-    ['NOPE', '', shanghaiDate(2026, 3, 3), 50, ''],
-    ['A3', '', 'yesterday', 50, ''],
-    ['A3', '', shanghaiDate(2027, 1, 1), 50, ''],
-  ]);
-  gas.control.setSheetValues('Settings', [
-    ['setting', 'value'],
-    ['allowed_recipient_domains', 'example.com'],
-    [],
-    ['Currency', 'Rate to Home Currency'],
-    ['USD', 7],
-  ]);
+  seedFake(gas.control, {
+    客户: [
+      ['客户名称', '我的列', '客户编号', '负责人邮箱', '客户级别', '状态', '信用额度'],
+      ['Acme', 'x', 'A1', 'li@example.com', '战略', 'Active', 1000],
+      ['=HYPERLINK("http://evil")', 'y', '00123', 'bad email', 'Key', '合作中', 'lots'],
+      ['', 'only mine', '', '', '', '', ''],
+      ['Gamma', '', 'A3', 'wang@example.com', 'Gold', '', ''],
+      ['Dup', '', 'A1', '', '', '', ''],
+      ['Lost Co', '', 'A4', 'li@example.com', '', 'Lost', ''],
+    ],
+    Transactions: [
+      ['Account ID', 'Notes', 'Date', 'Amount', 'Currency'],
+      ['A1', '', on(2026, 10, 1), 1000, ''],
+      ['A1', '', '2026/11/20', '¥2,000', ''],
+      ['00123', '', '2026年3月2日', 100, 'USD'],
+      ['00123', '', on(2026, 3, 3), 50, 'JPY'],
+      ['NOPE', '', on(2026, 3, 3), 50, ''],
+      ['A3', '', 'yesterday', 50, ''],
+      ['A3', '', on(2027, 1, 1), 50, ''],
+    ],
+    Settings: [
+      ['setting', 'value'],
+      ['allowed_recipient_domains', 'example.com'],
+      [],
+      ['Currency', 'Rate to Home Currency'],
+      ['USD', 7],
+    ],
+  });
   const userSheets = ['客户', 'Transactions', 'Settings'];
   handleSetup();
   return { gas, userSheets };

@@ -1,4 +1,5 @@
 import { createGas, type Gas, type GasOptions } from '../fakes/index';
+import { on, seedFake, shanghaiMidnight } from '../support/workbook-spec';
 
 /** A fresh fake Apps Script on globalThis, as the bundle would see it. */
 export function installGas(options: GasOptions = {}): Gas {
@@ -8,9 +9,7 @@ export function installGas(options: GasOptions = {}): Gas {
 }
 
 /** Midnight of a calendar day in Asia/Shanghai (the fake's default spreadsheet zone). */
-export function shanghaiDate(y: number, m: number, d: number): Date {
-  return new Date(Date.UTC(y, m - 1, d) - 8 * 3600_000);
-}
+export const shanghaiDate = shanghaiMidnight;
 
 /** Noon in Shanghai on that day, as the system time of a run. */
 export function runTime(y: number, m: number, d: number): Date {
@@ -23,67 +22,68 @@ export function runTime(y: number, m: number, d: number): Date {
  * ID, and text Sheets would take for a formula, a number or a boolean.
  */
 export function seedMessy(gas: Gas, retentionDays = 400): void {
-  const { control } = gas;
-  control.setSheetValues('Settings', [
-    ['setting', 'value', 'description'],
-    ['home_currency', 'CNY', ''],
-    ['history_retention_days', retentionDays, ''],
-    ['', '', ''],
-    ['Currency', 'Rate to Home Currency'],
-    ['USD', 7],
-  ]);
-  control.setSheetValues('Accounts', [
-    [
-      '客户名称',
-      'My own column',
-      'Account ID',
-      'Owner Email',
-      'Tier',
-      '状态',
-      'Parent Account ID',
-      'Industry',
-      'Region',
+  seedFake(gas.control, {
+    Settings: [
+      ['setting', 'value', 'description'],
+      ['home_currency', 'CNY', ''],
+      ['history_retention_days', retentionDays, ''],
+      ['', '', ''],
+      ['Currency', 'Rate to Home Currency'],
+      ['USD', 7],
     ],
-    [
-      '=HYPERLINK("http://evil")',
-      'x',
-      'A1',
-      'li@example.com',
-      '战略',
-      'Active',
-      '',
-      '+86 Trading',
-      '华东',
+    Accounts: [
+      [
+        '客户名称',
+        'My own column',
+        'Account ID',
+        'Owner Email',
+        'Tier',
+        '状态',
+        'Parent Account ID',
+        'Industry',
+        'Region',
+      ],
+      [
+        '=HYPERLINK("http://evil")',
+        'x',
+        'A1',
+        'li@example.com',
+        '战略',
+        'Active',
+        '',
+        '+86 Trading',
+        '华东',
+      ],
+      ['Beta', 'y', '00123', 'wang@example.com', 'Key', '合作中', 'A1', '-minus', '@north'],
+      ['', '', '', '', '', '', '', '', ''],
+      ['Gamma 公司', '', 'A3', '', 'Gold', '', '', 'TRUE', '2026-01-01'],
+      ['Dup', '', 'A1', '', '', '', '', '', ''],
+      ['Delta', '', 'A4', 'li@example.com', 'standard', 'lost', '', '', ''],
     ],
-    ['Beta', 'y', '00123', 'wang@example.com', 'Key', '合作中', 'A1', '-minus', '@north'],
-    ['', '', '', '', '', '', '', '', ''],
-    ['Gamma 公司', '', 'A3', '', 'Gold', '', '', 'TRUE', '2026-01-01'],
-    ['Dup', '', 'A1', '', '', '', '', '', ''],
-    ['Delta', '', 'A4', 'li@example.com', 'standard', 'lost', '', '', ''],
-  ]);
-  control.setSheetValues('Transactions', [
-    ['Date', 'Account ID', 'Amount', 'Currency'],
-    [shanghaiDate(2026, 1, 5), 'A1', 100, ''],
-    ['2026/2/3', 'A1', '¥1,200', ''],
-    ['2026年3月2日', '00123', 50, 'USD'],
-    [shanghaiDate(2026, 3, 3), '00123', 50, 'JPY'],
-    [shanghaiDate(2027, 1, 1), '00123', 50, ''],
-    [shanghaiDate(2026, 3, 20), 'A1', -30, ''],
-    [shanghaiDate(2025, 6, 1), 'A1', 400, ''],
-    ['not a date', 'A1', 90, ''],
-  ]);
-  control.setSheetValues('Interactions', [
-    ['Date', 'Account ID', 'Complaint', 'Satisfaction', 'Complaint Status'],
-    [shanghaiDate(2026, 11, 1), 'A1', '是', 4, 'Open'],
-  ]);
-  control.setSheetValues('Contacts', [
-    ['Account ID', 'Name'],
-    ['A1', 'Li Lei'],
-  ]);
-  control.setSheetValues('Action Plan', [
-    ['Task', 'Account ID', 'Due Date', 'Status'],
-    ['Call back', 'A1', '2026-11-01', 'In progress'],
-  ]);
+    Transactions: [
+      ['Date', 'Account ID', 'Amount', 'Currency'],
+      [on(2026, 1, 5), 'A1', 100, ''],
+      ['2026/2/3', 'A1', '¥1,200', ''],
+      ['2026年3月2日', '00123', 50, 'USD'],
+      [on(2026, 3, 3), '00123', 50, 'JPY'],
+      [on(2027, 1, 1), '00123', 50, ''],
+      [on(2026, 3, 20), 'A1', -30, ''],
+      [on(2025, 6, 1), 'A1', 400, ''],
+      ['not a date', 'A1', 90, ''],
+    ],
+    Interactions: [
+      ['Date', 'Account ID', 'Complaint', 'Satisfaction', 'Complaint Status'],
+      [on(2026, 11, 1), 'A1', '是', 4, 'Open'],
+    ],
+    Contacts: [
+      ['Account ID', 'Name'],
+      ['A1', 'Li Lei'],
+    ],
+    'Action Plan': [
+      ['Task', 'Account ID', 'Due Date', 'Status'],
+      ['Call back', 'A1', '2026-11-01', 'In progress'],
+    ],
+  });
 }
 
 /** A regular portfolio of `n` accounts with a few transactions and interactions each. */

@@ -1,4 +1,5 @@
 import { handleOpen, handleSetup } from '../../src/gas/handlers';
+import { seedFake } from '../support/workbook-spec';
 import { SHEETS } from '../../src/core/schema/sheets';
 import { SETTING_DEFS } from '../../src/core/settings/definitions';
 import { snapshotSpreadsheet, userCells } from '../support/snapshot';
@@ -78,15 +79,17 @@ describe('Set up workbook against the fake', () => {
 
   it('keeps user data in shuffled Chinese columns and only appends what is missing', () => {
     const gas = installGas({ locale: 'en_US' });
-    gas.control.setSheetValues('客户', [
-      ['负责人邮箱', '我的备注', '客户名称', '客户编号', '', '状态'],
-      ['li@example.com', 'keep me', 'Acme', 'A1', 'orphan value', '合作中'],
-      ['wang@example.com', '=1+1', 'Beta', '00123', '', 'Active'],
-    ]);
-    gas.control.setSheetValues('Transactions', [
-      ['Account ID', 'Date', 'Amount'],
-      ['A1', '2026-01-02', 5],
-    ]);
+    seedFake(gas.control, {
+      客户: [
+        ['负责人邮箱', '我的备注', '客户名称', '客户编号', '', '状态'],
+        ['li@example.com', 'keep me', 'Acme', 'A1', 'orphan value', '合作中'],
+        ['wang@example.com', '=1+1', 'Beta', '00123', '', 'Active'],
+      ],
+      Transactions: [
+        ['Account ID', 'Date', 'Amount'],
+        ['A1', '2026-01-02', 5],
+      ],
+    });
     const before = userCells(gas.control, ['客户', 'Transactions']);
     handleSetup();
     const after = userCells(gas.control, ['客户', 'Transactions']);

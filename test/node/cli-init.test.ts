@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { writeXlsx } from '../support/workbook-spec';
 import { join } from 'node:path';
-import { Workbook, ValueType, type Worksheet } from 'exceljs';
+import { ValueType, type Worksheet } from 'exceljs';
 import { SHEETS } from '../../src/core/schema/sheets';
 import { ensureBuilt, kam, readBook, sheetRows, tempDir, TODAY } from './helpers';
 
@@ -149,12 +150,13 @@ describe('kam init and refresh', () => {
   });
 
   it('reads a workbook made elsewhere: headers in any order, an existing History tab, user columns', async () => {
-    const wb = new Workbook();
-    const ws = wb.addWorksheet('客户');
-    ws.addRow(['My column', '负责人邮箱', '客户名称', '客户编号']);
-    ws.addRow(['keep me', 'wang@example.com', '华东精密', 'KA-9']);
     const path = join(tmp.dir, 'theirs.xlsx');
-    await wb.xlsx.writeFile(path);
+    await writeXlsx(path, {
+      客户: [
+        ['My column', '负责人邮箱', '客户名称', '客户编号'],
+        ['keep me', 'wang@example.com', '华东精密', 'KA-9'],
+      ],
+    });
     const r = await kam(['refresh', path, '--today', TODAY], tmp.dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/已刷新 1 个客户/);

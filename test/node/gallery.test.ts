@@ -6,7 +6,7 @@
  * The commands run in-process (the same functions `kam` calls) to keep this fast.
  */
 import { join } from 'node:path';
-import { Workbook } from 'exceljs';
+import { writeXlsx } from '../support/workbook-spec';
 import { parseIsoDay, type Day } from '../../src/core/calendar/day';
 import { initCommand } from '../../src/node/cli/commands/init';
 import { mapCommand } from '../../src/node/cli/commands/map';
@@ -235,17 +235,6 @@ function context(lang: 'en' | 'zh-CN', lines: string[]): CommandContext {
   return { lang, progress, out: (l) => lines.push(l) };
 }
 
-async function write(
-  path: string,
-  sheets: Record<string, Row[]>,
-  merges: Record<string, string> = {},
-): Promise<void> {
-  const wb = new Workbook();
-  for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows);
-  for (const [name, range] of Object.entries(merges)) wb.getWorksheet(name)?.mergeCells(range);
-  await wb.xlsx.writeFile(path);
-}
-
 async function addByHand(path: string, rows: readonly [string, string, string][]): Promise<void> {
   if (rows.length === 0) return;
   const wb = await readBook(path);
@@ -277,7 +266,7 @@ describe('bring your own workbook: the gallery', () => {
 
   test.each(GALLERY.map((g, i) => [g.title, g, i] as const))('%s', async (_t, g, i) => {
     const path = join(tmp.dir, `gallery-${i}.xlsx`);
-    await write(path, g.sheets, g.merges);
+    await writeXlsx(path, g.sheets, g.merges);
     const lines: string[] = [];
     const ctx = context(g.lang, lines);
 
@@ -335,7 +324,7 @@ describe('kam init --fill-ids on accounts keyed by company name', () => {
   test('adds an ID column, fills blank IDs only, logs each, and the name references keep working', async () => {
     const g = GALLERY.find((x) => x.title.includes('no ID column')) as Gallery;
     const path = join(tmp.dir, 'fill.xlsx');
-    await write(path, {
+    await writeXlsx(path, {
       ...g.sheets,
       重点客户名录: [...g.sheets['重点客户名录'], [3, '格力电器', '家电', '华南', null]],
     });

@@ -7,6 +7,7 @@ import { parseWorkbook, type WorkbookGrids } from '../../../src/core/parse/workb
 import type { SheetKey } from '../../../src/core/schema/types';
 import { dateCell, type CellValue } from '../../../src/core/values/cell';
 import { EMPTY_COLUMN_MAP } from '../../../src/core/schema/column-map';
+import { coreGrids, on } from '../../support/workbook-spec';
 
 export const TODAY = dayFromYmd(2026, 11, 23);
 export const d = (y: number, m: number, day: number) => dateCell(dayFromYmd(y, m, day));
@@ -17,7 +18,7 @@ export const d = (y: number, m: number, day: number) => dateCell(dayFromYmd(y, m
  * that Sheets would take for a formula or a number.
  */
 export function messyGrids(): Record<string, CellValue[][]> {
-  return {
+  return coreGrids({
     settings: [
       ['setting', 'value', 'description'],
       ['home_currency', 'CNY', null],
@@ -57,21 +58,21 @@ export function messyGrids(): Record<string, CellValue[][]> {
     ],
     transactions: [
       ['Date', 'Account ID', 'Amount', 'Currency'],
-      [d(2026, 1, 5), 'A1', 100, null],
+      [on(2026, 1, 5), 'A1', 100, null],
       ['2026/2/3', 'A1', '¥1,200', null],
       ['2026年3月2日', '00123', 50, 'USD'],
-      [d(2026, 3, 3), '00123', 50, 'JPY'],
-      [d(2027, 1, 1), '00123', 50, null],
-      [d(2026, 3, 20), 'A1', -30, null],
-      [d(2025, 6, 1), 'A1', 400, null],
-      [d(2026, 10, 1), 'A1', 80, null],
-      [d(2026, 11, 1), 'A1', 90, null],
+      [on(2026, 3, 3), '00123', 50, 'JPY'],
+      [on(2027, 1, 1), '00123', 50, null],
+      [on(2026, 3, 20), 'A1', -30, null],
+      [on(2025, 6, 1), 'A1', 400, null],
+      [on(2026, 10, 1), 'A1', 80, null],
+      [on(2026, 11, 1), 'A1', 90, null],
       ['not a date', 'A1', 90, null],
     ],
     interactions: [
       ['Date', 'Account ID', 'Complaint', 'Satisfaction', 'Complaint Status'],
-      [d(2026, 11, 1), 'A1', '是', 4, 'Open'],
-      [d(2026, 10, 2), '00123', 'no', 3, null],
+      [on(2026, 11, 1), 'A1', '是', 4, 'Open'],
+      [on(2026, 10, 2), '00123', 'no', 3, null],
     ],
     contacts: [
       ['Account ID', 'Name'],
@@ -80,10 +81,10 @@ export function messyGrids(): Record<string, CellValue[][]> {
     ],
     actions: [
       ['Task', 'Account ID', 'Due Date', 'Status'],
-      ['Call back', 'A1', d(2026, 11, 1), 'In progress'],
-      ['Send deck', 'A1', d(2026, 12, 1), 'Done'],
+      ['Call back', 'A1', on(2026, 11, 1), 'In progress'],
+      ['Send deck', 'A1', on(2026, 12, 1), 'Done'],
     ],
-  };
+  });
 }
 
 export function readOf(

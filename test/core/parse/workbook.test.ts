@@ -2,12 +2,13 @@ import { dayFromYmd } from '../../../src/core/calendar/day';
 import { issueText } from '../../../src/core/issues/issue';
 import { parseWorkbook } from '../../../src/core/parse/workbook';
 import { dateCell, type CellValue } from '../../../src/core/values/cell';
+import { coreGrids, on } from '../../support/workbook-spec';
 
 const TODAY = dayFromYmd(2026, 11, 23);
 const d = (y: number, m: number, day: number) => dateCell(dayFromYmd(y, m, day));
 
 function grids(overrides: Record<string, CellValue[][]> = {}) {
-  const base: Record<string, CellValue[][]> = {
+  const base: Record<string, CellValue[][]> = coreGrids({
     settings: [
       ['setting', 'value', 'description'],
       ['home_currency', 'CNY', null],
@@ -38,21 +39,21 @@ function grids(overrides: Record<string, CellValue[][]> = {}) {
     ],
     transactions: [
       ['Date', 'Account ID', 'Amount', 'Currency', 'Quantity', 'Unit Price'],
-      [d(2026, 1, 5), 'A1', 100, null, null, null],
+      [on(2026, 1, 5), 'A1', 100, null, null, null],
       ['2026/2/30', 'A1', 100, null, null, null],
       ['2026-03-01', 'NOPE', 100, null, null, null],
       ['2026年3月2日', 'A2', null, 'USD', 2, 5],
-      [d(2026, 3, 3), 'A2', 50, 'JPY', null, null],
-      [d(2027, 1, 1), 'A2', 50, null, null, null],
-      [d(2026, 3, 4), 'A2', '¥1,2', null, null, null],
-      [d(2026, 3, 5), 'A3', null, null, null, null],
+      [on(2026, 3, 3), 'A2', 50, 'JPY', null, null],
+      [on(2027, 1, 1), 'A2', 50, null, null, null],
+      [on(2026, 3, 4), 'A2', '¥1,2', null, null, null],
+      [on(2026, 3, 5), 'A3', null, null, null, null],
     ],
     interactions: [
       ['Date', 'Account ID', 'Complaint', 'Satisfaction'],
-      [d(2026, 11, 1), 'A1', '是', 4],
-      [d(2026, 11, 2), 'A1', 'maybe', 9],
+      [on(2026, 11, 1), 'A1', '是', 4],
+      [on(2026, 11, 2), 'A1', 'maybe', 9],
     ],
-  };
+  });
   return Object.fromEntries(
     Object.entries({ ...base, ...overrides }).map(([k, v]) => [
       k,
