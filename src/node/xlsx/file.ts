@@ -1,4 +1,18 @@
-import { promises as fs, constants as fsConstants } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  openSync,
+  promises as fs,
+  constants as fsConstants,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { removeOnExit } from '../host/exit-cleanup';
 import { exitIfOrphaned } from '../host/parent';
@@ -205,32 +219,49 @@ export async function writeBookAtomic(
   const tmp = tempPathFor(path);
   let renamed = false;
   const forget = removeOnExit(tmp);
+  // Synchronous from creating the temporary file to the rename: a relaunched child whose parent
+  // was killed exits between two ticks (parent.ts), and an asynchronous open or rename still in
+  // the thread pool then would create or replace a file after the exit handlers cleaned up.
   try {
-    const before = await fs.stat(path).catch(() => null);
-    const handle = await fs.open(tmp, 'wx');
+    const before = statOrNull(path);
+    const fd = openSync(tmp, 'wx');
     try {
-      await handle.writeFile(data);
+      writeFileSync(fd, data);
       if (before) {
-        await handle.chmod(before.mode & 0o7777);
-        if (process.getuid?.() === 0) await handle.chown(before.uid, before.gid).catch(() => {});
+        fchmodSync(fd, before.mode & 0o7777);
+        if (process.getuid?.() === 0) {
+          try {
+            fchownSync(fd, before.uid, before.gid);
+          } catch {
+            // Best effort: the content and the mode are what matter.
+          }
+        }
       }
-      await handle.sync();
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     exitIfOrphaned();
-    if (before) await fs.copyFile(path, backupPath(path));
-    await fs.rename(tmp, path);
+    if (before) copyFileSync(path, backupPath(path));
+    renameSync(tmp, path);
     renamed = true;
-    await syncDir(dir);
+    syncDir(dir);
   } catch (e) {
     const c = code(e);
     if (c === 'EBUSY' || c === 'EPERM' || c === 'EACCES' || c === 'ETXTBSY')
       throw new CliError(cliText('locked_write', locale, { file: shown, code: c }));
     throw e;
   } finally {
-    if (!renamed) await fs.rm(tmp, { force: true });
+    if (!renamed) rmSync(tmp, { force: true });
     forget();
+  }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
   }
 }
 
@@ -244,14 +275,14 @@ export async function exists(path: string): Promise<boolean> {
 }
 
 /** Makes the rename itself durable; directories cannot be opened for sync on Windows. */
-async function syncDir(dir: string): Promise<void> {
+function syncDir(dir: string): void {
   if (process.platform === 'win32') return;
   try {
-    const handle = await fs.open(dir, 'r');
+    const fd = openSync(dir, 'r');
     try {
-      await handle.sync();
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch {
     // Best effort: some file systems refuse fsync on a directory.
