@@ -103,7 +103,7 @@ export function readDirectory(bytes: Buffer): ZipEntry[] {
   return entries;
 }
 
-function rawData(bytes: Buffer, entry: ZipEntry): Buffer {
+export function rawData(bytes: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localOffset;
   if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL)
     throw new ZipFormatError(`bad local header for ${entry.name}`);

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import { readDirectory, readEntry, ZipFormatError, type ZipEntry } from '../zip';
+import { Inflate } from 'fflate';
+import { rawData, readDirectory, readEntry, ZipFormatError, type ZipEntry } from '../zip';
 import { parseRelationships, REL_TYPE, relsPartOf, type Relationship } from './relationships';
 import { localName, parseXml, PartError } from './xml';
 
@@ -73,6 +74,47 @@ export class XlsxPackage {
           ? e.message
           : String(e);
       throw new PartError(entry.name, detail, 'zip');
+    }
+  }
+
+  /**
+   * One part unpacked slice by slice (about 1 MiB of XML each), for reading a sheet without
+   * holding its whole XML: a million-row transactions part is 300 MB unpacked. Node's zlib has
+   * no synchronous streaming inflate, and the jobs read sheets synchronously, so fflate's
+   * `Inflate` does it; the total is checked against the declared size as `part` does.
+   */
+  *slices(name: string): Generator<Buffer> {
+    const actual = this.actualName(name);
+    const entry = actual === null ? undefined : this.entries.get(actual);
+    if (!entry) throw new PartError(name, 'part missing from the package');
+    if (entry.method !== 8 || entry.compressedSize < 1 << 20) {
+      yield this.part(name);
+      return;
+    }
+    let raw: Buffer;
+    try {
+      raw = rawData(this.bytes, entry);
+    } catch (e) {
+      throw new PartError(entry.name, e instanceof Error ? e.message : String(e), 'zip');
+    }
+    const out: Buffer[] = [];
+    let total = 0;
+    let failure: string | null = null;
+    const inflater = new Inflate((data) => {
+      total += data.length;
+      if (total > entry.size)
+        failure ??= `unpacks to more than the ${entry.size.toLocaleString('en-US')} bytes declared`;
+      else out.push(Buffer.from(data.buffer, data.byteOffset, data.length));
+    });
+    const STEP = 1 << 17;
+    for (let at = 0; at < raw.length; at += STEP) {
+      try {
+        inflater.push(raw.subarray(at, Math.min(raw.length, at + STEP)), at + STEP >= raw.length);
+      } catch (e) {
+        failure ??= e instanceof Error ? e.message : String(e);
+      }
+      if (failure !== null) throw new PartError(entry.name, failure, 'zip');
+      while (out.length > 0) yield out.shift() as Buffer;
     }
   }
 

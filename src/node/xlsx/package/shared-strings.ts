@@ -1,4 +1,4 @@
-import { localName, parseXml, unescapeXstring } from './xml';
+import { localName, ownString, parseXml, unescapeXstring } from './xml';
 
 /**
  * The shared string table: each `<si>`'s text, rich-text runs joined, phonetic guides (`<rPh>`,
@@ -19,7 +19,7 @@ export function readSharedStrings(xml: Buffer, part: string): string[] {
     close(tag) {
       const name = localName(tag.name);
       if (name === 'si' && current !== null) {
-        out.push(unescapeXstring(current.join('')));
+        out.push(ownString(unescapeXstring(current.join(''))));
         current = null;
       } else if (name === 'rPh') phonetic--;
       else if (name === 't') inText = false;

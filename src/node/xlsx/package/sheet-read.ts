@@ -1,6 +1,6 @@
 import type { CellValue, Grid } from '../../../core/values/cell';
 import { columnOf, dateFromIso, dateFromSerial, rowOf } from './cells';
-import { localName, parseXml, unescapeXstring } from './xml';
+import { localName, ownString, parseXml, unescapeXstring } from './xml';
 
 export interface SheetReadContext {
   readonly strings: () => readonly string[];
@@ -20,7 +20,11 @@ export interface SheetValues {
  * by its text, errors as `#N/A`, dates by their cell style, and only the top-left cell of a
  * merged range holds a value, as Sheets' `getValues` returns them.
  */
-export function readSheetValues(xml: Buffer, part: string, ctx: SheetReadContext): SheetValues {
+export function readSheetValues(
+  xml: Buffer | (() => Iterable<Buffer>),
+  part: string,
+  ctx: SheetReadContext,
+): SheetValues {
   const rows: CellValue[][] = [];
   let width = 0;
   let rowNum = 0;
@@ -34,6 +38,17 @@ export function readSheetValues(xml: Buffer, part: string, ctx: SheetReadContext
   let phonetic = 0;
   let hasValue = false;
   const merges: string[] = [];
+  // One string per short text: a sheet of inline strings (as kam and some exporters write
+  // them) repeats account IDs, currencies and types on every row, each a new string otherwise.
+  const texts = new Map<string, string>();
+  const shared = (text: string): string => {
+    if (text.length > 40) return ownString(text);
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    const own = ownString(text);
+    texts.set(own, own);
+    return own;
+  };
   // One object per date: a transactions sheet has 200,000 dates on a few hundred days.
   const dates = new Map<number, CellValue>();
   const dateOf = (serial: number): CellValue => {
@@ -58,14 +73,14 @@ export function readSheetValues(xml: Buffer, part: string, ctx: SheetReadContext
       }
       case 'inlineStr': {
         const s = inline === null ? (hasValue ? v : '') : unescapeXstring(inline.join(''));
-        return s === '' ? null : s;
+        return s === '' ? null : shared(s);
       }
       case 'str':
-        return v === '' ? null : unescapeXstring(v);
+        return v === '' ? null : shared(unescapeXstring(v));
       case 'b':
         return hasValue ? v.trim() === '1' || v.trim() === 'true' : null;
       case 'e':
-        return v === '' ? null : v;
+        return v === '' ? null : shared(v);
       case 'd':
         return v === '' ? null : dateFromIso(v.trim());
       default: {

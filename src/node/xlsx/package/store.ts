@@ -45,6 +45,8 @@ export class PackageWorkbookStore implements WorkbookStore {
   readonly truncatedCells: string[] = [];
   private readonly sheets = new Map<string, SheetState>();
   private readonly order: string[] = [];
+  /** Rows written as the job's own arrays (never changed here; copied before a change). */
+  private readonly borrowed = new WeakSet<object>();
   private strings: readonly string[] | null = null;
   private styleBook: PackageStyles | null = null;
   private stylesExisted = false;
@@ -131,7 +133,7 @@ export class PackageWorkbookStore implements WorkbookStore {
 
   private parsed(part: string): { grid: Grid; lastRow: number } {
     try {
-      return readSheetValues(this.pkg.part(part), part, this.readContext());
+      return readSheetValues(() => this.pkg.slices(part), part, this.readContext());
     } catch (e) {
       if (e instanceof PartError) this.onPartError(e);
       throw e;
@@ -165,7 +167,17 @@ export class PackageWorkbookStore implements WorkbookStore {
     for (let r = 0; r < values.length; r++) {
       const src = values[r];
       let target = st.overlay.get(row + r);
+      // A whole row from column A is kept as the job's own array, not copied (the summary,
+      // history and monthly rows of a 50k-account refresh are millions of cells); it is copied
+      // only if a later write changes it.
+      if (!target && col === 1 && borrowable(src)) {
+        st.overlay.set(row + r, src as CellValue[]);
+        this.borrowed.add(src);
+        if (src.some((v) => v !== null && v !== '')) written = row + r;
+        continue;
+      }
       if (!target) st.overlay.set(row + r, (target = []));
+      else if (this.borrowed.has(target)) st.overlay.set(row + r, (target = target.slice()));
       let any = false;
       for (let c = 0; c < src.length; c++) {
         let v = src[c] ?? null;
@@ -274,4 +286,13 @@ export class PackageWorkbookStore implements WorkbookStore {
       : null;
     return savePackage(this.pkg, { parts, newSheets, styles, dropCalcChain });
   }
+}
+
+/** A row that can be kept as it is: every cell given, and no text over Excel's cell limit. */
+function borrowable(row: readonly CellValue[]): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v === undefined || (typeof v === 'string' && !fitsInCell(v))) return false;
+  }
+  return true;
 }
