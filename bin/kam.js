@@ -49,9 +49,10 @@ const MIN_NODE = 20;
     );
     process.exit(2);
   }
-  // ExcelJS holds a whole workbook in memory (about 1 KB per cell at its peak): Node's default
-  // heap (about 4 GB) runs out near 10k accounts and 200k transactions. For a big workbook the
-  // CLI runs again in a child with a heap sized to the machine.
+  // `kam init` lays sheets out through ExcelJS, which holds a whole workbook in memory (about
+  // 1 KB per cell at its peak), and a million-row workbook needs about 1.5 GB even streamed:
+  // Node's default heap can be smaller than either on a laptop. For a big workbook the CLI runs
+  // again in a child with a heap sized to the machine.
   const { totalmem } = await import('node:os');
   const { getHeapStatistics } = await import('node:v8');
   const wanted = Math.min(Math.floor((totalmem() * 0.75) / 2 ** 20), 32768);
