@@ -190,7 +190,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     min: 0,
     max: 1,
     description: {
-      en: 'Risk flag "revenue drop": revenue (12m) below the previous 12 months by more than this share',
+      en: 'Risk flag "revenue drop": revenue (12m) fell more than this share below the prior 12m',
       zh: '风险标记"收入下滑"：近12个月收入比上期12个月下降超过此比例',
     },
   },

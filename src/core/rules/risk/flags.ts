@@ -1,5 +1,5 @@
 import type { Day } from '../../calendar/day';
-import type { AbcClass, ChurnCode, CreditRating } from '../../model/metrics';
+import type { AbcClass, ChurnCode, CreditRating, RiskCode } from '../../model/metrics';
 import { churnFlag } from './churn';
 import { complaintFlag } from './complaint';
 import { creditFlag } from './credit';
@@ -8,15 +8,15 @@ import { revenueDropFlag } from './revenue-drop';
 import { singleThreadedFlag } from './single-threaded';
 
 /** The risk-flag codes, in the order `risk_flags` lists them (schema/enums.ts `RISK_FLAGS`). */
-export const RISK_CODES = [
+export const RISK_CODES: readonly RiskCode[] = [
   'churn',
   'revenue_drop',
   'credit',
   'complaint',
   'plan_behind',
   'single_threaded',
-] as const;
-export type RiskCode = (typeof RISK_CODES)[number];
+];
+export type { RiskCode };
 
 /** The settings the risk flags read. */
 export interface RiskSettings {
