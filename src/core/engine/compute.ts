@@ -11,7 +11,7 @@ import { rfmScore, rfmSegment, scoreRfmIndexed } from '../rules/rfm';
 import { isOpenComplaint } from '../rules/risk/complaint';
 import { riskFlags } from '../rules/risk/flags';
 import { parsePeriod, periodContains, type Period } from '../rules/risk/period';
-import { planAttainment, preferPlan, type CurrentPlan } from '../rules/risk/plan-behind';
+import { planAttainment, planOf, preferPlan, type CurrentPlan } from '../rules/risk/plan-behind';
 import { analysisWindow, previousWindow } from '../rules/window';
 
 /** "No date" in the Int32Array accumulators: below every real Day. */
@@ -51,8 +51,7 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
       periods.set(p.period, period);
     }
     if (period === null || !periodContains(period, today)) continue;
-    const target = p.revenueTarget !== null && p.revenueTarget > 0 ? p.revenueTarget : null;
-    const cand: CurrentPlan = { period, target };
+    const cand = planOf(period, p.revenueTarget);
     const best = plan[a];
     if (best === null || preferPlan(cand, best)) plan[a] = cand;
   }

@@ -15,7 +15,10 @@ export interface PlanInput {
   readonly revenueTarget: number | null;
 }
 
-const targetOf = (t: number | null): number | null => (t !== null && t > 0 ? t : null);
+/** A plan over `period` with this `revenue_target`: blank or 0 means no target. */
+export function planOf(period: Period, revenueTarget: number | null): CurrentPlan {
+  return { period, target: revenueTarget !== null && revenueTarget > 0 ? revenueTarget : null };
+}
 
 /**
  * True when plan `a` is preferred to plan `b`, both containing today: one with a target over
@@ -37,7 +40,7 @@ export function currentPlan(plans: readonly PlanInput[], today: Day): CurrentPla
   for (const p of plans) {
     const period = parsePeriod(p.period);
     if (period === null || !periodContains(period, today)) continue;
-    const cand: CurrentPlan = { period, target: targetOf(p.revenueTarget) };
+    const cand = planOf(period, p.revenueTarget);
     if (best === null || preferPlan(cand, best)) best = cand;
   }
   return best;
