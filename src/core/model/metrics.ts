@@ -17,7 +17,7 @@ export type SegmentCode =
   | 'no_purchases';
 export type ChurnCode = 'active' | 'watch' | 'at_risk' | 'churn_warning' | 'insufficient_history';
 export type HealthBand = 'green' | 'yellow' | 'red';
-/** Risk-flag codes (docs/rules.md "Risk flags"); `RISK_CODES` in rules/risk/flags.ts orders them. */
+/** Risk-flag codes (docs/rules.md "Risk flags"), ordered by `RISK_CODES` in rules/risk/flags.ts. */
 export type RiskCode =
   'churn' | 'revenue_drop' | 'credit' | 'complaint' | 'plan_behind' | 'single_threaded';
 
