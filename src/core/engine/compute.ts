@@ -8,10 +8,16 @@ import { churnFromSortedDates } from '../rules/churn';
 import { invoiceOverdueDays, isUnpaid, ratingFromTotals } from '../rules/credit';
 import { healthBand, healthComponents, healthScore } from '../rules/health';
 import { rfmScore, rfmSegment, scoreRfmIndexed } from '../rules/rfm';
+import { isOpenComplaint } from '../rules/risk/complaint';
+import { riskFlags } from '../rules/risk/flags';
+import { parsePeriod, periodContains, type Period } from '../rules/risk/period';
+import { planAttainment, planOf, preferPlan, type CurrentPlan } from '../rules/risk/plan-behind';
 import { analysisWindow, previousWindow } from '../rules/window';
 
 /** "No date" in the Int32Array accumulators: below every real Day. */
 const NO_DAY = -0x80000000;
+/** "No date" where the earliest date is kept: above every real Day. */
+const NO_DAY_MAX = 0x7fffffff;
 
 /**
  * Every figure of docs/rules.md and docs/looker.md for every account, in the order of `model.accounts`.
@@ -33,7 +39,31 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
   const last90Start = today - 89;
   const prev90Start = today - 179;
 
+  // ---- plans: each account's current plan (docs/rules.md "Risk flags") ----
+  const plan: (CurrentPlan | null)[] = new Array(n).fill(null);
+  const periods = new Map<string, Period | null>();
+  for (const p of model.plans) {
+    const a = index.get(p.accountId);
+    if (a === undefined) continue;
+    let period = periods.get(p.period);
+    if (period === undefined) {
+      period = parsePeriod(p.period);
+      periods.set(p.period, period);
+    }
+    if (period === null || !periodContains(period, today)) continue;
+    const cand = planOf(period, p.revenueTarget);
+    const best = plan[a];
+    if (best === null || preferPlan(cand, best)) plan[a] = cand;
+  }
+  // First day counted into period revenue; after today (nothing counted) without a plan.
+  const periodFirst = new Int32Array(n).fill(today + 1);
+  for (let a = 0; a < n; a++) {
+    const p = plan[a];
+    if (p !== null) periodFirst[a] = p.period.first;
+  }
+
   // ---- transactions ----
+  const periodRev = new Float64Array(n);
   const rev12 = new Float64Array(n);
   const revPrev = new Float64Array(n);
   const rev90 = new Float64Array(n);
@@ -63,6 +93,7 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
     } else if (d >= prev.start && d <= prev.end) {
       revPrev[a] += amt;
     }
+    if (d >= periodFirst[a]) periodRev[a] += amt;
     if (d >= last90Start) rev90[a] += amt;
     else if (d >= prev90Start) revPrev90[a] += amt;
     if (amt > 0) {
@@ -88,6 +119,7 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
     rev90[a] = roundSum(rev90[a]);
     revPrev90[a] = roundSum(revPrev90[a]);
     unpaid[a] = roundSum(unpaid[a]);
+    periodRev[a] = roundSum(periodRev[a]);
   }
 
   // Positive-amount dates grouped by account (counting sort), then sorted and made distinct.
@@ -129,6 +161,7 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
   const sat12Count = new Int32Array(n);
   const healthSatStart = addMonthsClamped(today, -12);
   const complaints = new Int32Array(n);
+  const oldestComplaint = new Int32Array(n).fill(NO_DAY_MAX);
   for (const it of model.interactions) {
     const a = index.get(it.accountId);
     if (a === undefined) continue;
@@ -145,7 +178,10 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
         sat12Count[a]++;
       }
     }
-    if (it.complaint && it.complaintStatus !== 'closed') complaints[a]++;
+    if (isOpenComplaint(it)) {
+      complaints[a]++;
+      if (d < oldestComplaint[a]) oldestComplaint[a] = d;
+    }
   }
 
   // ---- actions ----
@@ -230,6 +266,24 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
     });
     const score = healthScore(healthComponentsOf, settings.healthWeights);
     const r = rfm[a];
+    const creditRating = ratingFromTotals(maxOverdue[a], unpaid[a], acc.creditLimit);
+    const currentPlan = plan[a];
+    const flags = riskFlags(
+      {
+        churnRisk: churn[a],
+        abcClass,
+        tier: acc.tier,
+        revenue12m: rev12[a],
+        revenuePrev12m: revPrev[a],
+        creditRating,
+        oldestOpenComplaint: oldestComplaint[a] === NO_DAY_MAX ? null : oldestComplaint[a],
+        plan: currentPlan,
+        periodRevenue: periodRev[a],
+        contactsCount: contacts[a],
+      },
+      settings,
+      today,
+    );
     out[a] = {
       accountId: acc.id,
       lastActivityDate,
@@ -245,7 +299,7 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
       healthScore: score,
       healthBand: healthBand(score),
       healthComponents: healthComponentsOf,
-      creditRating: ratingFromTotals(maxOverdue[a], unpaid[a], acc.creditLimit),
+      creditRating,
       staleThreshold: st.threshold,
       stale: st.stale,
       staleReasons: st.reasons,
@@ -256,6 +310,10 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
       openComplaints: complaints[a],
       avgSatisfaction: meanSatisfaction === null ? null : Math.round(meanSatisfaction * 100) / 100,
       contactsCount: contacts[a],
+      riskFlags: flags,
+      periodRevenue: currentPlan === null ? null : periodRev[a],
+      planTarget: currentPlan === null ? null : currentPlan.target,
+      planAttainment: planAttainment(currentPlan, periodRev[a]),
     };
   }
   return out;

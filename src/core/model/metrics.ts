@@ -17,6 +17,9 @@ export type SegmentCode =
   | 'no_purchases';
 export type ChurnCode = 'active' | 'watch' | 'at_risk' | 'churn_warning' | 'insufficient_history';
 export type HealthBand = 'green' | 'yellow' | 'red';
+/** Risk-flag codes (docs/rules.md "Risk flags"), ordered by `RISK_CODES` in rules/risk/flags.ts. */
+export type RiskCode =
+  'churn' | 'revenue_drop' | 'credit' | 'complaint' | 'plan_behind' | 'single_threaded';
 
 export interface RfmScore {
   readonly recencyDays: number;
@@ -66,4 +69,12 @@ export interface AccountMetrics {
   /** Mean satisfaction in the window, rounded to 2 decimals; null when none. */
   readonly avgSatisfaction: number | null;
   readonly contactsCount: number;
+  /** Raised risk flags, in `RISK_CODES` order; empty when none. */
+  readonly riskFlags: readonly RiskCode[];
+  /** Revenue from the current plan's first day to today; null when no plan's period holds today. */
+  readonly periodRevenue: number | null;
+  /** The current plan's `revenue_target` (above 0); null without one. */
+  readonly planTarget: number | null;
+  /** periodRevenue ÷ planTarget, 2 decimals; null without a target. */
+  readonly planAttainment: number | null;
 }

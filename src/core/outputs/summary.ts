@@ -85,6 +85,16 @@ function summaryValue(
       return m.contactsCount;
     case 'home_currency':
       return homeCurrency;
+    case 'risk_flags':
+      return m.riskFlags.length === 0 ? null : m.riskFlags.join(',');
+    case 'risk_count':
+      return m.riskFlags.length;
+    case 'period_revenue':
+      return m.periodRevenue === null ? null : round2(m.periodRevenue);
+    case 'plan_target':
+      return m.planTarget === null ? null : round2(m.planTarget);
+    case 'plan_attainment':
+      return m.planAttainment === null ? null : round2(m.planAttainment);
     default:
       throw new Error(`No summary value for column ${key}`);
   }

@@ -53,6 +53,13 @@ export function parseSettingValue(
       if (isBlank(v)) return '';
       return readEmail(v);
     }
+    case 'emails': {
+      const parts = readText(v)
+        .split(/[,，;；\s]+/)
+        .filter((p) => p !== '');
+      const emails = parts.map((p) => readEmail(p));
+      return emails.every((e): e is string => typeof e === 'string') ? emails : undefined;
+    }
     case 'domains': {
       const parts = readText(v)
         .split(/[,，;；\s]+/)
@@ -119,6 +126,7 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
     if (
       isBlank(entry.value) &&
       def.type !== 'domains' &&
+      def.type !== 'emails' &&
       def.type !== 'email' &&
       def.type !== 'text'
     ) {
@@ -196,6 +204,11 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
     recycleAfterDays: num('recycle_after_days', DEFAULT_SETTINGS.recycleAfterDays),
     historyRetentionDays: num('history_retention_days', DEFAULT_SETTINGS.historyRetentionDays),
     healthWeights,
+    revenueDropPct: num('revenue_drop_pct', DEFAULT_SETTINGS.revenueDropPct),
+    complaintSlaDays: num('complaint_sla_days', DEFAULT_SETTINGS.complaintSlaDays),
+    planTolerance: num('plan_tolerance', DEFAULT_SETTINGS.planTolerance),
+    managerEmails: (got.get('manager_emails') as string[] | undefined) ?? [],
+    managerDigestWeekday: num('manager_digest_weekday', DEFAULT_SETTINGS.managerDigestWeekday),
     rates: parseRates(grid, rateAt, homeCurrency, issues),
   };
 }

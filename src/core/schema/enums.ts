@@ -77,6 +77,16 @@ export const CHURN_RISKS: readonly EnumOption[] = [
   { code: 'insufficient_history', en: 'Insufficient history', zh: '历史不足' },
 ];
 
+/** Risk flags (docs/rules.md "Risk flags"), in the order `risk_flags` lists them. */
+export const RISK_FLAGS: readonly EnumOption[] = [
+  { code: 'churn', en: 'Churn warning', zh: '流失预警' },
+  { code: 'revenue_drop', en: 'Revenue drop', zh: '收入下滑' },
+  { code: 'credit', en: 'Credit risk', zh: '信用风险' },
+  { code: 'complaint', en: 'Complaint overdue', zh: '投诉超时' },
+  { code: 'plan_behind', en: 'Behind plan', zh: '计划落后' },
+  { code: 'single_threaded', en: 'Single-threaded', zh: '单线联系' },
+];
+
 export const HEALTH_BANDS: readonly EnumOption[] = [
   { code: 'green', en: 'Green', zh: '健康' },
   { code: 'yellow', en: 'Yellow', zh: '关注' },

@@ -222,6 +222,11 @@ export const SUMMARY_COLUMNS: readonly ColumnDef[] = [
   script('avg_satisfaction', 'Average Satisfaction', '平均满意度', 'number'),
   script('contacts_count', 'Contacts', '联系人数', 'integer'),
   script('home_currency', 'Home Currency', '本币', 'text'),
+  script('risk_flags', 'Risk Flags', '风险标记', 'text'),
+  script('risk_count', 'Risk Count', '风险数', 'integer'),
+  script('period_revenue', 'Period Revenue', '本期收入', 'number'),
+  script('plan_target', 'Plan Target', '计划目标', 'number'),
+  script('plan_attainment', 'Plan Attainment', '计划达成率', 'number'),
 ];
 
 const MONTHLY_COLUMNS: readonly ColumnDef[] = [

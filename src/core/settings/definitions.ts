@@ -1,7 +1,7 @@
 import type { Bilingual } from '../i18n/locale';
 
 export type SettingType =
-  'language' | 'currency' | 'number' | 'integer' | 'text' | 'email' | 'domains' | 'hour';
+  'language' | 'currency' | 'number' | 'integer' | 'text' | 'email' | 'emails' | 'domains' | 'hour';
 
 export interface SettingDef {
   readonly key: string;
@@ -182,6 +182,59 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     min: 1,
     max: 3650,
     description: { en: 'Days of daily snapshots kept in History', zh: '历史快照保留天数' },
+  },
+  {
+    key: 'revenue_drop_pct',
+    type: 'number',
+    default: 0.3,
+    min: 0,
+    max: 1,
+    description: {
+      en: 'Risk flag "revenue drop": revenue (12m) fell more than this share below the prior 12m',
+      zh: '风险标记"收入下滑"：近12个月收入比上期12个月下降超过此比例',
+    },
+  },
+  {
+    key: 'complaint_sla_days',
+    type: 'integer',
+    default: 7,
+    min: 0,
+    max: 3650,
+    description: {
+      en: 'Risk flag "complaint overdue": an open complaint older than this many days',
+      zh: '风险标记"投诉超时"：未关闭投诉超过多少天',
+    },
+  },
+  {
+    key: 'plan_tolerance',
+    type: 'number',
+    default: 0.1,
+    min: 0,
+    max: 1,
+    description: {
+      en: 'Risk flag "behind plan": how far below the pro-rata revenue target is still on plan',
+      zh: '风险标记"计划落后"：低于按时间折算的收入目标多少比例仍算正常',
+    },
+  },
+  {
+    key: 'manager_emails',
+    type: 'emails',
+    default: '',
+    description: {
+      en: 'Comma-separated emails of the managers who get the weekly risk digest (blank = off)',
+      zh: '接收每周风险摘要的经理邮箱，逗号分隔（留空 = 关闭）',
+    },
+  },
+  {
+    key: 'manager_digest_weekday',
+    type: 'integer',
+    default: 1,
+    min: 1,
+    max: 7,
+    description: {
+      en: "Day of the managers' risk digest: 1 = Monday … 7 = Sunday",
+      zh: '经理风险摘要的发送日：1 = 周一 … 7 = 周日',
+    },
   },
   {
     key: 'health_weight_recency',

@@ -33,6 +33,16 @@ export interface Settings {
   readonly recycleAfterDays: number;
   readonly historyRetentionDays: number;
   readonly healthWeights: HealthWeights;
+  /** `revenue_drop` flag: revenue_12m below (1 − this) × revenue_prev_12m (docs/rules.md). */
+  readonly revenueDropPct: number;
+  /** `complaint` flag: an open complaint older than this many days. */
+  readonly complaintSlaDays: number;
+  /** `plan_behind` flag: how far below the pro-rata target revenue may be (0.1 = 10 %). */
+  readonly planTolerance: number;
+  /** Lower-case addresses of the managers' digest; empty = off. */
+  readonly managerEmails: readonly string[];
+  /** Day of the week of the managers' digest: 1 = Monday … 7 = Sunday. */
+  readonly managerDigestWeekday: number;
   /** Upper-case currency code → rate to home currency. The home currency is always 1. */
   readonly rates: ReadonlyMap<string, number>;
 }
@@ -61,5 +71,10 @@ export const DEFAULT_SETTINGS: Settings = {
     actions: 10,
     contacts: 10,
   },
+  revenueDropPct: 0.3,
+  complaintSlaDays: 7,
+  planTolerance: 0.1,
+  managerEmails: [],
+  managerDigestWeekday: 1,
   rates: new Map([['CNY', 1]]),
 };

@@ -25,6 +25,9 @@ const GROUP_OF: Readonly<Record<string, SettingGroup>> = {
   warning_days: 'scoring',
   recycle_after_days: 'scoring',
   history_retention_days: 'scoring',
+  revenue_drop_pct: 'scoring',
+  complaint_sla_days: 'scoring',
+  plan_tolerance: 'scoring',
 };
 
 /** A setting's section: health weights by name, reminder settings by default. */
@@ -219,6 +222,8 @@ function hint(def: SettingDef, locale: Locale): string {
       return uiText('err_setting_currency', locale);
     case 'email':
       return uiText('err_setting_email', locale);
+    case 'emails':
+      return uiText('err_setting_emails', locale);
     case 'domains':
       return uiText('err_setting_domains', locale);
     case 'text':

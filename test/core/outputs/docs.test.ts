@@ -5,6 +5,7 @@ import {
   CHURN_RISKS,
   HEALTH_BANDS,
   RFM_SEGMENTS,
+  RISK_FLAGS,
   TIERS,
 } from '../../../src/core/schema/enums';
 import { SUMMARY_COLUMNS, sheetDef } from '../../../src/core/schema/sheets';
@@ -53,6 +54,7 @@ describe.each(DOCS)('docs/$f field dictionary', ({ text }) => {
       rfm_segment: RFM_SEGMENTS,
       churn_risk: CHURN_RISKS,
       health_band: HEALTH_BANDS,
+      risk_flags: RISK_FLAGS,
     };
     for (const [field, options] of Object.entries(groups))
       for (const o of options)

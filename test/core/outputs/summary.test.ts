@@ -19,9 +19,18 @@ describe('summaryRows on a messy workbook', () => {
       'account_name',
       'parent_account_id',
     ]);
-    expect(summaryHeader()).toHaveLength(33);
+    expect(summaryHeader()).toHaveLength(38);
+    // The risk columns come after home_currency, in the contract's order.
+    expect(summaryHeader().slice(32)).toEqual([
+      'home_currency',
+      'risk_flags',
+      'risk_count',
+      'period_revenue',
+      'plan_target',
+      'plan_attainment',
+    ]);
     expect(rows.map((r) => r[1])).toEqual(['A1', '00123', 'A3', 'A4']);
-    rows.forEach((r) => expect(r).toHaveLength(33));
+    rows.forEach((r) => expect(r).toHaveLength(38));
   });
 
   it('writes stable codes, not labels, and dates as dates without time', () => {

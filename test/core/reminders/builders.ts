@@ -92,6 +92,10 @@ function account(spec: AccountSpec): { record: AccountRecord; metrics: AccountMe
     openComplaints: 0,
     avgSatisfaction: null,
     contactsCount: 0,
+    riskFlags: [],
+    periodRevenue: null,
+    planTarget: null,
+    planAttainment: null,
     ...spec.metrics,
   };
   return { record, metrics };

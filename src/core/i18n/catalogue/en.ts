@@ -332,6 +332,7 @@ export const en = {
     err_setting_language: 'Use auto, en or zh-CN.',
     err_setting_currency: 'Use a three-letter currency code such as CNY.',
     err_setting_email: 'Enter one email address, or leave it blank.',
+    err_setting_emails: 'Enter email addresses separated by commas, or leave it blank.',
     err_setting_domains:
       'Comma-separated domains or addresses, such as example.com, boss@gmail.com.',
     err_rate: 'Exchange rate must be a number above 0.',

@@ -302,6 +302,7 @@ export const zhCN: Catalogue = {
     err_setting_language: '请填写 auto、en 或 zh-CN。',
     err_setting_currency: '请填写三位字母的币种代码，例如 CNY。',
     err_setting_email: '请填写一个邮箱地址，或留空。',
+    err_setting_emails: '请填写邮箱地址，多个用逗号分隔，或留空。',
     err_setting_domains: '用逗号分隔的域名或邮箱，例如 example.com, boss@gmail.com。',
     err_rate: '汇率必须是大于 0 的数字。',
   },
