@@ -268,6 +268,7 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
     const r = rfm[a];
     const creditRating = ratingFromTotals(maxOverdue[a], unpaid[a], acc.creditLimit);
     const currentPlan = plan[a];
+    const oldestOpenComplaint = oldestComplaint[a] === NO_DAY_MAX ? null : oldestComplaint[a];
     const flags = riskFlags(
       {
         churnRisk: churn[a],
@@ -276,7 +277,7 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
         revenue12m: rev12[a],
         revenuePrev12m: revPrev[a],
         creditRating,
-        oldestOpenComplaint: oldestComplaint[a] === NO_DAY_MAX ? null : oldestComplaint[a],
+        oldestOpenComplaint,
         plan: currentPlan,
         periodRevenue: periodRev[a],
         contactsCount: contacts[a],
@@ -314,6 +315,8 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
       periodRevenue: currentPlan === null ? null : periodRev[a],
       planTarget: currentPlan === null ? null : currentPlan.target,
       planAttainment: planAttainment(currentPlan, periodRev[a]),
+      planPeriod: currentPlan === null ? null : currentPlan.period,
+      oldestOpenComplaint,
     };
   }
   return out;

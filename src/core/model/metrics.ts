@@ -1,5 +1,6 @@
 import type { Day } from '../calendar/day';
 import type { HealthFactor } from '../settings/model';
+import type { Period } from '../rules/risk/period';
 
 export type AbcClass = 'A' | 'B' | 'C';
 export type CreditRating = 'A' | 'B' | 'C' | 'D';
@@ -77,4 +78,8 @@ export interface AccountMetrics {
   readonly planTarget: number | null;
   /** periodRevenue ÷ planTarget, 2 decimals; null without a target. */
   readonly planAttainment: number | null;
+  /** The current plan's period; null when no plan's period holds today. */
+  readonly planPeriod: Period | null;
+  /** Interaction date of the oldest open complaint; null when none is open. */
+  readonly oldestOpenComplaint: Day | null;
 }

@@ -2,6 +2,7 @@ import { anniversaryIn, ymdFromDay, type Day } from '../calendar/day';
 import type { Locale } from '../i18n/locale';
 import type { AbcClass, AccountMetrics, StaleReason } from '../model/metrics';
 import type { AccountRecord, KamModel, MonthDay } from '../model/records';
+import { dueForListing, riskReasons, type LastListed, type RiskReason } from './risk';
 
 /**
  * What goes in each owner's digest (docs/reminders.md). Pure: today, settings and the sheet links come in
@@ -37,6 +38,11 @@ export interface PlanInput {
   /** The workbook language. Planning is language-neutral; rendering takes the locale too. */
   readonly locale: Locale;
   readonly sheetLinks: SheetLinks;
+  /**
+   * When each flag was last listed to its owner (from `reminder_log`); without it every raised
+   * flag is listed (a first run, or a caller that keeps no log).
+   */
+  readonly lastListed?: LastListed;
 }
 
 /** A stale reason from the rules, or `due_soon` for an account that is about to go stale. */
@@ -95,6 +101,18 @@ export interface ReviewItem {
   readonly link: string;
 }
 
+/** An account at risk: the flags listed today, each with its reason. */
+export interface RiskItem {
+  readonly accountId: string;
+  readonly accountName: string;
+  readonly row: number;
+  readonly abcClass: AbcClass;
+  readonly revenue12m: number;
+  /** Only the flags due for listing today (risk.ts `dueForListing`), in `risk_flags` order. */
+  readonly reasons: readonly RiskReason[];
+  readonly link: string;
+}
+
 /** Counts for `reminder_log` and the subject line. */
 export interface DigestCounts {
   /** Listed accounts that are stale (not only due soon). */
@@ -105,6 +123,8 @@ export interface DigestCounts {
   readonly dueSoonActions: number;
   readonly careItems: number;
   readonly reviews: number;
+  /** Accounts in the at-risk section. */
+  readonly riskAccounts: number;
 }
 
 export interface Digest {
@@ -114,6 +134,7 @@ export interface Digest {
   readonly actions: readonly ActionItem[];
   readonly care: readonly CareItem[];
   readonly reviews: readonly ReviewItem[];
+  readonly risks: readonly RiskItem[];
   /** `escalation_cc` when some listed account has `escalate` and the setting is not blank. */
   readonly escalationCc: string | null;
   /** Number of stale A accounts: digests are sent in descending priority (docs/reminders.md quota). */
@@ -126,6 +147,7 @@ interface Bucket {
   actions: ActionItem[];
   care: CareItem[];
   reviews: ReviewItem[];
+  risks: RiskItem[];
 }
 
 interface AccountEntry {
@@ -186,7 +208,7 @@ export function planDigests(input: PlanInput): Digest[] {
   const bucket = (owner: string): Bucket => {
     let b = buckets.get(owner);
     if (!b) {
-      b = { stale: [], actions: [], care: [], reviews: [] };
+      b = { stale: [], actions: [], care: [], reviews: [], risks: [] };
       buckets.set(owner, b);
     }
     return b;
@@ -276,6 +298,25 @@ export function planDigests(input: PlanInput): Digest[] {
     });
   }
 
+  // 5. Accounts at risk: flags raised today or still raised a week after they were last listed.
+  for (const { account, metrics: m, owner } of accounts.values()) {
+    if (!owner || m.exempt || m.riskFlags.length === 0) continue;
+    const last = input.lastListed;
+    const reasons = riskReasons(m, settings, today).filter((r) =>
+      dueForListing(last ? last(owner, account.id, r.code) : null, today),
+    );
+    if (reasons.length === 0) continue;
+    bucket(owner).risks.push({
+      accountId: account.id,
+      accountName: account.name,
+      row: account.row,
+      abcClass: m.abcClass,
+      revenue12m: m.revenue12m,
+      reasons,
+      link: sheetLinks.accounts(account.row),
+    });
+  }
+
   const cc = settings.escalationCc.trim();
   const digests: Digest[] = [];
   for (const [owner, b] of buckets) {
@@ -287,6 +328,12 @@ export function planDigests(input: PlanInput): Digest[] {
       (x, y) => x.daysUntil - y.daysUntil || cmp(x.accountId, y.accountId) || x.row - y.row,
     );
     b.reviews.sort((x, y) => x.date - y.date || cmp(x.accountId, y.accountId) || x.row - y.row);
+    b.risks.sort(
+      (x, y) =>
+        CLASS_ORDER[x.abcClass] - CLASS_ORDER[y.abcClass] ||
+        y.revenue12m - x.revenue12m ||
+        cmp(x.accountId, y.accountId),
+    );
     const staleOnly = b.stale.filter((s) => s.stale);
     const counts: DigestCounts = {
       staleAccounts: staleOnly.length,
@@ -296,6 +343,7 @@ export function planDigests(input: PlanInput): Digest[] {
       dueSoonActions: b.actions.filter((a) => !a.overdue).length,
       careItems: b.care.length,
       reviews: b.reviews.length,
+      riskAccounts: b.risks.length,
     };
     const wantsCc = cc !== '' && cc.toLowerCase() !== owner && b.stale.some((s) => s.escalate);
     digests.push({
@@ -304,6 +352,7 @@ export function planDigests(input: PlanInput): Digest[] {
       actions: b.actions,
       care: b.care,
       reviews: b.reviews,
+      risks: b.risks,
       escalationCc: wantsCc ? cc : null,
       priority: counts.staleA,
       counts,

@@ -8,6 +8,9 @@ import { isolateBidi, singleLine, stripBidiControls } from '../text/plain';
 import { catalogue } from '../i18n/catalogue';
 import type { DigestSectionKind, EmailTexts } from '../i18n/catalogue/email';
 import type { Digest, StaleAccountItem } from './plan';
+import type { RiskReason } from './risk';
+import { formatMoney } from '../text/money';
+import { CHURN_RISKS, RISK_FLAGS, optionLabel } from '../schema/enums';
 
 /**
  * Turns a digest into an email: a subject, a plain-text part and an HTML part, in the workbook
@@ -57,10 +60,15 @@ export interface RenderedDigest {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /**
+   * How many items of the at-risk section the email lists (a long digest lists the first ones):
+   * the remind job records exactly those in `reminder_log`, so a flag left out is listed again.
+   */
+  readonly risksShown: number;
 }
 
 /** How values become output in one of the two parts. */
-interface Out {
+export interface Out {
   /** A value a user typed. */
   user(value: string): string;
   /** A message template; string arguments are already output of this `Out`. */
@@ -91,7 +99,7 @@ const HTML_OUT: Out = {
   strong: (f) => `<b style="color:#b42318;">${f}</b>`,
 };
 
-interface Row {
+export interface Row {
   readonly accountId: string;
   readonly accountName: string;
   /** Parts of the detail, each already output. */
@@ -99,10 +107,22 @@ interface Row {
   readonly link: string | null;
 }
 
-interface Section {
+export interface Section {
   readonly kind: DigestSectionKind;
   readonly title: string;
   readonly rows: readonly Row[];
+  /** The first column's header; default "Account". */
+  readonly firstColumn?: string;
+}
+
+/**
+ * What one email says around its items, built once per output (plain text, HTML): the intro
+ * line, the sections, and the footer's paragraphs (the spreadsheet link and "sent by" follow).
+ */
+export interface Page {
+  readonly intro: string;
+  readonly sections: readonly Section[];
+  readonly footer: readonly string[];
 }
 
 /** Where the items of each section live, and the column that holds the owner's address. */
@@ -114,6 +134,7 @@ const SECTION_SHEETS: Readonly<
   actions: { sheet: 'actions', ownerColumn: null },
   care: { sheet: 'contacts', ownerColumn: null },
   reviews: { sheet: 'plans', ownerColumn: null },
+  risks: { sheet: 'accounts', ownerColumn: 'owner_email' },
 };
 
 /** How many rows of each section (in `sections()` order) the email lists. */
@@ -149,11 +170,48 @@ function staleDetail(item: StaleAccountItem, m: EmailTexts, out: Out): string[] 
   return [out.msg(m.abcClass, item.abcClass), m.joinReasons(reasons)];
 }
 
+/** One flag in words, e.g. "Revenue drop: revenue 12m ¥310,000, down 42 % from ¥534,000". */
+export function riskReasonText(r: RiskReason, m: EmailTexts, locale: Locale): string {
+  const label = optionLabel(RISK_FLAGS, r.code, locale);
+  let reason: string;
+  switch (r.code) {
+    case 'churn':
+      reason = m.riskChurn(optionLabel(CHURN_RISKS, r.churnRisk, locale), r.daysSinceOrder);
+      break;
+    case 'revenue_drop':
+      reason = m.riskRevenueDrop(
+        formatMoney(r.revenue12m, r.currency),
+        formatMoney(r.revenuePrev12m, r.currency),
+        r.dropPct,
+      );
+      break;
+    case 'credit':
+      reason = m.riskCredit(r.rating);
+      break;
+    case 'complaint':
+      reason = m.riskComplaint(formatDay(r.since), r.daysOpen, r.slaDays);
+      break;
+    case 'plan_behind':
+      reason = m.riskPlanBehind(
+        r.period,
+        formatMoney(r.periodRevenue, r.currency),
+        formatMoney(r.target, r.currency),
+        r.target > 0 ? Math.floor((r.periodRevenue / r.target) * 100) : 0,
+        formatMoney(r.expected, r.currency),
+      );
+      break;
+    case 'single_threaded':
+      reason = m.riskSingleThreaded(r.contacts);
+      break;
+  }
+  return m.flagged(label, reason);
+}
+
 function userOrEmpty(out: Out, value: string): string {
   return singleLine(value) === '' ? '' : out.user(value);
 }
 
-function sections(digest: Digest, m: EmailTexts, out: Out): Section[] {
+function sections(digest: Digest, m: EmailTexts, out: Out, locale: Locale): Section[] {
   const all: Section[] = [
     {
       kind: 'stale',
@@ -195,6 +253,20 @@ function sections(digest: Digest, m: EmailTexts, out: Out): Section[] {
         link: safeHttpUrl(r.link),
       })),
     },
+    {
+      kind: 'risks',
+      title: m.risksHeading,
+      rows: digest.risks.map((r) => ({
+        accountId: r.accountId,
+        accountName: r.accountName,
+        // Reasons are built from codes, numbers and dates only: no user text to escape.
+        detail: [
+          out.msg(m.abcClass, r.abcClass),
+          m.joinReasons(r.reasons.map((x) => out.msg(() => riskReasonText(x, m, locale)))),
+        ],
+        link: safeHttpUrl(r.link),
+      })),
+    },
   ];
   return all.filter((s) => s.rows.length > 0);
 }
@@ -208,49 +280,76 @@ export function renderSubject(digest: Digest, locale: Locale, today: Day): strin
       actions: digest.actions.length,
       birthdays: digest.care.length,
       reviews: digest.reviews.length,
+      risks: digest.risks.length,
     },
     formatDay(today),
   );
 }
 
-interface Footer {
-  readonly why: string;
-  readonly pause: string;
-  readonly escalation: string | null;
-  readonly sentBy: string;
-}
-
-function footer(digest: Digest, opts: RenderOptions, m: EmailTexts, out: Out): Footer {
+function ownerFooter(digest: Digest, opts: RenderOptions, m: EmailTexts, out: Out): string[] {
   const accounts = sheetDef('accounts');
   const paused = columnDef('accounts', 'reminders_paused_until');
+  const lines = [
+    out.msg(m.whyReceived, out.user(opts.spreadsheetName)),
+    out.msg(m.howToPause, pick(accounts, opts.locale), pick(paused, opts.locale), paused.key),
+  ];
+  if (digest.escalationCc !== null)
+    lines.push(out.msg(m.escalationNote, out.user(digest.escalationCc)));
+  return lines;
+}
+
+function ownerPage(digest: Digest, opts: RenderOptions, out: Out): Page {
+  const m = catalogue(opts.locale).email;
   return {
-    why: out.msg(m.whyReceived, out.user(opts.spreadsheetName)),
-    pause: out.msg(
-      m.howToPause,
-      pick(accounts, opts.locale),
-      pick(paused, opts.locale),
-      paused.key,
-    ),
-    escalation:
-      digest.escalationCc === null
-        ? null
-        : out.msg(m.escalationNote, out.user(digest.escalationCc)),
-    sentBy: out.msg(m.sentBy, out.user(opts.senderName)),
+    intro: out.msg(m.intro, formatDay(opts.today), out.user(opts.spreadsheetName)),
+    sections: sections(digest, m, out, opts.locale),
+    footer: ownerFooter(digest, opts, m, out),
   };
 }
 
 export function renderDigest(digest: Digest, opts: RenderOptions): RenderedDigest {
   const subject = renderSubject(digest, opts.locale, opts.today);
+  const r = renderPage(subject, (out) => ownerPage(digest, opts, out), opts);
+  const risksAt = r.kinds.indexOf('risks');
+  return {
+    subject,
+    text: r.text,
+    html: r.html,
+    risksShown: risksAt < 0 ? 0 : r.shown[risksAt],
+  };
+}
+
+/** An email rendered within the size budget, and how many items of each section it lists. */
+export interface RenderedPage {
+  readonly text: string;
+  readonly html: string;
+  readonly kinds: readonly DigestSectionKind[];
+  readonly shown: readonly number[];
+}
+
+/**
+ * Renders a page in both parts within `opts.limits`: everything when it fits, otherwise the
+ * first items of every section and as many more as fit (chooseShown).
+ */
+export function renderPage(
+  subject: string,
+  build: (out: Out) => Page,
+  opts: RenderOptions,
+): RenderedPage {
   const limits = opts.limits ?? DIGEST_LIMITS;
   const m = catalogue(opts.locale).email;
-  const textSections = sections(digest, m, TEXT_OUT);
-  const htmlSections = sections(digest, m, HTML_OUT);
-  const render = (shown: Shown): RenderedDigest => ({
-    subject,
-    text: renderText(digest, opts, textSections, shown),
-    html: renderHtml(digest, opts, subject, htmlSections, shown),
+  const textPage = build(TEXT_OUT);
+  const htmlPage = build(HTML_OUT);
+  const textSections = textPage.sections.filter((s) => s.rows.length > 0);
+  const htmlSections = htmlPage.sections.filter((s) => s.rows.length > 0);
+  const kinds = textSections.map((s) => s.kind);
+  const render = (shown: Shown): RenderedPage => ({
+    text: renderText(textPage, opts, textSections, shown),
+    html: renderHtml(htmlPage, opts, subject, htmlSections, shown),
+    kinds,
+    shown,
   });
-  const fits = (r: RenderedDigest): boolean =>
+  const fits = (r: RenderedPage): boolean =>
     utf8Bytes(r.html) <= limits.htmlBytes && utf8Bytes(r.text) <= limits.textBytes;
   const everything = render(textSections.map((s) => s.rows.length));
   if (fits(everything)) return everything;
@@ -340,30 +439,24 @@ function textRow(row: Row): string {
 }
 
 function renderText(
-  digest: Digest,
+  page: Page,
   opts: RenderOptions,
   all: readonly Section[],
   shown: Shown,
 ): string {
   const m = catalogue(opts.locale).email;
   const out = TEXT_OUT;
-  const lines: string[] = [
-    m.greeting,
-    '',
-    m.intro(formatDay(opts.today), out.user(opts.spreadsheetName)),
-  ];
+  const lines: string[] = [m.greeting, '', page.intro];
   all.forEach((section, i) => {
     lines.push('', m.heading(section.title, section.rows.length));
     for (const row of section.rows.slice(0, shown[i])) lines.push(textRow(row));
     const note = moreNote(section, shown[i], opts, m, out);
     if (note) lines.push(note.link ? `${note.text} ${note.link}` : note.text);
   });
-  const f = footer(digest, opts, m, out);
-  lines.push('', '--', f.why, f.pause);
-  if (f.escalation) lines.push(f.escalation);
+  lines.push('', '--', ...page.footer);
   const url = safeHttpUrl(opts.spreadsheetUrl);
   if (url) lines.push(m.openSpreadsheet(url));
-  lines.push(f.sentBy, '');
+  lines.push(out.msg(m.sentBy, out.user(opts.senderName)), '');
   return lines.join('\n');
 }
 
@@ -397,7 +490,7 @@ function htmlRow(row: Row, m: EmailTexts): string {
 }
 
 function renderHtml(
-  digest: Digest,
+  page: Page,
   opts: RenderOptions,
   subject: string,
   all: readonly Section[],
@@ -420,7 +513,7 @@ function renderHtml(
     '<table role="presentation" width="640" border="0" cellpadding="0" cellspacing="0" style="width:100%;max-width:640px;border-collapse:collapse;background-color:#ffffff;border:1px solid #d9e2ec;">',
     `<tr><td style="padding:20px 24px 4px 24px;${TEXT_STYLE}">`,
     `<p style="margin:0 0 8px 0;">${out.msg(() => m.greeting)}</p>`,
-    `<p style="margin:0;">${out.msg(m.intro, formatDay(opts.today), out.user(opts.spreadsheetName))}</p>`,
+    `<p style="margin:0;">${page.intro}</p>`,
     '</td></tr>',
   );
   all.forEach((section, i) => {
@@ -432,7 +525,7 @@ function renderHtml(
         section.rows.length,
       )}</h2>`,
       '<table role="presentation" width="100%" border="0" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;">',
-      `<tr><th align="left" width="180" style="${HEAD_STYLE}">${out.msg(() => m.columnAccount)}</th>` +
+      `<tr><th align="left" width="180" style="${HEAD_STYLE}">${out.msg(() => section.firstColumn ?? m.columnAccount)}</th>` +
         `<th align="left" style="${HEAD_STYLE}">${out.msg(() => m.columnDetail)}</th></tr>`,
     );
     for (const row of section.rows.slice(0, shown[i])) html.push(htmlRow(row, m));
@@ -451,15 +544,12 @@ function renderHtml(
     }
     html.push('</td></tr>');
   });
-  const f = footer(digest, opts, m, out);
   const small = `margin:0 0 6px 0;${FONT}font-size:12px;line-height:18px;color:#616e7c;`;
   html.push(
     `<tr><td style="padding:20px 24px 20px 24px;">`,
     `<table role="presentation" width="100%" border="0" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;"><tr><td style="border-top:1px solid #d9e2ec;padding-top:12px;">`,
-    `<p style="${small}">${f.why}</p>`,
-    `<p style="${small}">${f.pause}</p>`,
   );
-  if (f.escalation) html.push(`<p style="${small}">${f.escalation}</p>`);
+  for (const line of page.footer) html.push(`<p style="${small}">${line}</p>`);
   const url = safeHttpUrl(opts.spreadsheetUrl);
   if (url) {
     html.push(
@@ -467,7 +557,7 @@ function renderHtml(
     );
   }
   html.push(
-    `<p style="${small}">${f.sentBy}</p>`,
+    `<p style="${small}">${out.msg(m.sentBy, out.user(opts.senderName))}</p>`,
     '</td></tr></table>',
     '</td></tr>',
     '</table>',

@@ -115,6 +115,12 @@ export const REMINDER_STATUSES: readonly EnumOption[] = [
   { code: 'failed', en: 'failed', zh: '失败' },
 ];
 
+/** Which digest a `reminder_log` row records: an owner's daily one or a manager's weekly one. */
+export const DIGEST_KINDS: readonly EnumOption[] = [
+  { code: 'owner', en: 'owner', zh: '负责人' },
+  { code: 'manager', en: 'manager', zh: '经理' },
+];
+
 /** A value's label in a language (the code itself when the list does not have it). */
 export function optionLabel(options: readonly EnumOption[], code: string, locale: Locale): string {
   const o = options.find((x) => x.code === code);

@@ -7,6 +7,7 @@ import {
   CREDIT_RATINGS,
   INTERACTION_TYPES,
   REMINDER_STATUSES,
+  DIGEST_KINDS,
   SEVERITIES,
   TIERS,
 } from './enums';
@@ -258,6 +259,9 @@ const REMINDER_LOG_COLUMNS: readonly ColumnDef[] = [
   script('care_items', 'Care Items', '关怀事项数', 'integer'),
   script('status', 'Status', '状态', 'enum', { options: REMINDER_STATUSES }),
   script('detail', 'Detail', '详情', 'text'),
+  // Added after the first release: a log written before has no such columns (blank = owner).
+  script('digest', 'Digest', '摘要类型', 'enum', { options: DIGEST_KINDS }),
+  script('risk_items', 'Risk Items', '风险项', 'text'),
 ];
 
 const CHANGE_LOG_COLUMNS: readonly ColumnDef[] = [

@@ -96,6 +96,8 @@ function account(spec: AccountSpec): { record: AccountRecord; metrics: AccountMe
     periodRevenue: null,
     planTarget: null,
     planAttainment: null,
+    planPeriod: null,
+    oldestOpenComplaint: null,
     ...spec.metrics,
   };
   return { record, metrics };

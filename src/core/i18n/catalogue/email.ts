@@ -13,10 +13,12 @@ export interface SubjectCounts {
   readonly actions: number;
   readonly birthdays: number;
   readonly reviews: number;
+  /** Accounts in the at-risk section. */
+  readonly risks: number;
 }
 
 /** The digest's sections, for the note on items left out of a long digest. */
-export type DigestSectionKind = 'stale' | 'actions' | 'care' | 'reviews';
+export type DigestSectionKind = 'stale' | 'actions' | 'care' | 'reviews' | 'risks';
 
 export interface EmailTexts {
   readonly htmlLang: string;
@@ -29,6 +31,7 @@ export interface EmailTexts {
   readonly actionsHeading: string;
   readonly careHeading: string;
   readonly reviewsHeading: string;
+  readonly risksHeading: string;
   /** A section heading with its item count. */
   heading(title: string, count: number): string;
 
@@ -45,6 +48,24 @@ export interface EmailTexts {
   actionDue(date: string, daysLeft: number): string;
   birthday(contactName: string, date: string, daysUntil: number): string;
   review(period: string, date: string, daysUntil: number): string;
+
+  /** One risk flag: its label (schema RISK_FLAGS) and its reason in words. */
+  flagged(label: string, reason: string): string;
+  /** `churn`: the churn-risk label and days since the last order (null: no order at all). */
+  riskChurn(churnLabel: string, daysSinceOrder: number | null): string;
+  /** `revenue_drop`: amounts already formatted with their currency. */
+  riskRevenueDrop(revenue12m: string, revenuePrev12m: string, dropPct: number): string;
+  riskCredit(rating: string): string;
+  riskComplaint(since: string, daysOpen: number, slaDays: number): string;
+  /** `plan_behind`: period, revenue so far, target, attainment %, the revenue expected by today. */
+  riskPlanBehind(
+    period: string,
+    revenue: string,
+    target: string,
+    attainmentPct: number,
+    expected: string,
+  ): string;
+  riskSingleThreaded(contacts: number): string;
 
   /**
    * Closes a section that lists only its first items: how many more there are and where to find

@@ -19,6 +19,7 @@ const email: EmailTexts = {
     if (c.actions > 0) parts.push(`${plural(c.actions, 'action', 'actions')} due`);
     if (c.birthdays > 0) parts.push(plural(c.birthdays, 'birthday', 'birthdays'));
     if (c.reviews > 0) parts.push(plural(c.reviews, 'plan review', 'plan reviews'));
+    if (c.risks > 0) parts.push(`${c.risks} at risk`);
     return `Key accounts: ${parts.join(', ')} — ${date}`;
   },
   greeting: 'Hello,',
@@ -29,6 +30,7 @@ const email: EmailTexts = {
   actionsHeading: 'Actions due',
   careHeading: 'Contact birthdays',
   reviewsHeading: 'Plan reviews',
+  risksHeading: 'Accounts at risk',
   heading: (title, count) => `${title} (${count})`,
 
   abcClass: (cls) => `class ${cls}`,
@@ -64,12 +66,27 @@ const email: EmailTexts = {
     return `${what} due ${date} (in ${plural(daysUntil, 'day', 'days')})`;
   },
 
+  flagged: (label, reason) => `${label}: ${reason}`,
+  riskChurn: (label, days) =>
+    days === null
+      ? `churn risk ${label}, no order yet`
+      : `churn risk ${label}, last order ${plural(days, 'day', 'days')} ago`,
+  riskRevenueDrop: (now, before, pct) => `revenue 12m ${now}, down ${pct} % from ${before}`,
+  riskCredit: (rating) => `credit rating ${rating}`,
+  riskComplaint: (since, days, sla) =>
+    `complaint open since ${since} (${plural(days, 'day', 'days')}; limit ${plural(sla, 'day', 'days')})`,
+  riskPlanBehind: (period, revenue, target, pct, expected) =>
+    `plan ${period}: ${revenue} of ${target} target (${pct} %), ${expected} expected by today`,
+  riskSingleThreaded: (contacts) =>
+    `class A account with ${plural(contacts, 'contact', 'contacts')}`,
+
   more(count, kind, sheet, column) {
     const what = {
       stale: plural(count, 'more account', 'more accounts') + ' to follow up',
       actions: plural(count, 'more action', 'more actions') + ' due',
       care: plural(count, 'more contact birthday', 'more contact birthdays'),
       reviews: plural(count, 'more plan review', 'more plan reviews'),
+      risks: plural(count, 'more account', 'more accounts') + ' at risk',
     }[kind];
     const where =
       column === null

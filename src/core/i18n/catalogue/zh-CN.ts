@@ -15,6 +15,7 @@ const email: EmailTexts = {
     if (c.actions > 0) parts.push(`${c.actions} 项待办`);
     if (c.birthdays > 0) parts.push(`${c.birthdays} 位联系人生日`);
     if (c.reviews > 0) parts.push(`${c.reviews} 项计划回顾`);
+    if (c.risks > 0) parts.push(`${c.risks} 个风险客户`);
     return `大客户提醒：${parts.join('，')} — ${date}`;
   },
   greeting: '您好，',
@@ -24,6 +25,7 @@ const email: EmailTexts = {
   actionsHeading: '待办行动',
   careHeading: '联系人生日',
   reviewsHeading: '客户计划回顾',
+  risksHeading: '风险客户',
   heading: (title, count) => `${title}（${count}）`,
 
   abcClass: (cls) => `${cls} 类`,
@@ -52,12 +54,25 @@ const email: EmailTexts = {
     return `${what}：${date}（${daysUntil} 天后）`;
   },
 
+  flagged: (label, reason) => `${label}：${reason}`,
+  riskChurn: (label, days) =>
+    days === null
+      ? `流失风险“${label}”，尚无订单`
+      : `流失风险“${label}”，最近一次下单在 ${days} 天前`,
+  riskRevenueDrop: (now, before, pct) => `近 12 个月收入 ${now}，较上一期 ${before} 下降 ${pct}%`,
+  riskCredit: (rating) => `信用等级 ${rating}`,
+  riskComplaint: (since, days, sla) => `投诉自 ${since} 起未关闭（已 ${days} 天，时限 ${sla} 天）`,
+  riskPlanBehind: (period, revenue, target, pct, expected) =>
+    `${period} 计划：已完成 ${revenue}，目标 ${target}（${pct}%），按进度今天应达 ${expected}`,
+  riskSingleThreaded: (contacts) => `A 类客户仅有 ${contacts} 位联系人`,
+
   more(count, kind, sheet, column) {
     const what = {
       stale: `${count} 个需要跟进的客户`,
       actions: `${count} 项待办行动`,
       care: `${count} 位联系人生日`,
       reviews: `${count} 项计划回顾`,
+      risks: `${count} 个风险客户`,
     }[kind];
     const where =
       column === null ? `请打开“${sheet}”表` : `请打开“${sheet}”表，按“${column}”列筛选您的邮箱`;

@@ -4,6 +4,8 @@ import { dayFromYmd, daysInMonth, isValidYmd, type Day } from '../../calendar/da
 export interface Period {
   readonly first: Day;
   readonly last: Day;
+  /** The period as written the usual way (`2026`, `2026-Q4`, `2026-03`), for messages. */
+  readonly label: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export function parsePeriod(text: string): Period | null {
   let m = /^(\d{4})$/.exec(s);
   if (m) {
     const y = Number(m[1]);
-    return { first: dayFromYmd(y, 1, 1), last: dayFromYmd(y, 12, 31) };
+    return { first: dayFromYmd(y, 1, 1), last: dayFromYmd(y, 12, 31), label: m[1] };
   }
   m = /^(\d{4})-[Qq]([1-4])$/.exec(s);
   if (m) {
@@ -26,6 +28,7 @@ export function parsePeriod(text: string): Period | null {
     return {
       first: dayFromYmd(y, firstMonth, 1),
       last: dayFromYmd(y, lastMonth, daysInMonth(y, lastMonth)),
+      label: `${m[1]}-Q${m[2]}`,
     };
   }
   m = /^(\d{4})-(\d{2})$/.exec(s);
@@ -33,7 +36,11 @@ export function parsePeriod(text: string): Period | null {
     const y = Number(m[1]);
     const mo = Number(m[2]);
     if (!isValidYmd(y, mo, 1)) return null;
-    return { first: dayFromYmd(y, mo, 1), last: dayFromYmd(y, mo, daysInMonth(y, mo)) };
+    return {
+      first: dayFromYmd(y, mo, 1),
+      last: dayFromYmd(y, mo, daysInMonth(y, mo)),
+      label: `${m[1]}-${m[2]}`,
+    };
   }
   return null;
 }
