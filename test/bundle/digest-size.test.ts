@@ -117,11 +117,15 @@ describe('dist/Code.js: a digest fits in one email whatever the owner holds', ()
       // The subject and each heading keep the full counts; listed + "N more" add up to them.
       expect(mail.subject).toContain(`${n} stale`);
       const sections = textSections(mail.body);
+      // The class A accounts have no contacts: each is single-threaded, a risk flag.
+      const risky = Number(/^Accounts at risk \((\d+)\)$/m.exec(mail.body)?.[1]);
+      expect(risky).toBeGreaterThan(0);
       const expected: [string, number][] = [
         [`Accounts to follow up (${book.accounts})`, book.accounts],
         [`Actions due (${book.actions})`, book.actions],
         [`Contact birthdays (${book.birthdays})`, book.birthdays],
         [`Plan reviews (${book.reviews})`, book.reviews],
+        [`Accounts at risk (${risky})`, risky],
       ];
       expect([...sections.keys()]).toEqual(expected.map(([h]) => h));
       for (const [heading, total] of expected) {
@@ -130,6 +134,10 @@ describe('dist/Code.js: a digest fits in one email whatever the owner holds', ()
         expect(s.items.length + s.more).toBe(total);
         expect(mail.htmlBody).toContain(`${heading.replace(/ \(\d+\)$/, '')} (${total})`);
       }
+      // reminder_log records exactly the flags the email lists, so the ones left out come next day.
+      const risks = sections.get(`Accounts at risk (${risky})`)!;
+      const logged = JSON.parse(logRows(bundle.control)[0].riskItems) as Record<string, string[]>;
+      expect(Object.keys(logged)).toEqual(risks.items.map((i) => i.split(' · ')[0].slice(2)));
       // Most important first: class A accounts, most days without activity first.
       const stale = sections.get(`Accounts to follow up (${book.accounts})`)!;
       expect(stale.items[0]).toMatch(/ · class A · /);

@@ -153,6 +153,7 @@ export function seedReminderBook(control: GasControl, today: Ymd, options: BookO
     },
   ]);
   const birthday = addDays(today, 2);
+  // Two contacts on every A account, so none is single-threaded (risk tests add their own flags).
   fill(control, 'Contacts', [
     {
       'Account ID': 'W1',
@@ -164,6 +165,11 @@ export function seedReminderBook(control: GasControl, today: Ymd, options: BookO
       Name: 'Sam Sun',
       Birthday: cellDate({ y: 1985, m: addDays(today, 40).m, d: addDays(today, 40).d }),
     },
+    { 'Account ID': 'L1', Name: 'Lin Li' },
+    { 'Account ID': 'L1', Name: 'Lu Li' },
+    { 'Account ID': 'L2', Name: 'Long Wei' },
+    { 'Account ID': 'L2', Name: 'Luo Wei' },
+    { 'Account ID': 'W1', Name: 'Wen Wang' },
   ]);
   fill(control, 'Action Plan', [
     {
@@ -205,6 +211,8 @@ export interface LogRow {
   care: unknown;
   status: string;
   detail: string;
+  digest: string;
+  riskItems: string;
 }
 
 export function logRows(control: GasControl, sheet = 'Reminder Log'): LogRow[] {
@@ -220,6 +228,8 @@ export function logRows(control: GasControl, sheet = 'Reminder Log'): LogRow[] {
     care: r[6],
     status: String(r[7]),
     detail: String(r[8]),
+    digest: String(r[9]),
+    riskItems: String(r[10]),
   }));
 }
 
@@ -234,6 +244,8 @@ function expectHeader(header: string[]): void {
     'Care Items',
     'Status',
     'Detail',
+    'Digest',
+    'Risk Items',
   ];
   if (header.join('|') !== want.join('|'))
     throw new Error(`unexpected Reminder Log header: ${header.join('|')}`);

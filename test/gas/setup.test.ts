@@ -40,7 +40,7 @@ describe('Set up workbook against the fake', () => {
     const width = (name: string) => gas.control.sheet(name)._maxCols;
     expect(width('Monthly')).toBe(SHEETS.find((s) => s.key === 'monthly')?.columns.length);
     expect(width('Data Issues')).toBe(7);
-    expect(width('Reminder Log')).toBe(9);
+    expect(width('Reminder Log')).toBe(11);
     // Sheets people fill in keep the usual 26 columns, room for their own.
     expect(width('Transactions')).toBe(26);
     expect(width('Dashboard')).toBe(26);

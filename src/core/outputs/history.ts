@@ -1,4 +1,6 @@
 import type { Day } from '../calendar/day';
+import type { RiskCode } from '../model/metrics';
+import { RISK_CODES } from '../rules/risk/flags';
 import { matchHeaders } from '../schema/match';
 import { SUMMARY_COLUMNS } from '../schema/sheets';
 import { readDate } from '../values/parse';
@@ -63,4 +65,40 @@ export function mergeHistory(
     replaced,
     unreadable,
   };
+}
+
+/**
+ * Each account's `risk_flags` in every `history` snapshot dated from `from` to `to` (both
+ * included), for the manager digest's "raised in the last 7 days". Rows without a readable date
+ * or account ID are skipped; a history written before the column existed gives no flags.
+ */
+export function riskSnapshots(
+  grid: Grid,
+  from: Day,
+  to: Day,
+): Map<Day, Map<string, readonly RiskCode[]>> {
+  const out = new Map<Day, Map<string, readonly RiskCode[]>>();
+  const header = matchHeaders('history', SUMMARY_COLUMNS, grid[0] ?? []);
+  const dateAt = header.index.get('snapshot_date');
+  const idAt = header.index.get('account_id');
+  const flagsAt = header.index.get('risk_flags');
+  if (dateAt === undefined || idAt === undefined || flagsAt === undefined) return out;
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r];
+    const day = readDate(row[dateAt] ?? null);
+    if (day === undefined || day < from || day > to) continue;
+    const id = row[idAt];
+    if (id === null || id === undefined || String(id).trim() === '') continue;
+    let accounts = out.get(day);
+    if (!accounts) {
+      accounts = new Map();
+      out.set(day, accounts);
+    }
+    const flags = String(row[flagsAt] ?? '')
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c): c is RiskCode => RISK_CODES.includes(c as RiskCode));
+    accounts.set(String(id).trim(), flags);
+  }
+  return out;
 }

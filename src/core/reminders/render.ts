@@ -135,6 +135,9 @@ const SECTION_SHEETS: Readonly<
   care: { sheet: 'contacts', ownerColumn: null },
   reviews: { sheet: 'plans', ownerColumn: null },
   risks: { sheet: 'accounts', ownerColumn: 'owner_email' },
+  owners: { sheet: 'accounts', ownerColumn: null },
+  top_risks: { sheet: 'summary', ownerColumn: null },
+  raised: { sheet: 'summary', ownerColumn: null },
 };
 
 /** How many rows of each section (in `sections()` order) the email lists. */

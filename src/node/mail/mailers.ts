@@ -59,7 +59,7 @@ export class EmlMailer implements Mailer {
         // A line break or bidi override typed in Settings must not reach a header.
         mail: headerSafe(mail),
         from: this.from,
-        fileName: emlFileName(this.runDate, mail.to),
+        fileName: emlFileName(this.runDate, mail.key ?? mail.to),
       }),
     );
   }
@@ -102,7 +102,7 @@ export class SmtpMailer implements Mailer {
   send(mail: OutgoingMail): void {
     this.channel.deliver({ mail: headerSafe(mail), from: this.from });
     this.sent += 1;
-    appendFileSync(this.acceptedLog, `${acceptedLine(this.runDate, mail.to)}\n`);
+    appendFileSync(this.acceptedLog, `${acceptedLine(this.runDate, mail.key ?? mail.to)}\n`);
     const fd = openSync(this.acceptedLog, 'r');
     try {
       fsyncSync(fd);

@@ -18,7 +18,23 @@ export interface SubjectCounts {
 }
 
 /** The digest's sections, for the note on items left out of a long digest. */
-export type DigestSectionKind = 'stale' | 'actions' | 'care' | 'reviews' | 'risks';
+export type DigestSectionKind =
+  | 'stale'
+  | 'actions'
+  | 'care'
+  | 'reviews'
+  | 'risks'
+  // The weekly manager digest's sections.
+  | 'owners'
+  | 'top_risks'
+  | 'raised';
+
+/** The manager digest's totals, for its subject. */
+export interface ManagerTotals {
+  readonly riskAccounts: number;
+  readonly staleAccounts: number;
+  readonly overdueActions: number;
+}
 
 export interface EmailTexts {
   readonly htmlLang: string;
@@ -66,6 +82,23 @@ export interface EmailTexts {
     expected: string,
   ): string;
   riskSingleThreaded(contacts: number): string;
+
+  /** The weekly manager digest (docs/reminders.md "Manager digest"). */
+  managerSubject(totals: ManagerTotals, week: string): string;
+  managerIntro(week: string, spreadsheetName: string): string;
+  readonly ownersHeading: string;
+  readonly topRisksHeading: string;
+  readonly raisedHeading: string;
+  readonly columnOwner: string;
+  /** Shown for accounts and actions that have no owner email. */
+  readonly noOwner: string;
+  ownerCounts(stale: number, risk: number, overdue: number): string;
+  /** Revenue 12m (formatted) and owner of a flagged account. */
+  revenueOwner(revenue: string, owner: string): string;
+  raisedOnDay(date: string, owner: string): string;
+  /** In place of the "raised" section when `history` has no snapshot from the last 7 days. */
+  noHistory(historySheet: string): string;
+  managerWhy(spreadsheetName: string, settingKey: string): string;
 
   /**
    * Closes a section that lists only its first items: how many more there are and where to find

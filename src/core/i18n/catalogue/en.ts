@@ -80,6 +80,24 @@ const email: EmailTexts = {
   riskSingleThreaded: (contacts) =>
     `class A account with ${plural(contacts, 'contact', 'contacts')}`,
 
+  managerSubject: (t, week) =>
+    `Key accounts weekly ${week}: ${t.riskAccounts} at risk, ${t.staleAccounts} stale, ${plural(t.overdueActions, 'overdue action', 'overdue actions')}`,
+  managerIntro: (week, name) =>
+    `Here is the weekly key-account digest for ${week} from the spreadsheet "${name}".`,
+  ownersHeading: 'By owner',
+  topRisksHeading: 'Largest accounts at risk',
+  raisedHeading: 'Flags raised in the last 7 days',
+  columnOwner: 'Owner',
+  noOwner: '(no owner)',
+  ownerCounts: (stale, risk, overdue) =>
+    `${risk} at risk · ${stale} stale · ${plural(overdue, 'overdue action', 'overdue actions')}`,
+  revenueOwner: (revenue, owner) => `revenue 12m ${revenue} · owner ${owner}`,
+  raisedOnDay: (date, owner) => `raised ${date} · owner ${owner}`,
+  noHistory: (sheet) =>
+    `New flags cannot be told apart yet: the ${sheet} sheet has no snapshot from the last 7 days (Refresh writes one a day; turn on daily automation).`,
+  managerWhy: (name, key) =>
+    `You receive this weekly digest because your address is in the ${key} setting of the spreadsheet "${name}".`,
+
   more(count, kind, sheet, column) {
     const what = {
       stale: plural(count, 'more account', 'more accounts') + ' to follow up',
@@ -87,6 +105,9 @@ const email: EmailTexts = {
       care: plural(count, 'more contact birthday', 'more contact birthdays'),
       reviews: plural(count, 'more plan review', 'more plan reviews'),
       risks: plural(count, 'more account', 'more accounts') + ' at risk',
+      owners: plural(count, 'more owner', 'more owners'),
+      top_risks: plural(count, 'more account', 'more accounts') + ' at risk',
+      raised: plural(count, 'more flag', 'more flags') + ' raised',
     }[kind];
     const where =
       column === null

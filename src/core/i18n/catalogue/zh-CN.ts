@@ -66,6 +66,22 @@ const email: EmailTexts = {
     `${period} 计划：已完成 ${revenue}，目标 ${target}（${pct}%），按进度今天应达 ${expected}`,
   riskSingleThreaded: (contacts) => `A 类客户仅有 ${contacts} 位联系人`,
 
+  managerSubject: (t, week) =>
+    `大客户周报 ${week}：${t.riskAccounts} 个风险客户，${t.staleAccounts} 个停滞客户，${t.overdueActions} 项逾期行动`,
+  managerIntro: (week, name) => `以下是表格“${name}”中 ${week} 的大客户周报。`,
+  ownersHeading: '按负责人',
+  topRisksHeading: '收入最高的风险客户',
+  raisedHeading: '最近 7 天新增的风险标记',
+  columnOwner: '负责人',
+  noOwner: '（无负责人）',
+  ownerCounts: (stale, risk, overdue) =>
+    `${risk} 个风险客户 · ${stale} 个停滞客户 · ${overdue} 项逾期行动`,
+  revenueOwner: (revenue, owner) => `近 12 个月收入 ${revenue} · 负责人 ${owner}`,
+  raisedOnDay: (date, owner) => `${date} 新增 · 负责人 ${owner}`,
+  noHistory: (sheet) =>
+    `暂时无法区分新增的风险标记：“${sheet}”表中没有最近 7 天的快照（刷新每天写入一次，请开启每日自动化）。`,
+  managerWhy: (name, key) => `您收到这封周报，是因为您的邮箱在表格“${name}”的 ${key} 设置中。`,
+
   more(count, kind, sheet, column) {
     const what = {
       stale: `${count} 个需要跟进的客户`,
@@ -73,6 +89,9 @@ const email: EmailTexts = {
       care: `${count} 位联系人生日`,
       reviews: `${count} 项计划回顾`,
       risks: `${count} 个风险客户`,
+      owners: `${count} 位负责人`,
+      top_risks: `${count} 个风险客户`,
+      raised: `${count} 个新增风险标记`,
     }[kind];
     const where =
       column === null ? `请打开“${sheet}”表` : `请打开“${sheet}”表，按“${column}”列筛选您的邮箱`;
