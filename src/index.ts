@@ -16,7 +16,12 @@ import {
   handleFillIds,
 } from './gas/handlers';
 import { CONTINUE_REFRESH_HANDLER, CONTINUE_REMINDERS_HANDLER } from './gas/automation';
-import { handlePreview, handleSendReminders, handleTestDigest } from './gas/reminders';
+import {
+  handlePreview,
+  handleSendReminders,
+  handleTestDigest,
+  handleTestManagerDigest,
+} from './gas/reminders';
 import { handleRebuildDashboard } from './gas/dashboard';
 import { deleteTriggers } from './gas/triggers';
 import {
@@ -104,6 +109,11 @@ function kamPreviewReminders(): void {
 /** Menu: Send me a test digest / 给我发送测试摘要. */
 function kamSendTestDigest(): void {
   handleTestDigest();
+}
+
+/** Menu: Send me a test manager digest / 给我发送测试经理周报. */
+function kamSendTestManagerDigest(): void {
+  handleTestManagerDigest();
 }
 
 /** Trigger: the daily reminders at reminder_hour. */
@@ -250,6 +260,7 @@ export {
   kamSendReminders,
   kamPreviewReminders,
   kamSendTestDigest,
+  kamSendTestManagerDigest,
   kamDailyReminders,
   kamContinueReminders,
   kamAutomationOn,

@@ -13,6 +13,7 @@ export const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
   ['menu_send', 'kamSendReminders'],
   ['menu_preview', 'kamPreviewReminders'],
   ['menu_test', 'kamSendTestDigest'],
+  ['menu_test_manager', 'kamSendTestManagerDigest'],
   null,
   ['menu_automation_on', 'kamAutomationOn'],
   ['menu_automation_off', 'kamAutomationOff'],

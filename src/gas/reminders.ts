@@ -1,6 +1,6 @@
 import type { Locale } from '../core/i18n/locale';
 import { prepareDigests, remind } from '../core/jobs/remind';
-import { sendTestDigest } from '../core/jobs/test-digest';
+import { sendTestDigest, sendTestManagerDigest } from '../core/jobs/test-digest';
 import { MAX_REMINDER_RETRIES, takeReminderRetry } from '../core/jobs/reminder-retries';
 import { escapeHtml } from '../core/text/escape';
 import { CONTINUE_REMINDERS_HANDLER, hostAllowList, recordLastRun } from './automation';
@@ -83,16 +83,33 @@ export function handlePreview(): void {
     });
     SpreadsheetApp.getUi().showModalDialog(
       HtmlService.createHtmlOutput(
-        previewHtml(
-          p.locale,
-          p.digests.map((d) => ({ owner: d.owner, ...p.render(d) })),
-        ),
+        previewHtml(p.locale, [
+          ...managerPreview(p),
+          ...p.digests.map((d) => ({ owner: d.owner, ...p.render(d) })),
+        ]),
       )
         .setWidth(900)
         .setHeight(640),
       automationMessage('preview_title', p.locale),
     );
   });
+}
+
+/** This week's manager digest, first in the preview, when manager_emails is filled in. */
+function managerPreview(p: ReturnType<typeof prepareDigests>): {
+  owner: string;
+  subject: string;
+  html: string;
+}[] {
+  if (p.read.parsed.model.settings.managerEmails.length === 0) return [];
+  const m = p.manager();
+  return [
+    {
+      owner: automationMessage('preview_manager', p.locale, { emails: m.managers.join(', ') }),
+      subject: m.rendered.subject,
+      html: m.rendered.html,
+    },
+  ];
 }
 
 /** The preview dialog: each digest's subject and its HTML body in a sandboxed frame. */
@@ -129,6 +146,21 @@ export function handleTestDigest(): void {
     else if (r.outcome === 'nothing')
       ctx.notifier.done(automationMessage('test_nothing', r.locale));
     else ctx.notifier.done(automationMessage('test_sent', r.locale, { email: r.to }));
+  });
+}
+
+/** Send me a test manager digest (core: sendTestManagerDigest), to the current user only. */
+export function handleTestManagerDigest(): void {
+  runMenuJob((ctx) => {
+    const r = sendTestManagerDigest({
+      store: ctx.store,
+      clock: ctx.clock,
+      defaultAllowList: hostAllowList(),
+      mailer: new GasMailer(),
+      user: () => Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail(),
+    });
+    if (r.outcome === 'no_user') ctx.notifier.problem(automationMessage('test_no_user', r.locale));
+    else ctx.notifier.done(automationMessage('test_manager_sent', r.locale, { email: r.to }));
   });
 }
 

@@ -39,3 +39,25 @@ export function sendTestDigest(deps: TestDigestDeps): TestDigestResult {
   });
   return { outcome: 'sent', to: me, locale: p.locale };
 }
+
+/**
+ * Send me a test manager digest: this week's manager digest, whatever the weekday and whether or
+ * not manager_emails is filled in, sent only to the asking user with a [Test] subject and not
+ * written to reminder_log.
+ */
+export function sendTestManagerDigest(deps: TestDigestDeps): TestDigestResult {
+  const p = prepareDigests(deps);
+  const me = deps.user().toLowerCase();
+  if (!me) return { outcome: 'no_user', to: '', locale: p.locale };
+  const r = p.manager().rendered;
+  deps.mailer.send({
+    to: me,
+    cc: [],
+    subject: text('automation.test_tag', p.locale) + r.subject,
+    text: r.text,
+    html: r.html,
+    senderName: p.read.parsed.model.settings.reminderSenderName,
+    key: `test ${me}`,
+  });
+  return { outcome: 'sent', to: me, locale: p.locale };
+}

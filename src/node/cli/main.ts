@@ -154,7 +154,9 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
 
   program
     .command('remind')
-    .description("email each owner's digest (.eml files or SMTP) and log it in reminder_log")
+    .description(
+      "email each owner's digest, and managers' weekly digest on its day (.eml files or SMTP); log them in reminder_log",
+    )
     .argument('<BOOK.xlsx>')
     .addOption(todayOption())
     .addOption(
@@ -180,11 +182,23 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
       'show what would be sent; send nothing and leave the workbook unchanged',
       false,
     )
+    .option(
+      '--manager',
+      "only this week's manager digest (manager_emails), whatever the weekday; once per ISO week",
+      false,
+    )
     .action(
       run(
         (
           file: string,
-          opts: { today?: number; outbox?: string; smtp?: string; from?: string; dryRun: boolean },
+          opts: {
+            today?: number;
+            outbox?: string;
+            smtp?: string;
+            from?: string;
+            dryRun: boolean;
+            manager: boolean;
+          },
         ) =>
           remindCommand(
             file,

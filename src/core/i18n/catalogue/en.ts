@@ -142,6 +142,7 @@ export const en = {
     menu_send: 'Send reminders now',
     menu_preview: 'Preview reminders',
     menu_test: 'Send me a test digest',
+    menu_test_manager: 'Send me a test manager digest',
     menu_automation_on: 'Turn on daily automation',
     menu_automation_off: 'Turn off daily automation',
     menu_automation_status: 'Automation status…',
@@ -397,6 +398,8 @@ export const en = {
     summary_nothing: 'nothing to send',
     summary_separator: ', ',
     test_sent: 'Test digest sent to {email}.',
+    test_manager_sent: 'Test manager digest sent to {email}.',
+    preview_manager: 'Weekly manager digest (to {emails})',
     test_nothing:
       'Nothing to put in a digest today: no stale accounts, actions, birthdays or reviews.',
     test_no_user: 'Your email address is not available to the script, so no test digest was sent.',

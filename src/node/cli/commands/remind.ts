@@ -27,6 +27,8 @@ export interface RemindOptions {
   readonly smtp?: string;
   readonly from?: string;
   readonly dryRun: boolean;
+  /** Only the manager digests (`--manager`). */
+  readonly manager?: boolean;
 }
 
 type ClosableMailer = Mailer & { close(): Promise<void> };
@@ -98,7 +100,11 @@ function padWord(text: string, width: number): string {
 function outcomeLines(result: RemindResult, locale: Locale, dryRun: boolean): string[] {
   const lines: string[] = [];
   const word = (status: string): string => padWord(statusWord(status, locale), 12);
-  for (const o of result.outcomes) {
+  const all = [
+    ...result.managerOutcomes.map((o) => ({ ...o, owner: o.manager })),
+    ...result.outcomes,
+  ];
+  for (const o of all) {
     // The dry run gives the reason the real run gives; a digest that would go shows its subject.
     const said = o.status === 'preview' || !o.detail ? o.rendered.subject : o.detail;
     if (dryRun) lines.push(`  ${word(o.status)} ${o.owner}  ${said}`);
@@ -151,7 +157,10 @@ export async function remindCommand(
       }
       // Continues a replayed journal, so its rows survive should this run stop too.
       journal = new Journal(book.journal.path, book.journal.base, book.journal.recovered > 0);
-      ctx.progress.start(cliText('step_send', locale), ownerCount(book));
+      ctx.progress.start(
+        cliText('step_send', locale),
+        ownerCount(book) + settings.managerEmails.length,
+      );
       mailer = ticking(mailer, ctx.progress);
     }
     const store = journal ? new JournaledStore(book.store, journal) : book.store;
@@ -166,6 +175,7 @@ export async function remindCommand(
           mode: opts.dryRun ? 'preview' : 'send',
           defaultAllowList: null,
           budgetMs: Infinity,
+          digests: opts.manager ? 'managers' : 'all',
         }),
       );
       return { save: !opts.dryRun, result: { result, locale, lines: notifier.lines } };
@@ -178,10 +188,14 @@ export async function remindCommand(
   const { result, locale, lines } = run;
   lines.forEach(ctx.out);
   outcomeLines(result, locale, opts.dryRun).forEach(ctx.out);
-  const sent = result.outcomes.filter((o) => o.status === 'sent').length;
+  const sent = [...result.outcomes, ...result.managerOutcomes].filter(
+    (o) => o.status === 'sent',
+  ).length;
   if (!opts.dryRun && !opts.smtp && sent > 0)
     ctx.out(cliText('remind_outbox', locale, { dir: outboxDir }));
-  const failed = result.outcomes.filter((o) => o.status === 'failed').length;
+  const failed = [...result.outcomes, ...result.managerOutcomes].filter(
+    (o) => o.status === 'failed',
+  ).length;
   if (failed > 0) {
     process.stderr.write(`kam: ${cliText('remind_failed', locale, { count: failed })}\n`);
     return 1;
