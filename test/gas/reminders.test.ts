@@ -10,6 +10,7 @@ import {
   handlePreview,
   handleSendReminders,
   handleTestDigest,
+  handleTestManagerDigest,
 } from '../../src/gas/reminders';
 import { kamContinueReminders } from '../../src/index';
 import {
@@ -24,6 +25,7 @@ import {
   QUIET_OWNER,
   addDays,
   cellDate,
+  fill,
   logRows,
   noonOf,
   seedReminderBook,
@@ -593,5 +595,150 @@ describe('Preview reminders and Send me a test digest', () => {
     expect(gas.control.sentMails.map((m) => [m.to, m.subject])).toEqual([
       ['newbie@example.com', '[Test] Key accounts: 2 stale, 1 action due — 2026-11-23'],
     ]);
+  });
+});
+
+describe('accounts at risk and the weekly manager digest', () => {
+  const WEEKLY = /^Key accounts weekly 2026-W(\d\d): /;
+  /** The reminder book with managers, and an open complaint on L2 from 10 days ago. */
+  function riskyBook(settings: Record<string, unknown> = {}, gasOptions: GasOptions = {}): Gas {
+    const gas = book({
+      gas: gasOptions,
+      book: { settings: { manager_emails: 'Boss@example.com, zhao@example.com', ...settings } },
+    });
+    fill(gas.control, 'Interactions', [
+      {
+        Date: cellDate(addDays(TODAY, -3)),
+        'Account ID': 'S1',
+        Type: 'Call',
+        'Recorded By': 'sun@example.com',
+        Summary: 'All good',
+      },
+      {
+        Date: cellDate(addDays(TODAY, -10)),
+        'Account ID': 'L2',
+        Type: 'Call',
+        Summary: 'Late delivery',
+        Complaint: 'Yes',
+        'Complaint Status': 'Open',
+      },
+    ]);
+    return gas;
+  }
+  const weekly = (gas: Gas) => gas.control.sentMails.filter((m) => WEEKLY.test(m.subject));
+  const daily = (gas: Gas, owner: string) =>
+    gas.control.sentMails.filter((m) => m.to === owner && !WEEKLY.test(m.subject));
+
+  it('lists a flag the day it is raised, with its reason, then not again for 7 days', () => {
+    const gas = riskyBook();
+    handleSendReminders(false);
+    const li = daily(gas, 'li@example.com')[0];
+    expect(li.subject).toBe('Key accounts: 1 stale, 1 action due, 1 at risk — 2026-11-23');
+    expect(li.body).toContain(
+      `Accounts at risk (1)\n- L2 · Longwei Logistics · class A · Complaint overdue: complaint open since 2026-11-13 (10 days; limit 7 days) · ${rowLink(gas, 'Accounts', 3)}`,
+    );
+    const row = logRows(gas.control).find((r) => r.owner === 'li@example.com')!;
+    expect([row.digest, row.riskItems]).toEqual(['owner', '{"L2":["complaint"]}']);
+    for (let n = 1; n <= 7; n++) {
+      jest.setSystemTime(noonOf(addDays(TODAY, n)));
+      handleSendReminders(false);
+      const mails = daily(gas, 'li@example.com');
+      expect(mails).toHaveLength(n + 1);
+      // L1 stays stale, so Li hears every day; the complaint only again on day 7.
+      expect(mails[n].body.includes('Accounts at risk')).toBe(n === 7);
+    }
+  });
+
+  it('managers get one weekly digest per ISO week, before the owners; a manager who owns accounts gets both', () => {
+    const gas = riskyBook();
+    handleSendReminders(false);
+    expect(to(gas).slice(0, 2)).toEqual(['boss@example.com', 'zhao@example.com']);
+    const [boss] = weekly(gas);
+    expect(boss.subject).toBe(
+      'Key accounts weekly 2026-W48: 1 at risk, 2 stale, 1 overdue action — 2026-11-23',
+    );
+    expect(boss.body).toContain('By owner (2)');
+    expect(boss.body).toContain('- wang@example.com · 0 at risk · 1 stale · 0 overdue actions');
+    expect(boss.body).toContain('- li@example.com · 1 at risk · 1 stale · 1 overdue action');
+    expect(boss.body).toContain('Largest accounts at risk (1)');
+    expect(boss.body).toContain(
+      '- L2 · Longwei Logistics · revenue 12m ¥3,000 · owner li@example.com · Complaint overdue:',
+    );
+    // No history yet: the digest says so rather than guessing which flags are new.
+    expect(boss.body).toContain('the History sheet has no snapshot from the last 7 days');
+    expect(boss.body).toContain('manager_emails setting');
+    expect(daily(gas, 'zhao@example.com')).toHaveLength(1);
+    expect(
+      logRows(gas.control)
+        .filter((r) => r.digest === 'manager')
+        .map((r) => [r.owner, r.status]),
+    ).toEqual([
+      ['boss@example.com', 'sent'],
+      ['zhao@example.com', 'sent'],
+    ]);
+    // Again today, and every other day of the week: nothing more for the managers.
+    handleSendReminders(true);
+    for (let n = 1; n <= 6; n++) {
+      jest.setSystemTime(noonOf(addDays(TODAY, n)));
+      handleSendReminders(false);
+    }
+    expect(weekly(gas)).toHaveLength(2);
+    // The next ISO week: once more each.
+    jest.setSystemTime(noonOf(addDays(TODAY, 7)));
+    handleSendReminders(false);
+    expect(weekly(gas).map((m) => [m.to, WEEKLY.exec(m.subject)![1]])).toEqual([
+      ['boss@example.com', '48'],
+      ['zhao@example.com', '48'],
+      ['boss@example.com', '49'],
+      ['zhao@example.com', '49'],
+    ]);
+  });
+
+  it('waits for manager_digest_weekday; a digest deferred by the quota goes out the next day, once', () => {
+    const gas = riskyBook({ manager_digest_weekday: 3 }, { mailQuota: 0 });
+    handleSendReminders(false); // Monday: not yet
+    jest.setSystemTime(noonOf(addDays(TODAY, 2))); // Wednesday, quota used up
+    handleSendReminders(false);
+    expect(weekly(gas)).toHaveLength(0);
+    expect(
+      logRows(gas.control)
+        .filter((r) => r.digest === 'manager')
+        .map((r) => r.status),
+    ).toEqual(['deferred', 'deferred']);
+    jest.setSystemTime(noonOf(addDays(TODAY, 3))); // Thursday, a new day's quota
+    gas.control.setMailQuota(100);
+    handleSendReminders(false);
+    handleSendReminders(false);
+    expect(weekly(gas).map((m) => m.to)).toEqual(['boss@example.com', 'zhao@example.com']);
+  });
+
+  it('a manager outside allowed_recipient_domains is blocked and never emailed', () => {
+    const gas = riskyBook({ manager_emails: 'ceo@partner.org' });
+    handleSendReminders(false);
+    expect(weekly(gas)).toHaveLength(0);
+    const row = logRows(gas.control).find((r) => r.digest === 'manager')!;
+    expect([row.owner, row.status, row.detail]).toEqual([
+      'ceo@partner.org',
+      'blocked',
+      'ceo@partner.org is outside allowed_recipient_domains',
+    ]);
+  });
+
+  it('preview shows the manager digest first; the test manager digest goes to me only, unlogged', () => {
+    const gas = riskyBook({}, { activeUser: 'me@example.com' });
+    handlePreview();
+    const dialog = gas.control.dialogs[0].content;
+    expect(
+      dialog.indexOf('Weekly manager digest (to boss@example.com, zhao@example.com)'),
+    ).toBeLessThan(dialog.indexOf('>li@example.com</h3>'));
+    handleTestManagerDigest();
+    expect(gas.control.sentMails.map((m) => [m.to, m.subject])).toEqual([
+      [
+        'me@example.com',
+        '[Test] Key accounts weekly 2026-W48: 1 at risk, 2 stale, 1 overdue action — 2026-11-23',
+      ],
+    ]);
+    expect(logRows(gas.control)).toEqual([]);
+    expect(gas.control.toasts.at(-1)!.msg).toBe('Test manager digest sent to me@example.com.');
   });
 });

@@ -124,6 +124,35 @@ describe('kam demo, remind and report on real files', () => {
     expect(emls().some((f) => f.startsWith('2025-12-01'))).toBe(false);
   });
 
+  it('sends the weekly manager digest once per ISO week; --manager --dry-run previews it', async () => {
+    const day = '2025-12-03';
+    const dry = await kam(['remind', book, '--today', day, '--manager', '--dry-run'], tmp.dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/preview\s+\S+@\S+\s+Key accounts weekly 2025-W49: \d+ at risk/);
+    expect(emls().some((f) => f.startsWith(day))).toBe(false);
+    // The daily run sends it (weekday 1: from Monday on), filed apart from the owners' digests.
+    const r = await kam(['remind', book, '--today', day], tmp.dir);
+    expect(r.code).toBe(0);
+    const weekly = emls().filter((f) => f.startsWith(`${day} weekly_`));
+    expect(weekly).toHaveLength(1);
+    const mail = await simpleParser(readFileSync(join(outbox, weekly[0])));
+    expect(mail.subject).toMatch(/^Key accounts weekly 2025-W49: /);
+    expect(mail.text).toContain('By owner');
+    // Later the same ISO week, with --manager or not: nothing more for the manager.
+    for (const again of [['--manager'], []]) {
+      const next = await kam(['remind', book, '--today', '2025-12-05', ...again], tmp.dir);
+      expect(next.code).toBe(0);
+    }
+    expect(
+      emls().filter((f) => / weekly_/.test(f) && f >= '2025-12-01' && f < '2025-12-08'),
+    ).toHaveLength(1);
+    // Earlier tests' weeks have their own rows; this week has one announced and confirmed send.
+    const rows = (await logRows()).filter(
+      (l) => l[9] === 'manager' && l[1] instanceof Date && l[1].toISOString() >= '2025-12-01',
+    );
+    expect(rows.map((l) => l[7])).toEqual(['sending', 'sent']);
+  });
+
   it('writes a self-contained report with every dashboard chart and the stale list per owner', async () => {
     const file = join(tmp.dir, 'report.html');
     const r = await kam(['report', book, '--out', file, '--today', TODAY], tmp.dir);

@@ -72,7 +72,7 @@ export function renderManagerDigest(
   opts: RenderOptions,
 ): RenderedManagerDigest {
   const m = catalogue(opts.locale).email;
-  const subject = m.managerSubject(md.totals, md.week.label);
+  const subject = m.managerSubject(md.totals, md.week.label, formatDay(opts.today));
   const r = renderPage(subject, (out) => managerPage(md, currency, opts, out), opts);
   return { subject, text: r.text, html: r.html };
 }

@@ -227,6 +227,8 @@ export function generateDemo(options: DemoOptions): DemoData {
       allowed_recipient_domains: w.domain,
       reminder_sender_name: w.senderName,
       escalation_cc: `${w.director}@${w.domain}`,
+      // The director also gets the weekly manager digest, so the demo shows one.
+      manager_emails: `${w.director}@${w.domain}`,
     },
     rates: [['JPY', 0.047]],
     domain: w.domain,

@@ -84,7 +84,7 @@ export interface EmailTexts {
   riskSingleThreaded(contacts: number): string;
 
   /** The weekly manager digest (docs/reminders.md "Manager digest"). */
-  managerSubject(totals: ManagerTotals, week: string): string;
+  managerSubject(totals: ManagerTotals, week: string, date: string): string;
   managerIntro(week: string, spreadsheetName: string): string;
   readonly ownersHeading: string;
   readonly topRisksHeading: string;

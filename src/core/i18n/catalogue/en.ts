@@ -80,8 +80,8 @@ const email: EmailTexts = {
   riskSingleThreaded: (contacts) =>
     `class A account with ${plural(contacts, 'contact', 'contacts')}`,
 
-  managerSubject: (t, week) =>
-    `Key accounts weekly ${week}: ${t.riskAccounts} at risk, ${t.staleAccounts} stale, ${plural(t.overdueActions, 'overdue action', 'overdue actions')}`,
+  managerSubject: (t, week, date) =>
+    `Key accounts weekly ${week}: ${t.riskAccounts} at risk, ${t.staleAccounts} stale, ${plural(t.overdueActions, 'overdue action', 'overdue actions')} — ${date}`,
   managerIntro: (week, name) =>
     `Here is the weekly key-account digest for ${week} from the spreadsheet "${name}".`,
   ownersHeading: 'By owner',

@@ -66,8 +66,8 @@ const email: EmailTexts = {
     `${period} 计划：已完成 ${revenue}，目标 ${target}（${pct}%），按进度今天应达 ${expected}`,
   riskSingleThreaded: (contacts) => `A 类客户仅有 ${contacts} 位联系人`,
 
-  managerSubject: (t, week) =>
-    `大客户周报 ${week}：${t.riskAccounts} 个风险客户，${t.staleAccounts} 个停滞客户，${t.overdueActions} 项逾期行动`,
+  managerSubject: (t, week, date) =>
+    `大客户周报 ${week}：${t.riskAccounts} 个风险客户，${t.staleAccounts} 个停滞客户，${t.overdueActions} 项逾期行动 — ${date}`,
   managerIntro: (week, name) => `以下是表格“${name}”中 ${week} 的大客户周报。`,
   ownersHeading: '按负责人',
   topRisksHeading: '收入最高的风险客户',
