@@ -44,7 +44,8 @@ type Kind =
   | 'date'
   | 'birthday'
   | 'yesno'
-  | 'currency';
+  | 'currency'
+  | 'period';
 
 interface ColSpec {
   readonly key: string;
@@ -209,7 +210,7 @@ export const INPUT_SHEETS: Readonly<
     columns: [
       // Required by the rules (a plan belongs to an account), not by the header.
       col('account_id', 'Account ID', '客户编号', 'ref', { required: true }),
-      col('period', 'Period', '周期', 'text'),
+      col('period', 'Period', '周期', 'period'),
       col('challenges', 'Challenges', '主要挑战', 'text'),
       col('goals', 'Goals', '期望目标', 'text'),
       col('special_requirements', 'Special Requirements', '特殊要求', 'text'),
@@ -349,6 +350,21 @@ function dayArb(today: number): fc.Arbitrary<number> {
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** A valid date in one of the forms people use: a date cell (sometimes with a time) or text. */
+/**
+ * A plan period as people write it: this or last year, a quarter (`2026-Q4`, `2026-q4`), a
+ * month, or free text (no current target, never a data issue).
+ */
+function periodArb(today: number): fc.Arbitrary<Cell> {
+  const { y, m } = ymdOfDay(today);
+  const q = Math.floor((m - 1) / 3) + 1;
+  const mm = String(m).padStart(2, '0');
+  return fc.oneof(
+    fc.constantFrom<Cell>(String(y), `${y}-Q${q}`, `${y}-q${q}`, `${y}-${mm}`, y, `${y - 1}`),
+    fc.constantFrom<Cell>(`${y}-Q5`, `${y}-13`, 'FY26', ' 2026 '),
+    textArb,
+  );
+}
+
 function dateCellArb(today: number): fc.Arbitrary<Cell> {
   return fc
     .tuple(dayArb(today), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 86_399 }))
@@ -567,6 +583,8 @@ function cellArb(
       return withInvalid(birthdayArb(ctx.today), INVALID_BIRTHDAYS);
     case 'yesno':
       return withInvalid(fc.constantFrom(...YESNO_VALID), YESNO_INVALID);
+    case 'period':
+      return withInvalid(periodArb(ctx.today), null, 2);
   }
 }
 
@@ -879,6 +897,22 @@ const OPTIONAL_SETTINGS: readonly fc.Arbitrary<SettingRow>[] = [
   fc
     .constantFrom<Cell>('CNY', '人民币')
     .map((v) => ({ key: 'home_currency', value: v, invalid: v !== 'CNY' })),
+  // The risk settings (docs/rules.md "Risk flags") and the manager digest's.
+  fc
+    .constantFrom<Cell>(0.3, '0.5', 0, 1.5, 'much')
+    .map((v) => ({ key: 'revenue_drop_pct', value: v, invalid: v === 1.5 || v === 'much' })),
+  fc
+    .constantFrom<Cell>(7, '14', 0, -1, 'a week')
+    .map((v) => ({ key: 'complaint_sla_days', value: v, invalid: v === -1 || v === 'a week' })),
+  fc
+    .constantFrom<Cell>(0.1, 0, 2)
+    .map((v) => ({ key: 'plan_tolerance', value: v, invalid: v === 2 })),
+  fc
+    .constantFrom<Cell>('boss@example.com', 'boss@example.com, ceo@evil.org', 'the boss')
+    .map((v) => ({ key: 'manager_emails', value: v, invalid: v === 'the boss' })),
+  fc
+    .constantFrom<Cell>(1, 5, 8)
+    .map((v) => ({ key: 'manager_digest_weekday', value: v, invalid: v === 8 })),
 ];
 
 const SETTINGS_COLUMNS = [
