@@ -8,6 +8,8 @@ import {
 } from '../../../src/core/reminders/manager';
 import { dueForListing, formatRiskItems, parseRiskItems } from '../../../src/core/reminders/risk';
 import { formatMoney } from '../../../src/core/text/money';
+import { riskSnapshots } from '../../../src/core/outputs/history';
+import { dateCell } from '../../../src/core/values/cell';
 import { riskReasonText } from '../../../src/core/reminders/render';
 import { catalogue } from '../../../src/core/i18n/catalogue';
 import type { RiskReason } from '../../../src/core/reminders/risk';
@@ -142,5 +144,30 @@ describe('each flag in words', () => {
   ])('%j', (reason, en, zh) => {
     expect(say(reason, 'en')).toBe(en);
     expect(say(reason, 'zh-CN')).toBe(zh);
+  });
+});
+
+describe('history as snapshots of risk flags', () => {
+  it('reads account_id and risk_flags per snapshot_date by header, within the window only', () => {
+    const today = D('2026-12-07');
+    const date = (d: Day) => dateCell(d);
+    const grid = [
+      ['account_id', 'risk_flags', 'snapshot_date', 'other'],
+      ['K1', 'churn,credit', date(today - 8), 'x'],
+      ['K1', 'churn', date(today - 3), 'x'],
+      ['K2', '', date(today - 3), 'x'],
+      ['K3', 'churn, bogus ,plan_behind', date(today - 1), 'x'],
+      ['', 'churn', date(today - 1), 'x'],
+      ['K4', 'churn', 'not a date', 'x'],
+    ];
+    const s = riskSnapshots(grid, today - 7, today - 1);
+    expect([...s.keys()].sort()).toEqual([today - 3, today - 1]);
+    expect(s.get(today - 3)).toEqual(
+      new Map([
+        ['K1', ['churn']],
+        ['K2', []],
+      ]),
+    );
+    expect(s.get(today - 1)).toEqual(new Map([['K3', ['churn', 'plan_behind']]]));
   });
 });
