@@ -694,6 +694,21 @@ describe('accounts at risk and the weekly manager digest', () => {
     ]);
   });
 
+  it('lists the flags raised in the last 7 days, from the daily history snapshots', () => {
+    const gas = riskyBook();
+    // The complaint (10 days old today) passes its 7-day limit on day −2.
+    for (const n of [-4, -2, 0]) {
+      jest.setSystemTime(noonOf(addDays(TODAY, n)));
+      handleRefresh(false);
+    }
+    handleSendReminders(false);
+    const [boss] = weekly(gas);
+    expect(boss.body).toContain(
+      'Flags raised in the last 7 days (1)\n- L2 · Longwei Logistics · Complaint overdue: complaint open since 2026-11-13 (10 days; limit 7 days) · raised 2026-11-21 · owner li@example.com',
+    );
+    expect(boss.body).not.toContain('has no snapshot');
+  });
+
   it('waits for manager_digest_weekday; a digest deferred by the quota goes out the next day, once', () => {
     const gas = riskyBook({ manager_digest_weekday: 3 }, { mailQuota: 0 });
     handleSendReminders(false); // Monday: not yet
