@@ -180,7 +180,9 @@ describe('kam says clearly what is wrong, in the user’s language', () => {
       LANG: 'zh_CN.UTF-8',
     });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^提醒：预览 \d+ · 已拦截 \d+$/m);
+    // The demo's director got this week's manager digest when the demo ran: already sent.
+    expect(r.stdout).toMatch(/^提醒：本周已发送 1 · 预览 \d+ · 已拦截 \d+$/m);
+    expect(r.stdout).toMatch(/^\s+本周已发送\s+\S+@\S+\s+大客户周报 \d{4}-W\d\d：/m);
     expect(r.stdout).toMatch(/^\s+预览\s+\S+@/m);
     expect(r.stdout).toMatch(
       /^\s+已拦截\s+\S+@\S+\s+\S+ 不在 allowed_recipient_domains 允许范围内/m,

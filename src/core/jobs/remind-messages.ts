@@ -14,7 +14,7 @@ export function reminderMessage(
 /** A digest's status in the run's language (the log keeps the code; its dropdown shows these). */
 export function statusWord(status: string, locale: Locale): string {
   // Outcomes of a run that are not rows of reminder_log.
-  if (status === 'already_sent' || status === 'not_reached')
+  if (status === 'already_sent' || status === 'not_reached' || status === 'sent_this_week')
     return text(`remind.status_${status}`, locale);
   return optionLabel(REMINDER_STATUSES, status, locale);
 }

@@ -44,7 +44,7 @@ export type ReminderStatus =
 
 export interface OwnerOutcome {
   readonly owner: string;
-  readonly status: ReminderStatus | 'already_sent' | 'not_reached';
+  readonly status: ReminderStatus | 'already_sent' | 'not_reached' | 'sent_this_week';
   readonly detail: string;
   readonly digest: Digest;
   readonly rendered: RenderedDigest;
@@ -450,7 +450,7 @@ export function remind(deps: RemindDeps): RemindResult {
     for (const m of managers.managers) {
       const rendered = managers.rendered;
       if (mState.done.has(m)) {
-        managerOutcomes.push({ manager: m, status: 'already_sent', detail: '', rendered });
+        managerOutcomes.push({ manager: m, status: 'sent_this_week', detail: '', rendered });
         continue;
       }
       const r = deliver({

@@ -260,6 +260,7 @@ export const en = {
     done: 'Reminders: {summary}',
     done_incomplete: 'Reminders paused at the time limit ({summary}); the rest follow in a minute.',
     status_already_sent: 'already_sent',
+    status_sent_this_week: 'sent_this_week',
     status_not_reached: 'not_reached',
   },
   /** The sidebars and dialogs (Account 360, action board, Map columns, Settings). */

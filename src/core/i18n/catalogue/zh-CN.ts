@@ -228,6 +228,7 @@ export const zhCN: Catalogue = {
     done: '提醒：{summary}',
     done_incomplete: '提醒因时间限制暂停（{summary}），其余将在一分钟后继续发送。',
     status_already_sent: '今日已发送',
+    status_sent_this_week: '本周已发送',
     status_not_reached: '未处理',
   },
   /** The sidebars and dialogs (Account 360, action board, Map columns, Settings). */
