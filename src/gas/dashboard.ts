@@ -2,6 +2,7 @@ import {
   CHART_HEIGHT_PX,
   CHART_WIDTH_PX,
   HEADER_ROW,
+  PIE_COLORS,
   TABLES_FIRST_COLUMN,
   tablePlacements,
   tablesGrid,
@@ -34,6 +35,8 @@ function chartType(kind: ChartTable['kind']): GoogleAppsScript.Charts.ChartType 
       return Charts.ChartType.LINE;
     case 'scatter':
       return Charts.ChartType.SCATTER;
+    case 'pie':
+      return Charts.ChartType.PIE;
   }
 }
 
@@ -70,6 +73,13 @@ function kindOptions(t: ChartTable): Record<string, unknown> {
       };
     case 'column':
       return { hAxis: { title: x }, vAxis: { title: y }, legend: { position: 'none' } };
+    case 'pie':
+      // Health bands: green, yellow, red slices, whatever the theme's palette.
+      return {
+        legend: { position: 'right' },
+        pieSliceText: 'value',
+        slices: Object.fromEntries(PIE_COLORS.map((color, i) => [i, { color }])),
+      };
   }
 }
 

@@ -32,7 +32,7 @@ function addUserChart(gas: Gas, title: string, row = 70, column = 2): void {
 fixSystemTime(() => runTime(2026, 11, 23));
 
 describe('Dashboard / 仪表板', () => {
-  it('a refresh builds six native charts from small tables on the dashboard sheet', () => {
+  it('a refresh builds eight native charts from small tables on the dashboard sheet', () => {
     const gas = installGas();
     seedPortfolio(gas, 40);
     handleRefresh(true);
@@ -44,6 +44,8 @@ describe('Dashboard / 仪表板', () => {
       'BAR',
       'LINE',
       'SCATTER',
+      'PIE',
+      'BAR',
     ]);
     expect(list.map((c) => c.split('|')[1])).toEqual([
       'Revenue by quarter (CNY)',
@@ -52,6 +54,8 @@ describe('Dashboard / 仪表板', () => {
       'Stale accounts by owner',
       'Monthly orders',
       'Health score vs revenue (12m) (CNY)',
+      'Accounts by health band',
+      'Accounts by risk flag',
     ]);
     // Each chart reads its own table: header row 2, from column P rightwards.
     expect(list[0].split('|')[3]).toBe('P2:Q10');
@@ -67,7 +71,26 @@ describe('Dashboard / 仪表板', () => {
     });
     expect(
       JSON.parse(gas.control.properties.document.get(DASHBOARD_CHARTS_PROPERTY) ?? '[]'),
-    ).toHaveLength(6);
+    ).toHaveLength(8);
+    // The health bands are a pie, green/yellow/red; the flags one bar per code, zeros included.
+    const pie = gas.control.sheet('Dashboard')._charts[6];
+    expect(list[6].split('|')[3]).toBe('AI2:AJ5');
+    expect(pie._options.get('slices')).toEqual({
+      0: { color: '#34a853' },
+      1: { color: '#fbbc04' },
+      2: { color: '#ea4335' },
+    });
+    expect(values[1].slice(34, 36)).toEqual(['Health band', 'Accounts']);
+    expect(values.slice(2, 5).map((r) => r[34])).toEqual(['Green', 'Yellow', 'Red']);
+    expect(values.slice(2, 5).reduce((s, r) => s + Number(r[35]), 0)).toBe(40);
+    expect(values.slice(2, 8).map((r) => r[37])).toEqual([
+      'Churn warning',
+      'Revenue drop',
+      'Credit risk',
+      'Complaint overdue',
+      'Behind plan',
+      'Single-threaded',
+    ]);
   });
 
   it('rebuilt twice leaves the same charts, and a user chart on the sheet survives', () => {
@@ -80,12 +103,12 @@ describe('Dashboard / 仪表板', () => {
     const first = charts(gas);
     handleRebuildDashboard();
     expect(charts(gas)).toEqual(first);
-    expect(first).toHaveLength(8);
+    expect(first).toHaveLength(10);
     expect(
       first.filter((c) => c.includes('My pie') || c.includes('Mine, on an anchor cell')),
     ).toHaveLength(2);
     expect(gas.control.toasts.map((t) => t.msg)).toContain(
-      'Dashboard rebuilt: 6 charts on "Dashboard".',
+      'Dashboard rebuilt: 8 charts on "Dashboard".',
     );
   });
 
@@ -96,7 +119,7 @@ describe('Dashboard / 仪表板', () => {
     addUserChart(gas, 'My pie');
     gas.control.properties.document.delete(DASHBOARD_CHARTS_PROPERTY);
     handleRebuildDashboard();
-    expect(charts(gas)).toHaveLength(7);
+    expect(charts(gas)).toHaveLength(9);
   });
 
   it('titles the charts in the workbook language and shrinks old tables away', () => {
@@ -110,6 +133,8 @@ describe('Dashboard / 仪表板', () => {
       '各负责人停滞客户数',
       '月度订单数',
       '健康度与近12个月收入 (CNY)',
+      '各健康等级客户数',
+      '各风险标记客户数',
     ]);
     seedPortfolio(gas, 5);
     handleRebuildDashboard();

@@ -165,9 +165,16 @@ describe('kam demo, remind and report on real files', () => {
       'stale_by_owner',
       'monthly_orders',
       'health_vs_revenue',
+      'health_bands',
+      'risk_flags',
     ])
       expect(html).toMatch(new RegExp(`<svg[^>]*data-chart="${id}"`));
-    for (const kind of ['column', 'combo', 'bar', 'line', 'scatter'])
+    // The health bands as a pie: a slice per band with accounts, and a legend with shares.
+    const pie = /<svg[^>]*data-chart="health_bands"[^>]*>([\s\S]*?)<\/svg>/.exec(html)![1];
+    expect(pie).toMatch(/<path d="M150,160 L/);
+    expect(pie).toMatch(/Green {2}\d+ \(\d+%\)/);
+    expect(pie).toMatch(/Red {2}\d+ \(\d+%\)/);
+    for (const kind of ['column', 'combo', 'bar', 'line', 'scatter', 'pie'])
       expect(html).toContain(`data-kind="${kind}"`);
     expect(html).toContain('Stale accounts by owner');
     expect(html).toContain('@acme-industrial.example');

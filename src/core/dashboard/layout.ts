@@ -13,6 +13,9 @@ export const HEADER_ROW = 2;
 /** A blank column between tables keeps them readable and separate ranges for the charts. */
 const GAP = 1;
 
+/** Slice colours of a pie, in row order: the health bands green, yellow, red (both hosts). */
+export const PIE_COLORS: readonly string[] = ['#34a853', '#fbbc04', '#ea4335'];
+
 export const CHART_WIDTH_PX = 600;
 export const CHART_HEIGHT_PX = 380;
 /** Anchor cells of the six charts: 7 columns (700 px) apart, 20 rows (420 px) apart. */

@@ -3,7 +3,7 @@ import { text } from '../i18n/catalogue';
 import type { Locale } from '../i18n/locale';
 import type { AccountMetrics } from '../model/metrics';
 import type { KamModel } from '../model/records';
-import { ABC_CLASSES, RFM_SEGMENTS, optionLabel } from '../schema/enums';
+import { ABC_CLASSES, HEALTH_BANDS, RFM_SEGMENTS, RISK_FLAGS, optionLabel } from '../schema/enums';
 
 export type ChartId =
   | 'revenue_by_quarter'
@@ -11,7 +11,9 @@ export type ChartId =
   | 'rfm_segments'
   | 'stale_by_owner'
   | 'monthly_orders'
-  | 'health_vs_revenue';
+  | 'health_vs_revenue'
+  | 'health_bands'
+  | 'risk_flags';
 
 /**
  * The data of one dashboard chart, small enough to write on the dashboard sheet and to render in
@@ -22,7 +24,8 @@ export type ChartId =
 export interface ChartTable {
   readonly id: ChartId;
   readonly title: string;
-  readonly kind: 'column' | 'combo' | 'bar' | 'line' | 'scatter';
+  /** `pie`: one slice per row of column 1, in row order (health bands: green, yellow, red). */
+  readonly kind: 'column' | 'combo' | 'bar' | 'line' | 'scatter' | 'pie';
   readonly header: readonly string[];
   readonly rows: readonly (readonly (string | number)[])[];
 }
@@ -54,6 +57,8 @@ const CHART_IDS: readonly ChartId[] = [
   'stale_by_owner',
   'monthly_orders',
   'health_vs_revenue',
+  'health_bands',
+  'risk_flags',
 ];
 
 /**
@@ -220,8 +225,45 @@ function healthVsRevenue(
   };
 }
 
+/** Accounts per health band, in band order, zeros included (the slices keep their colours). */
+function healthBands(
+  model: KamModel,
+  metrics: readonly AccountMetrics[],
+  locale: Locale,
+): ChartTable {
+  const counts = new Map<string, number>();
+  for (const m of metrics) counts.set(m.healthBand, (counts.get(m.healthBand) ?? 0) + 1);
+  return {
+    id: 'health_bands',
+    title: chartTitle('health_bands', model, locale),
+    kind: 'pie',
+    header: [text('dashboard.band', locale), text('dashboard.accounts', locale)],
+    rows: HEALTH_BANDS.map((o) => [
+      optionLabel(HEALTH_BANDS, o.code, locale),
+      counts.get(o.code) ?? 0,
+    ]),
+  };
+}
+
+/** Accounts raising each risk flag, in the order `risk_flags` lists them, zeros included. */
+function riskFlagCounts(
+  model: KamModel,
+  metrics: readonly AccountMetrics[],
+  locale: Locale,
+): ChartTable {
+  const counts = new Map<string, number>();
+  for (const m of metrics) for (const f of m.riskFlags) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return {
+    id: 'risk_flags',
+    title: chartTitle('risk_flags', model, locale),
+    kind: 'bar',
+    header: [text('dashboard.flag', locale), text('dashboard.accounts', locale)],
+    rows: RISK_FLAGS.map((o) => [optionLabel(RISK_FLAGS, o.code, locale), counts.get(o.code) ?? 0]),
+  };
+}
+
 /**
- * The six dashboard tables, titled and labelled in the workbook's language, always in
+ * The eight dashboard tables, titled and labelled in the workbook's language, always in
  * this order and never empty, so the sheet layout and the chart set are the same on every run.
  */
 export function dashboardTables(
@@ -237,5 +279,7 @@ export function dashboardTables(
     staleByOwner(model, metrics, locale),
     monthlyOrders(model, today, locale),
     healthVsRevenue(metrics, model, locale),
+    healthBands(model, metrics, locale),
+    riskFlagCounts(model, metrics, locale),
   ];
 }

@@ -1,5 +1,6 @@
 import type { ChartTable } from '../../core/dashboard/tables';
 import type { Locale } from '../../core/i18n/locale';
+import { PIE_COLORS } from '../../core/dashboard/layout';
 import { clip, compactNumber, esc, formatNumber, niceTicks, textWidth } from './format';
 
 /**
@@ -276,6 +277,52 @@ function scatterChart(t: ChartTable, locale: Locale): string {
   return `${svg}</svg>`;
 }
 
+/** A point on a circle, angle 0 at 12 o'clock, clockwise. */
+function polar(cx: number, cy: number, r: number, turn: number): [number, number] {
+  const a = turn * 2 * Math.PI;
+  return [cx + r * Math.sin(a), cy - r * Math.cos(a)];
+}
+
+/** Slices in row order from 12 o'clock, with a legend of label, count and share. */
+function pieChart(t: ChartTable, locale: Locale): string {
+  const H = 300;
+  const cx = 150;
+  const cy = 160;
+  const r = 110;
+  const values = t.rows.map((row) => Math.max(0, num(row[1])));
+  const total = values.reduce((s, v) => s + v, 0);
+  let svg = open(t, H);
+  if (total === 0) svg += `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${GRID}"/>`;
+  let at = 0;
+  t.rows.forEach((row, i) => {
+    const v = values[i];
+    if (v === 0 || total === 0) return;
+    const color = PIE_COLORS[i % PIE_COLORS.length];
+    const share = v / total;
+    const tip = `<title>${esc(`${row[0]}: ${formatNumber(v)} (${Math.round(share * 100)}%)`)}</title>`;
+    if (share >= 1) svg += `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${color}">${tip}</circle>`;
+    else {
+      const [x0, y0] = polar(cx, cy, r, at);
+      const [x1, y1] = polar(cx, cy, r, at + share);
+      svg += `<path d="M${cx},${cy} L${px(x0)},${px(y0)} A${r},${r} 0 ${share > 0.5 ? 1 : 0} 1 ${px(x1)},${px(y1)} Z" fill="${color}" stroke="#fff" stroke-width="1.5">${tip}</path>`;
+    }
+    at += share;
+  });
+  t.rows.forEach((row, i) => {
+    const y = 80 + i * 28;
+    const share = total === 0 ? 0 : Math.round((values[i] / total) * 100);
+    svg += `<rect x="300" y="${y - 10}" width="14" height="14" rx="2" fill="${PIE_COLORS[i % PIE_COLORS.length]}"/>`;
+    svg += text(
+      322,
+      y + 2,
+      `${clip(String(row[0]), 24)}  ${compactNumber(values[i], locale)} (${share}%)`,
+      'start',
+      ' class="legend"',
+    );
+  });
+  return `${svg}</svg>`;
+}
+
 export function chartSvg(t: ChartTable, locale: Locale): string {
   switch (t.kind) {
     case 'column':
@@ -287,5 +334,7 @@ export function chartSvg(t: ChartTable, locale: Locale): string {
       return lineChart(t, locale);
     case 'scatter':
       return scatterChart(t, locale);
+    case 'pie':
+      return pieChart(t, locale);
   }
 }
