@@ -1,4 +1,5 @@
 import { handleEdit, handleFillIds, handleSetup } from '../../src/gas/handlers';
+import { columnLetter } from '../../src/core/schema/match';
 import { fixSystemTime } from '../support/clock';
 import { installGas } from './seed';
 
@@ -55,7 +56,7 @@ describe('onEdit: edit stamps and change log', () => {
     const { gas, col } = setup();
     gas.control.resetCalls();
     handleEdit(
-      gas.control.editEvent('Accounts', `${String.fromCharCode(64 + col('Status'))}3`, '', 'Lost'),
+      gas.control.editEvent('Accounts', `${columnLetter(col('Status') - 1)}3`, '', 'Lost'),
     );
     const data = DATA_CALLS.reduce((n, k) => n + (gas.control.calls[k] ?? 0), 0);
     expect(gas.control.calls['Range.getValues']).toBe(1);
@@ -90,12 +91,7 @@ describe('onEdit: edit stamps and change log', () => {
     handleEdit(gas.control.editEvent('Contacts', 'A2', undefined, 'A1'));
     handleEdit(gas.control.editEvent('Accounts', 'A1', 'Account ID', 'Account ID'));
     handleEdit(
-      gas.control.editEvent(
-        'Accounts',
-        `${String.fromCharCode(64 + col('Updated By'))}2`,
-        undefined,
-        'me',
-      ),
+      gas.control.editEvent('Accounts', `${columnLetter(col('Updated By') - 1)}2`, undefined, 'me'),
     );
     expect(gas.control.calls['Range.setValues'] ?? 0).toBe(0);
     expect(gas.control.sheetValues('Change Log')).toHaveLength(1);

@@ -701,6 +701,11 @@ describe('accounts at risk and the weekly manager digest', () => {
       jest.setSystemTime(noonOf(addDays(TODAY, n)));
       handleRefresh(false);
     }
+    // The refresh writes the flag's label on the account's row (the row the shading picks up).
+    const accounts = gas.control.sheetValues('Accounts');
+    const riskCol = accounts[0].indexOf('Risk Flags');
+    expect(accounts.find((r) => r[0] === 'L2')?.[riskCol]).toBe('Complaint overdue');
+    expect(accounts.find((r) => r[0] === 'L1')?.[riskCol]).toBe('');
     handleSendReminders(false);
     const [boss] = weekly(gas);
     expect(boss.body).toContain(

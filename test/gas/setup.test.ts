@@ -1,4 +1,5 @@
 import { handleOpen, handleSetup } from '../../src/gas/handlers';
+import { columnLetter } from '../../src/core/schema/match';
 import { seedFake } from '../support/workbook-spec';
 import { SHEETS } from '../../src/core/schema/sheets';
 import { SETTING_DEFS } from '../../src/core/settings/definitions';
@@ -32,6 +33,27 @@ describe('Set up workbook against the fake', () => {
     expect(prot.every((p) => p._warningOnly)).toBe(true);
     expect(gas.control.spreadsheet._namedRanges.has('kam_accounts')).toBe(true);
     expect(gas.control.toasts.at(-1)?.msg).toMatch(/Workbook ready/);
+  });
+
+  it('shades Accounts rows with risk flags (orange) after the stale rule, once however often it runs', () => {
+    const gas = installGas({ locale: 'en_US' });
+    handleSetup();
+    const cols = SHEETS[0].columns;
+    const letter = (key: string) => columnLetter(cols.findIndex((c) => c.key === key));
+    const rules = gas.control.sheet('Accounts')._conditionalFormatRules;
+    const conditions = rules.map((r) => [r._values[0], r._format.background]);
+    const stale = conditions.findIndex(([f]) => String(f).includes(`$${letter('stale')}2=TRUE`));
+    const risk = conditions.findIndex(([f]) => String(f).includes(`$${letter('risk_flags')}2<>""`));
+    expect(stale).toBeGreaterThanOrEqual(0);
+    expect(risk).toBeGreaterThan(stale);
+    expect(conditions[risk][1]).toBe('#fde7c8');
+    // The whole row of the table, from row 2.
+    expect(rules[risk]._ranges.map((r) => r.getA1Notation())).toEqual([
+      `A2:${columnLetter(cols.length - 1)}1000`,
+    ]);
+    // Set up again: the same rules, not a second copy.
+    handleSetup();
+    expect(gas.control.sheet('Accounts')._conditionalFormatRules).toHaveLength(rules.length);
   });
 
   it('makes the sheets only the script fills as wide as they need (empty cells count towards the 10M limit)', () => {

@@ -183,6 +183,31 @@ describe('kam demo, remind and report on real files', () => {
     expect(html).not.toMatch(/(src|href)="https?:/i);
   });
 
+  it('shades flagged Accounts rows in the .xlsx and writes the flags on them', async () => {
+    const ws = (await readBook(book)).getWorksheet('Accounts')!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const col = header.indexOf('Risk Flags');
+    expect(col).toBeGreaterThan(0);
+    const letter = ws.getColumn(col).letter;
+    const rules = (
+      ws as unknown as {
+        conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[];
+      }
+    ).conditionalFormattings;
+    const risk = rules.filter((c) =>
+      c.rules.some((r) => r.formulae?.[0]?.includes(`$${letter}2<>""`)),
+    );
+    expect(risk).toHaveLength(1);
+    expect(risk[0].ref).toMatch(/^A2:/);
+    const flagged = [...Array(ws.rowCount).keys()]
+      .map((i) => ws.getRow(i + 2).getCell(col).value)
+      .filter((v) => typeof v === 'string' && v !== '');
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(String(flagged[0])).toMatch(
+      /^(Churn warning|Revenue drop|Credit risk|Complaint overdue|Behind plan|Single-threaded)/,
+    );
+  });
+
   it('keeps a note that looks like a formula as text, and check exits 1 on the planted errors', async () => {
     const wb = await readBook(book);
     let formulas = 0;

@@ -124,7 +124,7 @@ describe('XlsxWorkbookStore', () => {
     };
     expect(sheet.conditionalFormattings).toHaveLength(1 + layout.conditional.length);
     const names = back.workbook.definedNames.model.filter((n) => n.name === 'kam_accounts');
-    expect(names).toEqual([{ name: 'kam_accounts', ranges: ["'Accounts'!$A$1:$Z$1000"] }]);
+    expect(names).toEqual([{ name: 'kam_accounts', ranges: ["'Accounts'!$A$1:$AA$1000"] }]);
     const model = validationModel(back.workbook.getWorksheet('Accounts') as never);
     expect(Object.keys(model).filter((k) => k.startsWith('I')).length).toBe(1);
   });

@@ -8,7 +8,7 @@ import type { AccountMetrics } from '../model/metrics';
 import type { DashboardWriter } from '../ports/dashboard';
 import type { Clock, Notifier } from '../ports/host';
 import type { WorkbookStore } from '../ports/workbook';
-import { CHURN_RISKS, RFM_SEGMENTS, SEVERITIES, optionLabel } from '../schema/enums';
+import { RISK_FLAGS, CHURN_RISKS, RFM_SEGMENTS, SEVERITIES, optionLabel } from '../schema/enums';
 import { sheetDef } from '../schema/sheets';
 import { dateCell, instantCell, type CellValue, type Grid } from '../values/cell';
 import { BudgetExceededError, UserFacingError } from './errors';
@@ -86,6 +86,12 @@ function scriptValue(key: string, m: AccountMetrics, locale: Locale): CellValue 
       return m.creditRating;
     case 'stale':
       return m.stale;
+    case 'risk_flags':
+      return m.riskFlags.length === 0
+        ? null
+        : m.riskFlags
+            .map((f) => optionLabel(RISK_FLAGS, f, locale))
+            .join(locale === 'zh-CN' ? '、' : ', ');
     default:
       return null;
   }

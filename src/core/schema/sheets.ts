@@ -64,6 +64,8 @@ const ACCOUNTS: SheetDef = {
     script('health_score', 'Health Score', '健康度', 'integer', { min: 0, max: 100 }),
     script('credit_rating', 'Credit Rating', '信用评级', 'enum', { options: CREDIT_RATINGS }),
     script('stale', 'Stale', '是否停滞', 'boolean'),
+    // The raised risk flags' labels; rows with any are highlighted (setup/layout.ts).
+    script('risk_flags', 'Risk Flags', '风险标记', 'text'),
     script('updated_at', 'Updated At', '更新时间', 'datetime', { refreshed: false }),
     script('updated_by', 'Updated By', '更新人', 'text', { refreshed: false }),
   ],

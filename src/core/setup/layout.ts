@@ -160,6 +160,16 @@ export function buildLayout(
         background: '#fce8e6',
         fontColor: null,
       });
+    // Accounts with risk flags (docs/rules.md "Risk flags"); a stale row keeps the stale colour.
+    const risk = letter('risk_flags');
+    if (risk)
+      conditional.push({
+        firstCol: 1,
+        numCols: width,
+        formula: `=$${risk}2<>""`,
+        background: '#fde7c8',
+        fontColor: null,
+      });
     const abc = positions.get('abc_class');
     if (abc !== undefined) {
       const l = columnLetter(abc - 1);

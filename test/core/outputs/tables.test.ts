@@ -13,7 +13,7 @@ describe('dashboardTables', () => {
   const zh = dashboardTables(model, metrics, TODAY, 'zh-CN');
   const byId = Object.fromEntries(en.map((t) => [t.id, t]));
 
-  it('gives the six charts, in order, titled in the workbook language', () => {
+  it('gives the eight charts, in order, titled in the workbook language', () => {
     expect(en.map((t) => `${t.id}:${t.kind}`)).toEqual([
       'revenue_by_quarter:column',
       'abc_pareto:combo',
@@ -21,11 +21,28 @@ describe('dashboardTables', () => {
       'stale_by_owner:bar',
       'monthly_orders:line',
       'health_vs_revenue:scatter',
+      'health_bands:pie',
+      'risk_flags:bar',
     ]);
     expect(en[0].title).toBe('Revenue by quarter (CNY)');
     expect(zh[0].title).toBe('季度收入 (CNY)');
     expect(zh[2].rows.map((r) => r[0])).toContain('重要价值客户');
     for (const t of en) for (const r of t.rows) expect(r).toHaveLength(t.header.length);
+  });
+
+  it('health bands and risk flags count every account, every band and flag listed', () => {
+    expect(byId.health_bands.rows.map((r) => r[0])).toEqual(['Green', 'Yellow', 'Red']);
+    expect(byId.health_bands.rows.reduce((s, r) => s + Number(r[1]), 0)).toBe(metrics.length);
+    for (const b of ['green', 'yellow', 'red'])
+      expect(
+        byId.health_bands.rows.find((r) => r[0] === b[0].toUpperCase() + b.slice(1))?.[1],
+      ).toBe(metrics.filter((m) => m.healthBand === b).length);
+    expect(byId.risk_flags.rows.map((r) => r[1])).toEqual(
+      ['churn', 'revenue_drop', 'credit', 'complaint', 'plan_behind', 'single_threaded'].map(
+        (c) => metrics.filter((m) => m.riskFlags.includes(c as never)).length,
+      ),
+    );
+    expect(zh.find((t) => t.id === 'risk_flags')?.rows[0][0]).toBe('流失预警');
   });
 
   it('revenue by quarter and orders by month cover fixed, consecutive periods up to today', () => {
@@ -81,6 +98,6 @@ describe('dashboardTables', () => {
     expect(grid[0][0]).toBe(en[0].title);
     expect(grid[1].slice(0, 2)).toEqual(en[0].header);
     expect(dashboardGridSize(en)).toEqual({ rows: 62, cols: 15 + grid[0].length });
-    expect(new Set(p.map((x) => `${x.anchorRow}:${x.anchorCol}`)).size).toBe(6);
+    expect(new Set(p.map((x) => `${x.anchorRow}:${x.anchorCol}`)).size).toBe(8);
   });
 });
