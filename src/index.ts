@@ -26,6 +26,7 @@ import { handleRebuildDashboard } from './gas/dashboard';
 import { deleteTriggers } from './gas/triggers';
 import {
   addAction,
+  recordReview,
   boardData,
   completeAction,
   logInteraction,
@@ -172,6 +173,11 @@ function kamAddAction(input: unknown): unknown {
   return addAction(input);
 }
 
+/** google.script.run (Account 360): records a plan review; returns the new view. */
+function kamRecordReview(input: unknown): unknown {
+  return recordReview(input);
+}
+
 /** google.script.run (Account 360): marks an open action done; returns the new view. */
 function kamCompleteAction(input: unknown): unknown {
   return completeAction(input);
@@ -272,6 +278,7 @@ export {
   kamSidebarData,
   kamLogInteraction,
   kamAddAction,
+  kamRecordReview,
   kamCompleteAction,
   kamBoardData,
   kamMoveCard,

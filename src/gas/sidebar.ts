@@ -5,6 +5,7 @@ import {
   logInteraction as logInteractionJob,
 } from '../core/jobs/append-record';
 import { UserFacingError } from '../core/jobs/errors';
+import { recordReview as recordReviewJob } from '../core/jobs/record-review';
 import { showAccount360, type Selection } from '../core/jobs/account-360';
 import { showActionBoard } from '../core/jobs/action-board';
 import { FORM_LOCK_MS, type FormDeps } from '../core/jobs/forms';
@@ -175,6 +176,12 @@ export function addAction(input: unknown): Reply<Account360View> {
 export function completeAction(input: unknown): Reply<Account360View> {
   const ctx = gasContext(true);
   return guarded(ctx, () => completeActionJob(formDeps(ctx), asFields(input)));
+}
+
+/** Record review: a Review interaction and the plan's next review date moved on. */
+export function recordReview(input: unknown): Reply<Account360View> {
+  const ctx = gasContext(true);
+  return guarded(ctx, () => recordReviewJob(formDeps(ctx), asFields(input)));
 }
 
 // ---- action board -----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import {
   handleTestManagerDigest,
 } from '../../src/gas/reminders';
 import { kamContinueReminders } from '../../src/index';
+import { sidebarData } from '../../src/gas/sidebar';
 import {
   createGas,
   installGlobals,
@@ -628,6 +629,20 @@ describe('accounts at risk and the weekly manager digest', () => {
   const weekly = (gas: Gas) => gas.control.sentMails.filter((m) => WEEKLY.test(m.subject));
   const daily = (gas: Gas, owner: string) =>
     gas.control.sentMails.filter((m) => m.to === owner && !WEEKLY.test(m.subject));
+
+  it('Account 360 shows the flag as a badge with its reason in words', () => {
+    riskyBook();
+    const view = sidebarData('L2').view!;
+    expect(view.account!.risks).toEqual([
+      {
+        code: 'complaint',
+        label: 'Complaint overdue',
+        reason: 'Complaint overdue: complaint open since 2026-11-13 (10 days; limit 7 days)',
+      },
+    ]);
+    expect(view.labels.risks).toBe('Risk flags');
+    expect(sidebarData('W1').view!.account!.risks).toEqual([]);
+  });
 
   it('lists a flag the day it is raised, with its reason, then not again for 7 days', () => {
     const gas = riskyBook();

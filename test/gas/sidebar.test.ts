@@ -8,6 +8,7 @@ import {
   completeAction,
   logInteraction,
   moveCard,
+  recordReview,
   openAccount360,
   openActionBoard,
   openSettings,
@@ -117,6 +118,41 @@ describe('sidebar server functions against the fake', () => {
     expect(gas.control.sheetFormulas('Interactions')[2].every((f) => f === '')).toBe(true);
     expect(reply.view!.account!.interactions[0].summary).toBe('-1 price cut?');
     expect(reply.message).toBe('Interaction logged on row 3.');
+  });
+
+  it('recording a review: one read per sheet, two writes (the interaction, the date), under the lock', () => {
+    const gas = workbook();
+    const plans = gas.control.sheetValues('Account Plans');
+    const header = plans[0] as string[];
+    const row = header.map((h) =>
+      h === 'Account ID'
+        ? 'A1'
+        : h === 'Period'
+          ? '2026'
+          : h === 'Next Review Date'
+            ? shanghaiDate(2026, 11, 20)
+            : h === 'Review Cadence (months)'
+              ? 6
+              : '',
+    );
+    gas.control.setSheetValues('Account Plans', [header, row]);
+    // The same reads as logging an interaction: the workbook once, one read per sheet.
+    gas.control.resetCalls();
+    sidebarData('A1');
+    const reads = gas.control.calls['Range.getValues'];
+    gas.control.resetCalls();
+    const reply = recordReview({ account_id: 'A1', plan_row: 2, outcome: 'Budget agreed' });
+    expect(reply.ok).toBe(true);
+    expect(() => assertPlainJson(reply)).not.toThrow();
+    expect(reply.message).toBe('Review logged on row 3; next review 2027-05-23.');
+    expect(gas.control.calls['Range.setValues']).toBe(2);
+    expect(gas.control.calls['Range.getValues']).toBe(reads);
+    expect(gas.control.calls['Lock.tryLock']).toBe(1);
+    const ix = gas.control.sheetValues('Interactions');
+    expect(ix[2].slice(1, 4)).toEqual(['A1', 'Review', 'Budget agreed']);
+    const after = gas.control.sheetValues('Account Plans');
+    expect(after[1][header.indexOf('Next Review Date')]).toEqual(shanghaiDate(2027, 5, 23));
+    expect(reply.view!.account!.plan!.reviewCadenceMonths).toBe(6);
   });
 
   it('is busy, not blocked, when a refresh holds the lock; nothing is written', () => {

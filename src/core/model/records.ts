@@ -93,6 +93,8 @@ export interface PlanRecord {
   readonly valueProposition: string;
   readonly revenueTarget: number | null;
   readonly nextReviewDate: Day | null;
+  /** Months between reviews (`review_cadence_months`); 3 when blank or unreadable. */
+  readonly reviewCadenceMonths: number;
 }
 
 /**

@@ -303,6 +303,7 @@ export function parseWorkbook(
         valueProposition: s(f.value_proposition),
         revenueTarget: n(f.revenue_target),
         nextReviewDate: d(f.next_review_date),
+        reviewCadenceMonths: n(f.review_cadence_months) ?? DEFAULT_REVIEW_CADENCE_MONTHS,
       });
     }
   }
@@ -313,6 +314,9 @@ export function parseWorkbook(
     accountsTable,
   };
 }
+
+/** `review_cadence_months` when blank (docs/workbook.md). */
+export const DEFAULT_REVIEW_CADENCE_MONTHS = 3;
 
 function label(t: Table, key: string): string {
   return t.header.label.get(key) ?? key;

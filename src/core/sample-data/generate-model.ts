@@ -390,6 +390,7 @@ export function generateModel(options: GenerateOptions): KamModel {
       valueProposition: 'Local service within 24 h',
       revenueTarget: rand() < 0.8 ? round(weight[a] * randomInt(rand, 50, 200)) * 1000 : null,
       nextReviewDate: rand() < 0.8 ? today + randomInt(rand, -30, 90) : null,
+      reviewCadenceMonths: 3,
     };
   }
 

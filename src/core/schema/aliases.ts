@@ -172,5 +172,6 @@ export const COLUMN_ALIASES: Readonly<
     value_proposition: ['价值定位', 'Value Prop'],
     revenue_target: ['销售目标', '业绩目标', 'Sales Target', 'Target'],
     next_review_date: ['回顾日期', 'Review Date'],
+    review_cadence_months: ['回顾周期', '回顾频率', 'Review Cadence', 'Review Frequency', 'Cadence'],
   },
 };

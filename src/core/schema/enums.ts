@@ -30,6 +30,8 @@ export const INTERACTION_TYPES: readonly EnumOption[] = [
   { code: 'meeting', en: 'Meeting', zh: '会议' },
   { code: 'chat', en: 'Chat', zh: '在线沟通' },
   { code: 'follow_up', en: 'Follow-up', zh: '回访' },
+  // Written by Account 360's "Record review" (a plan review held with the account).
+  { code: 'review', en: 'Review', zh: '回顾' },
 ];
 
 export const COMPLAINT_STATUSES: readonly EnumOption[] = [

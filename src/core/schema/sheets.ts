@@ -166,6 +166,11 @@ const PLANS: SheetDef = {
     user('value_proposition', 'Value Proposition', '价值主张', 'text'),
     user('revenue_target', 'Revenue Target', '收入目标', 'number', { min: 0 }),
     user('next_review_date', 'Next Review Date', '下次回顾日期', 'date'),
+    // Months between plan reviews: "Record review" moves next_review_date by this (blank = 3).
+    user('review_cadence_months', 'Review Cadence (months)', '回顾周期（月）', 'integer', {
+      min: 1,
+      max: 60,
+    }),
   ],
 };
 

@@ -15,6 +15,8 @@ import {
   INTERACTION_TYPES,
   RFM_SEGMENTS,
   TIERS,
+  RISK_FLAGS,
+  optionLabel,
 } from '../schema/enums';
 import { headerRowIndex } from '../schema/header-row';
 import { matchHeaders } from '../schema/match';
@@ -23,6 +25,9 @@ import type { SheetKey } from '../schema/types';
 import { readText } from '../values/parse';
 import { amountText, choice, choices, dayText, round2 } from './format';
 import { uiLabels, uiText, type Choice, type UiKey } from './texts';
+import { catalogue } from '../i18n/catalogue';
+import { riskReasons } from '../reminders/risk';
+import { riskReasonText } from '../reminders/render';
 
 /** How many months the revenue sparkline covers, and how many interactions are listed. */
 export const SPARKLINE_MONTHS = 24;
@@ -89,7 +94,11 @@ export interface Account360Account {
     readonly row: number;
     readonly period: string;
     readonly fields: readonly LabeledValue[];
+    /** Months "Record review" moves the next review date by. */
+    readonly reviewCadenceMonths: number;
   } | null;
+  /** The raised risk flags, each with its reason in words (as in the digest). */
+  readonly risks: readonly { readonly code: string; readonly label: string; readonly reason: string }[];
 }
 
 /** Everything the Account 360 sidebar shows: plain JSON, labels already in the workbook language. */
@@ -147,6 +156,11 @@ const LABEL_KEYS: readonly UiKey[] = [
   'action_title',
   'action_submit',
   'choose',
+  'risks',
+  'record_review',
+  'review_outcome',
+  'review_submit',
+  'review_hint',
 ];
 
 const PROFILE_KEYS = [
@@ -290,6 +304,7 @@ function fieldLabels(locale: Locale): Record<string, string> {
   for (const key of ['task', 'owner_email', 'due_date', 'status'])
     out[`action_${key}`] = pick(columnDef('actions', key), locale);
   out.account_id = pick(columnDef('accounts', 'account_id'), locale);
+  out.review_cadence_months = pick(columnDef('plans', 'review_cadence_months'), locale);
   return out;
 }
 
@@ -418,8 +433,15 @@ export function account360(
                     ? p.valueProposition
                     : p[key],
         })).filter((f) => f.value !== ''),
+        reviewCadenceMonths: p.reviewCadenceMonths,
       }
     : null;
+  const email = catalogue(locale).email;
+  const risks = riskReasons(m, model.settings, today).map((r) => ({
+    code: r.code,
+    label: optionLabel(RISK_FLAGS, r.code, locale),
+    reason: riskReasonText(r, email, locale),
+  }));
 
   const lastActivityDate = dayText(m.lastActivityDate);
   return {
@@ -456,6 +478,7 @@ export function account360(
       interactions,
       openActions,
       plan,
+      risks,
     },
   };
 }

@@ -95,7 +95,7 @@ function cellFor(col: ColumnDef, value: FieldValue, locale: Locale): CellValue {
 }
 
 /** The sheet's header, below any title rows, read as the refresh reads it. */
-function headerOf(target: SheetGrid, columns: readonly ColumnDef[]): HeaderMap {
+export function headerOf(target: SheetGrid, columns: readonly ColumnDef[]): HeaderMap {
   const at = headerRowIndex(target.name, target.values, columns, target.map);
   return matchHeaders(target.name, columns, target.values[at] ?? [], at + 1, target.map);
 }

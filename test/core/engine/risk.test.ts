@@ -79,6 +79,7 @@ const plan = (accountId: string, period: string, revenueTarget: number | null): 
   valueProposition: '',
   revenueTarget,
   nextReviewDate: null,
+  reviewCadenceMonths: 3,
 });
 
 const model: KamModel = {

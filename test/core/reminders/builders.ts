@@ -165,6 +165,7 @@ export function plan(accountId: string, period: string, nextReviewDate: Day | nu
     valueProposition: '',
     revenueTarget: null,
     nextReviewDate,
+    reviewCadenceMonths: 3,
   };
 }
 

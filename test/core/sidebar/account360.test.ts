@@ -159,6 +159,7 @@ describe('plan periods', () => {
     valueProposition: '',
     revenueTarget: null,
     nextReviewDate: null,
+    reviewCadenceMonths: 3,
   });
   it('falls back to the latest started period, then to the last row', () => {
     expect(currentPlan([plan(2, '2024'), plan(3, '2025-H1'), plan(4, '2030')], TODAY)!.row).toBe(3);
