@@ -45,7 +45,8 @@ type Kind =
   | 'birthday'
   | 'yesno'
   | 'currency'
-  | 'period';
+  | 'period'
+  | 'cadence';
 
 interface ColSpec {
   readonly key: string;
@@ -90,6 +91,7 @@ const TYPES = [
   ['Meeting', '会议', 'meeting'],
   ['Chat', '在线沟通', 'chat'],
   ['Follow-up', '回访', 'follow_up'],
+  ['Review', '回顾', 'review'],
 ] as const;
 const COMPLAINT_STATUSES = [
   ['Open', '处理中', 'open'],
@@ -217,6 +219,9 @@ export const INPUT_SHEETS: Readonly<
       col('value_proposition', 'Value Proposition', '价值主张', 'text'),
       col('revenue_target', 'Revenue Target', '收入目标', 'nonneg', { quiet: true }),
       col('next_review_date', 'Next Review Date', '下次回顾日期', 'date', { quiet: true }),
+      col('review_cadence_months', 'Review Cadence (months)', '回顾周期（月）', 'cadence', {
+        quiet: true,
+      }),
     ],
   },
 };
@@ -585,6 +590,11 @@ function cellArb(
       return withInvalid(fc.constantFrom(...YESNO_VALID), YESNO_INVALID);
     case 'period':
       return withInvalid(periodArb(ctx.today), null, 2);
+    case 'cadence':
+      return withInvalid(
+        fc.oneof(fc.integer({ min: 1, max: 60 }), fc.constantFrom<Cell>(' 6 ', '12', 3.0)),
+        [0, 61, 2.5, 'monthly', -3, '季度'],
+      );
   }
 }
 
