@@ -34,7 +34,10 @@ export function weighted(o: Pick<OpportunityRecord, 'amountHome' | 'probability'
 }
 
 /** Days since `stage_changed_date`; null when it is blank. */
-export function daysInStage(o: Pick<OpportunityRecord, 'stageChangedDate'>, today: Day): number | null {
+export function daysInStage(
+  o: Pick<OpportunityRecord, 'stageChangedDate'>,
+  today: Day,
+): number | null {
   return o.stageChangedDate === null ? null : today - o.stageChangedDate;
 }
 

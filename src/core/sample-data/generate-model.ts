@@ -399,7 +399,14 @@ export function generateModel(options: GenerateOptions): KamModel {
 
   // ---- opportunities: most open, a third closed in the last year; stage dates spread so some
   // have stalled and some are past their expected close ----
-  const STAGES: readonly StageCode[] = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
+  const STAGES: readonly StageCode[] = [
+    'lead',
+    'qualified',
+    'proposal',
+    'negotiation',
+    'won',
+    'lost',
+  ];
   const nOpps = round(nAcc * (options.opportunitiesPerAccount ?? 2));
   const opportunities: OpportunityRecord[] = new Array(nOpps);
   for (let k = 0; k < nOpps; k++) {
@@ -418,7 +425,9 @@ export function generateModel(options: GenerateOptions): KamModel {
       amount,
       currency: settings.homeCurrency,
       amountHome: amount,
-      probability: { lead: 10, qualified: 25, proposal: 50, negotiation: 75, won: 100, lost: 0 }[stage],
+      probability: { lead: 10, qualified: 25, proposal: 50, negotiation: 75, won: 100, lost: 0 }[
+        stage
+      ],
       expectedCloseDate: today + randomInt(rand, -20, 120),
       stageChangedDate: changed,
       closedDate: closed ? changed : null,
