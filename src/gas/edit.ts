@@ -1,4 +1,5 @@
 import type { EditedRange, SheetEdit } from '../core/ports/edit';
+import type { Day } from '../core/calendar/day';
 import type { CellValue, Grid } from '../core/values/cell';
 import { appendChangeLog } from './change-log';
 import { SpreadsheetDates } from './dates';
@@ -69,6 +70,10 @@ export class GasSheetEdit implements SheetEdit {
 
   user(): string {
     return (this.e.user && this.e.user.getEmail()) || Session.getActiveUser().getEmail() || '';
+  }
+
+  today(): Day {
+    return this.dates.today(new Date());
   }
 
   write(row: number, col: number, values: Grid): void {

@@ -74,11 +74,11 @@ describe('dist/Code.js: a refresh that runs out of time', () => {
     const status = JSON.parse(bundle.control.properties.document.get('kam.lastRun')!);
     expect(status.summary).toBe('refresh ran out of time (run 1 of 3); continuing in a minute');
 
-    // The continuation leaves the four sheets written a minute ago and writes the dashboard and
-    // Data Issues: two writes, and the refresh is done.
+    // The continuation leaves the four sheets written a minute ago and writes Pipeline, the
+    // dashboard and Data Issues: three writes, and the refresh is done.
     bundle.control.resetCalls();
     expect(fireContinuation(bundle)).toBe(true);
-    expect(bundle.control.calls['Range.setValues']).toBe(2);
+    expect(bundle.control.calls['Range.setValues']).toBe(3);
     expect(bundle.control.logs.at(-1)).toMatch(/^Refreshed 30 accounts · \d+ data issues$/);
     expect(bundle.control.triggers.map((t) => t.handler)).not.toContain('kamContinueRefresh');
     expect(JSON.parse(bundle.control.properties.document.get('kam.lastRun')!).ok).toBe(true);
@@ -91,7 +91,8 @@ describe('dist/Code.js: a refresh that runs out of time', () => {
     bundle.control.setCallCost(null);
     bundle.control.resetCalls();
     bundle.call('kamRefreshScores');
-    expect(bundle.control.calls['Range.setValues']).toBe(6);
+    // Accounts, Summary, History, Monthly, Pipeline, Dashboard, Data Issues.
+    expect(bundle.control.calls['Range.setValues']).toBe(7);
     expect(bundle.control.toasts.at(-1)?.msg).toMatch(/^Refreshed 30 accounts/);
   });
 });

@@ -10,6 +10,12 @@ import { healthBand, healthComponents, healthScore } from '../rules/health';
 import { rfmScore, rfmSegment, scoreRfmIndexed } from '../rules/rfm';
 import { isOpenComplaint } from '../rules/risk/complaint';
 import { riskFlags } from '../rules/risk/flags';
+import {
+  addToPipeline,
+  emptyPipeline,
+  winRate,
+  type PipelineFigures,
+} from '../rules/opportunities';
 import { parsePeriod, periodContains, type Period } from '../rules/risk/period';
 import { planAttainment, planOf, preferPlan, type CurrentPlan } from '../rules/risk/plan-behind';
 import { analysisWindow, previousWindow } from '../rules/window';
@@ -60,6 +66,14 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
   for (let a = 0; a < n; a++) {
     const p = plan[a];
     if (p !== null) periodFirst[a] = p.period.first;
+  }
+
+  // ---- opportunities (docs/rules.md "Opportunities") ----
+  const pipeline: PipelineFigures[] = new Array(n);
+  for (let a = 0; a < n; a++) pipeline[a] = emptyPipeline();
+  for (const o of model.opportunities) {
+    const a = index.get(o.accountId);
+    if (a !== undefined) addToPipeline(pipeline[a], o, settings, today, win);
   }
 
   // ---- transactions ----
@@ -317,6 +331,11 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
       planAttainment: planAttainment(currentPlan, periodRev[a]),
       planPeriod: currentPlan === null ? null : currentPlan.period,
       oldestOpenComplaint,
+      openPipeline: pipeline[a].openPipeline,
+      weightedPipeline: pipeline[a].weightedPipeline,
+      won12m: pipeline[a].won12m,
+      winRate12m: winRate(pipeline[a]),
+      stalledOpportunities: pipeline[a].stalled,
     };
   }
   return out;

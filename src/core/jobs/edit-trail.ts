@@ -2,7 +2,10 @@ import type { SheetEdit } from '../ports/edit';
 import type { Clock } from '../ports/host';
 import { findColumnMapSheet, parseColumnMap } from '../schema/column-map';
 import { resolveSheets } from '../schema/match';
+import type { ColumnMap } from '../schema/column-map';
+import type { SheetKey } from '../schema/types';
 import { EDIT_TOP_ROWS, planEdit, type EditPlan } from './edit';
+import { planStageEdit } from './stage-edit';
 
 /**
  * The edit trail (docs/workbook.md), run on every edit: on the accounts sheet (found through
@@ -20,6 +23,7 @@ export function recordEdit(edit: SheetEdit, clock: Pick<Clock, 'nowMs'>): EditPl
   const map = mapGrid ? parseColumnMap(mapName as string, mapGrid) : undefined;
   const sheets = resolveSheets(names, map).sheets;
   const name = edit.sheetName();
+  if (name === sheets.get('opportunities')) return recordStageEdit(edit, name, sheets, clock, map);
   if (sheets.get('accounts') !== name) return none;
   const range = edit.range();
   // The header row, or a title block and the header below it; never past the edited rows,
@@ -33,6 +37,33 @@ export function recordEdit(edit: SheetEdit, clock: Pick<Clock, 'nowMs'>): EditPl
     oldValue: edit.oldValue,
     user: edit.user(),
     nowMs: clock.nowMs(),
+    map,
+  });
+  for (const s of plan.stamps) edit.write(s.row, s.col, s.values);
+  const logName = sheets.get('change_log');
+  if (plan.changeLog.length > 0 && logName) edit.appendLog(logName, plan.changeLog);
+  return plan;
+}
+
+/** An edit of the opportunities sheet: the stage-changed stamp and the change log. */
+function recordStageEdit(
+  edit: SheetEdit,
+  name: string,
+  sheets: ReadonlyMap<SheetKey, string>,
+  clock: Pick<Clock, 'nowMs'>,
+  map: ColumnMap | undefined,
+): EditPlan {
+  const range = edit.range();
+  const top = edit.readTop(Math.min(EDIT_TOP_ROWS, range.row + range.numRows - 1));
+  const plan = planStageEdit({
+    sheetName: name,
+    top,
+    ...range,
+    newValues: () => edit.newValues(),
+    oldValue: edit.oldValue,
+    user: edit.user(),
+    nowMs: clock.nowMs(),
+    today: edit.today(),
     map,
   });
   for (const s of plan.stamps) edit.write(s.row, s.col, s.values);

@@ -15,6 +15,7 @@ import {
 } from '../outputs/budget';
 import { mergeHistory, type HistoryMerge } from '../outputs/history';
 import { monthlyRows } from '../outputs/monthly';
+import { pipelineRows } from '../outputs/pipeline';
 import { summaryHeader, summaryRows } from '../outputs/summary';
 import type { AccountMetrics } from '../model/metrics';
 import type { WorkbookStore } from '../ports/workbook';
@@ -26,7 +27,7 @@ import { dashboardSheetName } from './rebuild-dashboard';
 
 /** One Looker sheet, rewritten whole: header and body in one write. */
 export interface LookerSheetWrite {
-  readonly key: 'summary' | 'history' | 'monthly';
+  readonly key: 'summary' | 'history' | 'monthly' | 'pipeline';
   readonly name: string;
   readonly create: boolean;
   readonly header: readonly string[];
@@ -114,6 +115,16 @@ export function planLookerOutputs(
       trim: false,
     },
   ];
+  // `pipeline` only in a workbook that has opportunities (or already a pipeline sheet): an
+  // older workbook does not get an empty Looker sheet it never asked for.
+  if (read.names.has('opportunities') || read.names.has('pipeline'))
+    writes.push({
+      key: 'pipeline',
+      ...sheetName(store, read, 'pipeline'),
+      header: sheetDef('pipeline').columns.map((c) => c.key),
+      rows: pipelineRows(model, today),
+      trim: false,
+    });
 
   const tables = dashboardTables(model, metrics, today, read.locale);
   const planned: PlannedSheet[] = writes.map((w) => ({

@@ -82,4 +82,13 @@ export interface AccountMetrics {
   readonly planPeriod: Period | null;
   /** Interaction date of the oldest open complaint; null when none is open. */
   readonly oldestOpenComplaint: Day | null;
+  /** Open opportunities' amounts (home currency). */
+  readonly openPipeline: number;
+  /** Open opportunities' amount × probability. */
+  readonly weightedPipeline: number;
+  /** Won with `closed_date` in the analysis window. */
+  readonly won12m: number;
+  /** won ÷ (won + lost) closed in the window, 2 decimals; null when none closed. */
+  readonly winRate12m: number | null;
+  readonly stalledOpportunities: number;
 }

@@ -97,6 +97,35 @@ export interface PlanRecord {
   readonly reviewCadenceMonths: number;
 }
 
+/** Opportunity stage codes (schema/enums.ts OPPORTUNITY_STAGES), in pipeline order. */
+export type StageCode = 'lead' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
+
+/** A row of `opportunities` (docs/workbook.md), valued in the home currency. */
+export interface OpportunityRecord {
+  readonly row: number;
+  readonly id: string;
+  readonly accountId: string;
+  readonly name: string;
+  /** The row's own owner; null = the account's owner. */
+  readonly ownerEmail: string | null;
+  /** null when blank: an open opportunity at no stage yet. */
+  readonly stage: StageCode | null;
+  /** As typed, in `currency`; null when blank. */
+  readonly amount: number | null;
+  /** Upper-case currency code (the home currency when blank). */
+  readonly currency: string;
+  /** `amount` × the currency's rate; 0 when blank. */
+  readonly amountHome: number;
+  /** 0–100: as typed, or the stage's default when blank. */
+  readonly probability: number;
+  readonly expectedCloseDate: Day | null;
+  readonly stageChangedDate: Day | null;
+  readonly closedDate: Day | null;
+  readonly lostReason: string;
+  readonly product: string;
+  readonly nextStep: string;
+}
+
 /**
  * Everything the rules need, after parsing and validation: only records that are safe to use
  * in the figures (rows with unreadable required values, unknown accounts, unknown currencies or
@@ -109,5 +138,6 @@ export interface KamModel {
   readonly interactions: readonly InteractionRecord[];
   readonly actions: readonly ActionRecord[];
   readonly plans: readonly PlanRecord[];
+  readonly opportunities: readonly OpportunityRecord[];
   readonly settings: Settings;
 }

@@ -95,6 +95,16 @@ function summaryValue(
       return m.planTarget === null ? null : round2(m.planTarget);
     case 'plan_attainment':
       return m.planAttainment === null ? null : round2(m.planAttainment);
+    case 'open_pipeline':
+      return round2(m.openPipeline);
+    case 'weighted_pipeline':
+      return round2(m.weightedPipeline);
+    case 'won_12m':
+      return round2(m.won12m);
+    case 'win_rate_12m':
+      return m.winRate12m;
+    case 'stalled_opportunities':
+      return m.stalledOpportunities;
     default:
       throw new Error(`No summary value for column ${key}`);
   }

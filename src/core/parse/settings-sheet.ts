@@ -209,6 +209,12 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
     planTolerance: num('plan_tolerance', DEFAULT_SETTINGS.planTolerance),
     managerEmails: (got.get('manager_emails') as string[] | undefined) ?? [],
     managerDigestWeekday: num('manager_digest_weekday', DEFAULT_SETTINGS.managerDigestWeekday),
+    stageRotDays: {
+      lead: num('stage_rot_days_lead', DEFAULT_SETTINGS.stageRotDays.lead),
+      qualified: num('stage_rot_days_qualified', DEFAULT_SETTINGS.stageRotDays.qualified),
+      proposal: num('stage_rot_days_proposal', DEFAULT_SETTINGS.stageRotDays.proposal),
+      negotiation: num('stage_rot_days_negotiation', DEFAULT_SETTINGS.stageRotDays.negotiation),
+    },
     rates: parseRates(grid, rateAt, homeCurrency, issues),
   };
 }

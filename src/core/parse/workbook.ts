@@ -7,7 +7,9 @@ import type {
   InteractionRecord,
   KamModel,
   MonthDay,
+  OpportunityRecord,
   PlanRecord,
+  StageCode,
   TransactionRecord,
 } from '../model/records';
 import { EMPTY_COLUMN_MAP, type ColumnMap } from '../schema/column-map';
@@ -17,6 +19,7 @@ import type { SheetKey } from '../schema/types';
 import { displayValue } from '../values/parse';
 import type { FieldValue } from './cells';
 import { parseSettings } from './settings-sheet';
+import { stageProbability } from '../rules/opportunities';
 import { hasRequired, readTable, type SheetGrid, type Table, type TableRow } from './table';
 
 export type WorkbookGrids = Partial<Record<SheetKey, SheetGrid>>;
@@ -308,8 +311,79 @@ export function parseWorkbook(
     }
   }
 
+  const opportunities: OpportunityRecord[] = [];
+  const opTable = table('opportunities');
+  if (opTable) {
+    const required = req('opportunities', 'opportunity_id', 'account_id');
+    const seen = new Map<string, number>();
+    for (const r of opTable.rows) {
+      const f = r.fields;
+      if (!hasRequired(opTable, r, required, issues) || !knownAccount(opTable, r, false)) continue;
+      // An unreadable amount or currency cannot be valued: the row stays out of every figure.
+      if (r.bad && (r.bad.has('amount') || r.bad.has('currency'))) continue;
+      const id = s(f.opportunity_id);
+      const first = seen.get(id);
+      if (first !== undefined) {
+        issues.add({
+          sheet: opTable.name,
+          row: r.row,
+          column: label(opTable, 'opportunity_id'),
+          value: id,
+          code: 'duplicate_id',
+          params: { id, first },
+          severity: 'error',
+        });
+        continue;
+      }
+      seen.set(id, r.row);
+      const currency = (s(f.currency) || settings.homeCurrency).toUpperCase();
+      const rate = settings.rates.get(currency);
+      if (rate === undefined) {
+        issues.add({
+          sheet: opTable.name,
+          row: r.row,
+          column: label(opTable, 'currency'),
+          value: s(f.currency),
+          code: 'unknown_currency',
+          params: { currency },
+          severity: 'error',
+        });
+        continue;
+      }
+      const stage = sOrNull(f.stage) as StageCode | null;
+      const amount = n(f.amount);
+      opportunities.push({
+        row: r.row,
+        id,
+        accountId: s(f.account_id),
+        name: s(f.name),
+        ownerEmail: sOrNull(f.owner_email),
+        stage,
+        amount,
+        currency,
+        amountHome: (amount ?? 0) * rate,
+        probability: readProbability(n(f.probability), stage),
+        expectedCloseDate: d(f.expected_close_date),
+        stageChangedDate: d(f.stage_changed_date),
+        closedDate: d(f.closed_date),
+        lostReason: s(f.lost_reason),
+        product: s(f.product),
+        nextStep: s(f.next_step),
+      });
+    }
+  }
+
   return {
-    model: { accounts, contacts, transactions, interactions, actions, plans, settings },
+    model: {
+      accounts,
+      contacts,
+      transactions,
+      interactions,
+      actions,
+      plans,
+      opportunities,
+      settings,
+    },
     issues: issues.items,
     accountsTable,
   };
@@ -317,6 +391,15 @@ export function parseWorkbook(
 
 /** `review_cadence_months` when blank (docs/workbook.md). */
 export const DEFAULT_REVIEW_CADENCE_MONTHS = 3;
+
+/**
+ * A typed probability (0–100 %), or the stage's default when blank. A value between 0 and 1 is
+ * read as a fraction: it is what a cell formatted as a percentage holds (50 % is 0.5).
+ */
+function readProbability(typed: number | null, stage: StageCode | null): number {
+  if (typed === null) return stageProbability(stage);
+  return typed > 0 && typed < 1 ? typed * 100 : typed;
+}
 
 function label(t: Table, key: string): string {
   return t.header.label.get(key) ?? key;

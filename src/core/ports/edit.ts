@@ -1,3 +1,4 @@
+import type { Day } from '../calendar/day';
 import type { CellValue, Grid } from '../values/cell';
 
 /** Where an edit is: its top-left cell and size, 1-based. */
@@ -29,6 +30,8 @@ export interface SheetEdit {
   readonly oldValue: CellValue | undefined;
   /** Who edited; '' when the host may not say (a simple trigger usually may not). */
   user(): string;
+  /** Today in the spreadsheet's time zone (the stage-changed stamp). */
+  today(): Day;
   /** Writes a rectangle on the edited sheet (the row stamps). */
   write(row: number, col: number, values: Grid): void;
   /**

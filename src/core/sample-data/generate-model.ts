@@ -6,7 +6,9 @@ import type {
   ContactRecord,
   InteractionRecord,
   KamModel,
+  OpportunityRecord,
   PlanRecord,
+  StageCode,
   TransactionRecord,
 } from '../model/records';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/model';
@@ -22,6 +24,8 @@ export interface GenerateOptions {
   readonly actionsPerAccount?: number;
   readonly contactsPerAccount?: number;
   readonly plansPerAccount?: number;
+  /** Average opportunities per account; default 2 (the benchmark uses 5). */
+  readonly opportunitiesPerAccount?: number;
   /** Defaults to DEFAULT_SETTINGS with USD and EUR rates. */
   readonly settings?: Settings;
 }
@@ -394,7 +398,56 @@ export function generateModel(options: GenerateOptions): KamModel {
     };
   }
 
-  return { accounts, contacts, transactions, interactions, actions, plans, settings };
+  // ---- opportunities: most open, a third closed in the last year; stage dates spread so some
+  // have stalled and some are past their expected close ----
+  const STAGES: readonly StageCode[] = [
+    'lead',
+    'qualified',
+    'proposal',
+    'negotiation',
+    'won',
+    'lost',
+  ];
+  const nOpps = round(nAcc * (options.opportunitiesPerAccount ?? 2));
+  const opportunities: OpportunityRecord[] = new Array(nOpps);
+  for (let k = 0; k < nOpps; k++) {
+    const a = floor(rand() * nAcc);
+    const stage = STAGES[min(STAGES.length - 1, floor(rand() * STAGES.length))];
+    const closed = stage === 'won' || stage === 'lost';
+    const amount = round(weight[a] * randomInt(rand, 5, 80)) * 1000;
+    const changed = today - randomInt(rand, 0, 60);
+    opportunities[k] = {
+      row: k + 2,
+      id: `OP-${String(k + 1).padStart(6, '0')}`,
+      accountId: accounts[a].id,
+      name: `${pickOne(rand, PRODUCTS)} ${year}`,
+      ownerEmail: null,
+      stage,
+      amount,
+      currency: settings.homeCurrency,
+      amountHome: amount,
+      probability: { lead: 10, qualified: 25, proposal: 50, negotiation: 75, won: 100, lost: 0 }[
+        stage
+      ],
+      expectedCloseDate: today + randomInt(rand, -20, 120),
+      stageChangedDate: changed,
+      closedDate: closed ? changed : null,
+      lostReason: stage === 'lost' ? 'Price' : '',
+      product: pickOne(rand, PRODUCTS),
+      nextStep: closed ? '' : 'Follow up on the proposal',
+    };
+  }
+
+  return {
+    accounts,
+    contacts,
+    transactions,
+    interactions,
+    actions,
+    plans,
+    opportunities,
+    settings,
+  };
 }
 
 /** A birthday in `month`; the year is known 60 % of the time, and 29 Feb only in leap years. */

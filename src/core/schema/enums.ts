@@ -89,6 +89,16 @@ export const RISK_FLAGS: readonly EnumOption[] = [
   { code: 'single_threaded', en: 'Single-threaded', zh: '单线联系' },
 ];
 
+/** Opportunity stages (docs/workbook.md "opportunities"), in pipeline order. */
+export const OPPORTUNITY_STAGES: readonly EnumOption[] = [
+  { code: 'lead', en: 'Lead', zh: '线索' },
+  { code: 'qualified', en: 'Qualified', zh: '已确认' },
+  { code: 'proposal', en: 'Proposal', zh: '方案' },
+  { code: 'negotiation', en: 'Negotiation', zh: '谈判' },
+  { code: 'won', en: 'Won', zh: '赢单' },
+  { code: 'lost', en: 'Lost', zh: '输单' },
+];
+
 export const HEALTH_BANDS: readonly EnumOption[] = [
   { code: 'green', en: 'Green', zh: '健康' },
   { code: 'yellow', en: 'Yellow', zh: '关注' },

@@ -8,6 +8,7 @@ import {
   INTERACTION_TYPES,
   REMINDER_STATUSES,
   DIGEST_KINDS,
+  OPPORTUNITY_STAGES,
   SEVERITIES,
   TIERS,
 } from './enums';
@@ -174,6 +175,31 @@ const PLANS: SheetDef = {
   ],
 };
 
+/** docs/workbook.md "opportunities": the deals of each account. */
+const OPPORTUNITIES: SheetDef = {
+  key: 'opportunities',
+  en: 'Opportunities',
+  zh: '销售机会',
+  kind: 'user',
+  columns: [
+    user('opportunity_id', 'Opportunity ID', '机会编号', 'text', { required: true }),
+    ACCOUNT_ID,
+    user('name', 'Name', '机会名称', 'text'),
+    user('owner_email', 'Owner Email', '负责人邮箱', 'email'),
+    user('stage', 'Stage', '阶段', 'enum', { options: OPPORTUNITY_STAGES }),
+    user('amount', 'Amount', '金额', 'number', { min: 0 }),
+    user('currency', 'Currency', '币种', 'text'),
+    user('probability', 'Probability', '赢率', 'number', { min: 0, max: 100 }),
+    user('expected_close_date', 'Expected Close', '预计成交日期', 'date'),
+    // Stamped by the edit trigger when `stage` changes; people may correct it.
+    user('stage_changed_date', 'Stage Changed', '阶段变更日期', 'date'),
+    user('closed_date', 'Closed Date', '成交日期', 'date'),
+    user('lost_reason', 'Lost Reason', '输单原因', 'text'),
+    user('product', 'Product', '产品', 'text'),
+    user('next_step', 'Next Step', '下一步', 'text'),
+  ],
+};
+
 /**
  * docs/workbook.md: a key/value table; the exchange-rate table below it has its own header row
  * (`EXCHANGE_RATE_COLUMNS`), found by matching those headers.
@@ -235,6 +261,35 @@ export const SUMMARY_COLUMNS: readonly ColumnDef[] = [
   script('period_revenue', 'Period Revenue', '本期收入', 'number'),
   script('plan_target', 'Plan Target', '计划目标', 'number'),
   script('plan_attainment', 'Plan Attainment', '计划达成率', 'number'),
+  script('open_pipeline', 'Open Pipeline', '在途商机金额', 'number'),
+  script('weighted_pipeline', 'Weighted Pipeline', '加权商机金额', 'number'),
+  script('won_12m', 'Won (12m)', '近12个月赢单金额', 'number'),
+  script('win_rate_12m', 'Win Rate (12m)', '近12个月赢率', 'number'),
+  script('stalled_opportunities', 'Stalled Opportunities', '停滞商机数', 'integer'),
+];
+
+/** docs/looker.md "pipeline": one row per opportunity, for Looker Studio. */
+export const PIPELINE_COLUMNS: readonly ColumnDef[] = [
+  script('snapshot_date', 'Snapshot Date', '快照日期', 'date'),
+  script('opportunity_id', 'Opportunity ID', '机会编号', 'text'),
+  script('account_id', 'Account ID', '客户编号', 'text'),
+  script('account_name', 'Account Name', '客户名称', 'text'),
+  script('name', 'Name', '机会名称', 'text'),
+  script('owner_email', 'Owner Email', '负责人邮箱', 'text'),
+  script('stage', 'Stage', '阶段', 'text'),
+  script('amount', 'Amount', '金额', 'number'),
+  script('currency', 'Currency', '币种', 'text'),
+  script('probability', 'Probability', '赢率', 'number'),
+  script('expected_close_date', 'Expected Close', '预计成交日期', 'date'),
+  script('stage_changed_date', 'Stage Changed', '阶段变更日期', 'date'),
+  script('closed_date', 'Closed Date', '成交日期', 'date'),
+  script('lost_reason', 'Lost Reason', '输单原因', 'text'),
+  script('product', 'Product', '产品', 'text'),
+  script('amount_home', 'Amount (home currency)', '本币金额', 'number'),
+  script('weighted', 'Weighted', '加权金额', 'number'),
+  script('days_in_stage', 'Days in Stage', '停留天数', 'integer'),
+  script('is_stalled', 'Stalled', '是否停滞', 'boolean'),
+  script('close_month', 'Close Month', '成交月份', 'date'),
 ];
 
 const MONTHLY_COLUMNS: readonly ColumnDef[] = [
@@ -308,6 +363,7 @@ export const SHEETS: readonly SheetDef[] = (
     INTERACTIONS,
     ACTIONS,
     PLANS,
+    OPPORTUNITIES,
     SETTINGS,
     {
       key: 'summary',
@@ -331,6 +387,14 @@ export const SHEETS: readonly SheetDef[] = (
       zh: '月度',
       kind: 'script',
       columns: MONTHLY_COLUMNS,
+      keyHeaders: true,
+    },
+    {
+      key: 'pipeline',
+      en: 'Pipeline',
+      zh: '销售管道',
+      kind: 'script',
+      columns: PIPELINE_COLUMNS,
       keyHeaders: true,
     },
     {

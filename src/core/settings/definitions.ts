@@ -237,6 +237,50 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     },
   },
   {
+    key: 'stage_rot_days_lead',
+    type: 'integer',
+    default: 14,
+    min: 1,
+    max: 3650,
+    description: {
+      en: 'Days an open opportunity may stay in Lead before it is stalled',
+      zh: '商机停留在“线索”阶段超过多少天视为停滞',
+    },
+  },
+  {
+    key: 'stage_rot_days_qualified',
+    type: 'integer',
+    default: 21,
+    min: 1,
+    max: 3650,
+    description: {
+      en: 'Days an open opportunity may stay in Qualified before it is stalled',
+      zh: '商机停留在“已确认”阶段超过多少天视为停滞',
+    },
+  },
+  {
+    key: 'stage_rot_days_proposal',
+    type: 'integer',
+    default: 30,
+    min: 1,
+    max: 3650,
+    description: {
+      en: 'Days an open opportunity may stay in Proposal before it is stalled',
+      zh: '商机停留在“方案”阶段超过多少天视为停滞',
+    },
+  },
+  {
+    key: 'stage_rot_days_negotiation',
+    type: 'integer',
+    default: 21,
+    min: 1,
+    max: 3650,
+    description: {
+      en: 'Days an open opportunity may stay in Negotiation before it is stalled',
+      zh: '商机停留在“谈判”阶段超过多少天视为停滞',
+    },
+  },
+  {
     key: 'health_weight_recency',
     type: 'number',
     default: 30,

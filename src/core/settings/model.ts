@@ -43,6 +43,13 @@ export interface Settings {
   readonly managerEmails: readonly string[];
   /** Day of the week of the managers' digest: 1 = Monday … 7 = Sunday. */
   readonly managerDigestWeekday: number;
+  /** Days an open opportunity may stay in a stage before it is stalled (`stage_rot_days_*`). */
+  readonly stageRotDays: {
+    readonly lead: number;
+    readonly qualified: number;
+    readonly proposal: number;
+    readonly negotiation: number;
+  };
   /** Upper-case currency code → rate to home currency. The home currency is always 1. */
   readonly rates: ReadonlyMap<string, number>;
 }
@@ -76,5 +83,6 @@ export const DEFAULT_SETTINGS: Settings = {
   planTolerance: 0.1,
   managerEmails: [],
   managerDigestWeekday: 1,
+  stageRotDays: { lead: 14, qualified: 21, proposal: 30, negotiation: 21 },
   rates: new Map([['CNY', 1]]),
 };

@@ -98,7 +98,11 @@ export interface Account360Account {
     readonly reviewCadenceMonths: number;
   } | null;
   /** The raised risk flags, each with its reason in words (as in the digest). */
-  readonly risks: readonly { readonly code: string; readonly label: string; readonly reason: string }[];
+  readonly risks: readonly {
+    readonly code: string;
+    readonly label: string;
+    readonly reason: string;
+  }[];
 }
 
 /** Everything the Account 360 sidebar shows: plain JSON, labels already in the workbook language. */

@@ -137,6 +137,7 @@ const model: KamModel = {
     contact(null, 'decision_maker'),
   ],
   plans: [],
+  opportunities: [],
 };
 
 describe('computeMetrics on a hand-built workbook', () => {

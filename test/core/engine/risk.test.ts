@@ -84,6 +84,7 @@ const plan = (accountId: string, period: string, revenueTarget: number | null): 
 
 const model: KamModel = {
   settings: DEFAULT_SETTINGS,
+  opportunities: [],
   accounts: [account('R1', null), account('R2', 'standard')],
   transactions: [
     tx('R1', '2024-06-01', 100_000), // previous window

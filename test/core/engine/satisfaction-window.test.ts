@@ -47,6 +47,7 @@ function model(windowMonths: number): KamModel {
     ],
     actions: [],
     plans: [],
+    opportunities: [],
     settings: { ...DEFAULT_SETTINGS, analysisWindowMonths: windowMonths },
   };
 }

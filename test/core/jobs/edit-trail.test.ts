@@ -1,8 +1,10 @@
 import { recordEdit } from '../../../src/core/jobs/edit-trail';
 import type { EditedRange, SheetEdit } from '../../../src/core/ports/edit';
-import { instantCell, type CellValue, type Grid } from '../../../src/core/values/cell';
+import { dayFromYmd } from '../../../src/core/calendar/day';
+import { dateCell, instantCell, type CellValue, type Grid } from '../../../src/core/values/cell';
 
 const NOW = Date.UTC(2026, 10, 23, 2, 30);
+const TODAY = dayFromYmd(2026, 11, 23);
 
 /** An edit of an in-memory workbook, logging which of the port's moves the job made. */
 class FakeEdit implements SheetEdit {
@@ -40,6 +42,10 @@ class FakeEdit implements SheetEdit {
   }
   user() {
     return 'li@example.com';
+  }
+  today() {
+    this.asked.push('today');
+    return TODAY;
   }
   write(row: number, col: number, values: Grid) {
     this.written.push({ row, col, values });
@@ -126,5 +132,81 @@ describe('edit-trail', () => {
     ]);
     // No Change Log sheet in this workbook: the stamp is written, the log is not.
     expect(edit.logged).toEqual([]);
+  });
+});
+
+describe('edit-trail on the opportunities sheet', () => {
+  const OPP = ['Opportunity ID', 'Account ID', 'Stage', 'Amount', 'Stage Changed'];
+  const opps = (): Record<string, Grid> => ({
+    Accounts: [HEADER, ['A1', 'Acme', 'Key', null, null]],
+    Opportunities: [
+      OPP,
+      ['O1', 'A1', 'Lead', 100, null],
+      ['O2', 'A1', 'Proposal', 200, null],
+      ['O3', 'A1', '', 300, null],
+    ],
+    'Change Log': [['At', 'By', 'Sheet', 'Cell', 'Column', 'Old', 'New']],
+  });
+
+  it('stamps today in Stage Changed and logs the stage change with its old value', () => {
+    const edit = new FakeEdit(
+      opps(),
+      'Opportunities',
+      { row: 2, col: 3, numRows: 1, numCols: 1 },
+      [['Qualified']],
+      'Lead',
+    );
+    recordEdit(edit, clock);
+    expect(edit.written).toEqual([{ row: 2, col: 5, values: [[dateCell(TODAY)]] }]);
+    expect(edit.logged[0].rows).toEqual([
+      [instantCell(NOW), 'li@example.com', 'Opportunities', 'C2', 'Stage', 'Lead', 'Qualified'],
+    ]);
+  });
+
+  it('writes nothing when a single cell keeps its stage, or another column is edited', () => {
+    const same = new FakeEdit(
+      opps(),
+      'Opportunities',
+      { row: 2, col: 3, numRows: 1, numCols: 1 },
+      [['Lead']],
+      'Lead',
+    );
+    recordEdit(same, clock);
+    const amount = new FakeEdit(
+      opps(),
+      'Opportunities',
+      { row: 2, col: 4, numRows: 1, numCols: 1 },
+      [[150]],
+      100,
+    );
+    recordEdit(amount, clock);
+    expect([...same.written, ...same.logged, ...amount.written, ...amount.logged]).toEqual([]);
+    expect(amount.asked).not.toContain('values');
+  });
+
+  it('a pasted block: one write for consecutive rows, no stamp on a cleared stage, every change logged', () => {
+    const edit = new FakeEdit(opps(), 'Opportunities', { row: 2, col: 3, numRows: 3, numCols: 1 }, [
+      ['Won'],
+      ['Negotiation'],
+      [''],
+    ]);
+    recordEdit(edit, clock);
+    expect(edit.written).toEqual([
+      { row: 2, col: 5, values: [[dateCell(TODAY)], [dateCell(TODAY)]] },
+    ]);
+    expect(edit.logged[0].rows.map((r) => [r[3], r[5], r[6]])).toEqual([
+      ['C2', '', 'Won'],
+      ['C3', '', 'Negotiation'],
+      ['C4', '', ''],
+    ]);
+  });
+
+  it('keeps the dates of a paste that also fills Stage Changed', () => {
+    const edit = new FakeEdit(opps(), 'Opportunities', { row: 2, col: 3, numRows: 1, numCols: 3 }, [
+      ['Won', 100, dateCell(TODAY - 5)],
+    ]);
+    recordEdit(edit, clock);
+    expect(edit.written).toEqual([]);
+    expect(edit.logged[0].rows).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import {
   ACCOUNT_STATUSES,
   CHURN_RISKS,
   HEALTH_BANDS,
+  OPPORTUNITY_STAGES,
   RFM_SEGMENTS,
   RISK_FLAGS,
   TIERS,
@@ -38,11 +39,12 @@ function dictionaryKeys(text: string): string[] {
 }
 
 describe.each(DOCS)('docs/$f field dictionary', ({ text }) => {
-  it('lists every summary/history column, then every monthly column, in sheet order', () => {
+  it('lists every summary/history column, then every monthly column, then pipeline, in sheet order', () => {
     const keys = dictionaryKeys(text);
     expect(keys).toEqual([
       ...SUMMARY_COLUMNS.map((c) => c.key),
       ...sheetDef('monthly').columns.map((c) => c.key),
+      ...sheetDef('pipeline').columns.map((c) => c.key),
     ]);
   });
 
@@ -55,6 +57,7 @@ describe.each(DOCS)('docs/$f field dictionary', ({ text }) => {
       churn_risk: CHURN_RISKS,
       health_band: HEALTH_BANDS,
       risk_flags: RISK_FLAGS,
+      stage: OPPORTUNITY_STAGES,
     };
     for (const [field, options] of Object.entries(groups))
       for (const o of options)

@@ -19,7 +19,7 @@ describe('summaryRows on a messy workbook', () => {
       'account_name',
       'parent_account_id',
     ]);
-    expect(summaryHeader()).toHaveLength(38);
+    expect(summaryHeader()).toHaveLength(43);
     // The risk columns come after home_currency, in the contract's order.
     expect(summaryHeader().slice(32)).toEqual([
       'home_currency',
@@ -28,9 +28,15 @@ describe('summaryRows on a messy workbook', () => {
       'period_revenue',
       'plan_target',
       'plan_attainment',
+      // Then the pipeline columns (docs/rules.md "Opportunities").
+      'open_pipeline',
+      'weighted_pipeline',
+      'won_12m',
+      'win_rate_12m',
+      'stalled_opportunities',
     ]);
     expect(rows.map((r) => r[1])).toEqual(['A1', '00123', 'A3', 'A4']);
-    rows.forEach((r) => expect(r).toHaveLength(38));
+    rows.forEach((r) => expect(r).toHaveLength(43));
   });
 
   it('writes stable codes, not labels, and dates as dates without time', () => {

@@ -98,6 +98,11 @@ function account(spec: AccountSpec): { record: AccountRecord; metrics: AccountMe
     planAttainment: null,
     planPeriod: null,
     oldestOpenComplaint: null,
+    openPipeline: 0,
+    weightedPipeline: 0,
+    won12m: 0,
+    winRate12m: null,
+    stalledOpportunities: 0,
     ...spec.metrics,
   };
   return { record, metrics };
@@ -188,6 +193,7 @@ export function input(spec: ModelSpec): PlanInput {
     interactions: [],
     actions: spec.actions ?? [],
     plans: spec.plans ?? [],
+    opportunities: [],
     settings: { ...DEFAULT_SETTINGS, ...spec.settings },
   };
   return {
