@@ -19,7 +19,7 @@ import { pick } from '../../src/core/i18n/locale';
 
 const TODAY = day('2026-11-23');
 const SHEET_URL = 'https://docs.google.com/spreadsheets/d/SAMPLE/edit';
-const GIDS = { accounts: 0, actions: 4, contacts: 1, plans: 5 } as const;
+const GIDS = { accounts: 0, actions: 4, contacts: 1, plans: 5, opportunities: 6 } as const;
 
 function day(iso: string): Day {
   const d = parseIsoDay(iso);
@@ -96,6 +96,7 @@ function sampleDigest(locale: Locale): string {
       actions: link(GIDS.actions),
       contacts: link(GIDS.contacts),
       plans: link(GIDS.plans),
+      opportunities: link(GIDS.opportunities),
     },
   });
   const ann = digests.find((d) => d.owner === 'ann@example.com');

@@ -249,6 +249,7 @@ export function prepareDigests(
     actions: link('actions'),
     contacts: link('contacts'),
     plans: link('plans'),
+    opportunities: link('opportunities'),
   };
   const digests = planDigests({
     model,

@@ -4,6 +4,7 @@ import { pick } from '../i18n/locale';
 import { sheetDef } from '../schema/sheets';
 import { safeHttpUrl } from '../text/escape';
 import { formatMoney } from '../text/money';
+import { OPPORTUNITY_STAGES, optionLabel } from '../schema/enums';
 import type { ManagerDigest } from './manager';
 import {
   renderPage,
@@ -47,6 +48,29 @@ function managerPage(md: ManagerDigest, currency: string, opts: RenderOptions, o
     detail: [reason(r.reason), out.msg(m.raisedOnDay, formatDay(r.raisedOn), owner(r.owner))],
     link: safeHttpUrl(r.link),
   }));
+  const stages: Row[] = md.pipeline.map((t) => ({
+    accountId: optionLabel(OPPORTUNITY_STAGES, t.stage, opts.locale),
+    accountName: '',
+    detail: [
+      out.msg(
+        m.stageTotal,
+        t.count,
+        formatMoney(t.amount, currency),
+        formatMoney(t.weighted, currency),
+      ),
+    ],
+    link: null,
+  }));
+  // The forecast only when there is a pipeline, so a team without opportunities sees no zeros.
+  const forecast: Row[] =
+    md.pipeline.length === 0
+      ? []
+      : md.forecast.map((f) => ({
+          accountId: f.month,
+          accountName: '',
+          detail: [out.msg(m.forecastMonth, formatMoney(f.weighted, currency), f.count)],
+          link: null,
+        }));
   const intro = out.msg(m.managerIntro, md.week.label, out.user(opts.spreadsheetName));
   return {
     intro:
@@ -57,6 +81,8 @@ function managerPage(md: ManagerDigest, currency: string, opts: RenderOptions, o
       { kind: 'owners', title: m.ownersHeading, rows: owners, firstColumn: m.columnOwner },
       { kind: 'top_risks', title: m.topRisksHeading, rows: top },
       { kind: 'raised', title: m.raisedHeading, rows: raised },
+      { kind: 'pipeline', title: m.pipelineHeading, rows: stages, firstColumn: m.columnStage },
+      { kind: 'forecast', title: m.forecastHeading, rows: forecast, firstColumn: m.columnMonth },
     ],
     footer: [out.msg(m.managerWhy, out.user(opts.spreadsheetName), 'manager_emails')],
   };

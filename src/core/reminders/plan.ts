@@ -1,7 +1,8 @@
 import { anniversaryIn, ymdFromDay, type Day } from '../calendar/day';
 import type { Locale } from '../i18n/locale';
 import type { AbcClass, AccountMetrics, StaleReason } from '../model/metrics';
-import type { AccountRecord, KamModel, MonthDay } from '../model/records';
+import type { AccountRecord, KamModel, MonthDay, StageCode } from '../model/records';
+import { daysInStage, isOverdueClose, isStalled, rotDays } from '../rules/opportunities';
 import { dueForListing, riskReasons, type LastListed, type RiskReason } from './risk';
 
 /**
@@ -28,6 +29,7 @@ export interface SheetLinks {
   readonly actions: (row: number) => string;
   readonly contacts: (row: number) => string;
   readonly plans: (row: number) => string;
+  readonly opportunities: (row: number) => string;
 }
 
 export interface PlanInput {
@@ -113,6 +115,26 @@ export interface RiskItem {
   readonly link: string;
 }
 
+/** An open opportunity that has stalled in its stage or passed its expected close. */
+export interface OpportunityItem {
+  readonly id: string;
+  readonly name: string;
+  readonly row: number;
+  readonly accountId: string;
+  readonly accountName: string;
+  /** null when the stage is blank (counted as a lead). */
+  readonly stage: StageCode | null;
+  readonly amountHome: number;
+  readonly currency: string;
+  /** Days since `stage_changed_date` when stalled; null otherwise. */
+  readonly stalledDays: number | null;
+  /** The stall limit of its stage. */
+  readonly rotDays: number;
+  /** The expected close when it has passed; null otherwise. */
+  readonly overdueClose: Day | null;
+  readonly link: string;
+}
+
 /** Counts for `reminder_log` and the subject line. */
 export interface DigestCounts {
   /** Listed accounts that are stale (not only due soon). */
@@ -125,6 +147,8 @@ export interface DigestCounts {
   readonly reviews: number;
   /** Accounts in the at-risk section. */
   readonly riskAccounts: number;
+  /** Stalled or overdue-close opportunities. */
+  readonly opportunities: number;
 }
 
 export interface Digest {
@@ -135,6 +159,7 @@ export interface Digest {
   readonly care: readonly CareItem[];
   readonly reviews: readonly ReviewItem[];
   readonly risks: readonly RiskItem[];
+  readonly opportunities: readonly OpportunityItem[];
   /** `escalation_cc` when some listed account has `escalate` and the setting is not blank. */
   readonly escalationCc: string | null;
   /** Number of stale A accounts: digests are sent in descending priority (docs/reminders.md quota). */
@@ -148,6 +173,7 @@ interface Bucket {
   care: CareItem[];
   reviews: ReviewItem[];
   risks: RiskItem[];
+  opportunities: OpportunityItem[];
 }
 
 interface AccountEntry {
@@ -208,7 +234,7 @@ export function planDigests(input: PlanInput): Digest[] {
   const bucket = (owner: string): Bucket => {
     let b = buckets.get(owner);
     if (!b) {
-      b = { stale: [], actions: [], care: [], reviews: [], risks: [] };
+      b = { stale: [], actions: [], care: [], reviews: [], risks: [], opportunities: [] };
       buckets.set(owner, b);
     }
     return b;
@@ -317,6 +343,32 @@ export function planDigests(input: PlanInput): Digest[] {
     });
   }
 
+  // 6. Open opportunities stalled in their stage or past their expected close, to the
+  // opportunity's own owner, else the account's (docs/reminders.md).
+  for (const o of model.opportunities) {
+    const entry = accounts.get(o.accountId);
+    if (!entry || entry.metrics.exempt) continue;
+    const owner = normalizeEmail(o.ownerEmail) ?? entry.owner;
+    if (!owner) continue;
+    const stalled = isStalled(o, settings, today);
+    const overdue = isOverdueClose(o, today);
+    if (!stalled && !overdue) continue;
+    bucket(owner).opportunities.push({
+      id: o.id,
+      name: o.name,
+      row: o.row,
+      accountId: entry.account.id,
+      accountName: entry.account.name,
+      stage: o.stage,
+      amountHome: o.amountHome,
+      currency: settings.homeCurrency,
+      stalledDays: stalled ? daysInStage(o, today) : null,
+      rotDays: rotDays(o.stage, settings),
+      overdueClose: overdue ? o.expectedCloseDate : null,
+      link: sheetLinks.opportunities(o.row),
+    });
+  }
+
   const cc = settings.escalationCc.trim();
   const digests: Digest[] = [];
   for (const [owner, b] of buckets) {
@@ -328,6 +380,8 @@ export function planDigests(input: PlanInput): Digest[] {
       (x, y) => x.daysUntil - y.daysUntil || cmp(x.accountId, y.accountId) || x.row - y.row,
     );
     b.reviews.sort((x, y) => x.date - y.date || cmp(x.accountId, y.accountId) || x.row - y.row);
+    // Largest first: the deals most worth a call.
+    b.opportunities.sort((x, y) => y.amountHome - x.amountHome || cmp(x.id, y.id));
     b.risks.sort(
       (x, y) =>
         CLASS_ORDER[x.abcClass] - CLASS_ORDER[y.abcClass] ||
@@ -344,6 +398,7 @@ export function planDigests(input: PlanInput): Digest[] {
       careItems: b.care.length,
       reviews: b.reviews.length,
       riskAccounts: b.risks.length,
+      opportunities: b.opportunities.length,
     };
     const wantsCc = cc !== '' && cc.toLowerCase() !== owner && b.stale.some((s) => s.escalate);
     digests.push({
@@ -353,6 +408,7 @@ export function planDigests(input: PlanInput): Digest[] {
       care: b.care,
       reviews: b.reviews,
       risks: b.risks,
+      opportunities: b.opportunities,
       escalationCc: wantsCc ? cc : null,
       priority: counts.staleA,
       counts,

@@ -10,7 +10,7 @@ import type { DigestSectionKind, EmailTexts } from '../i18n/catalogue/email';
 import type { Digest, StaleAccountItem } from './plan';
 import type { RiskReason } from './risk';
 import { formatMoney } from '../text/money';
-import { CHURN_RISKS, RISK_FLAGS, optionLabel } from '../schema/enums';
+import { CHURN_RISKS, OPPORTUNITY_STAGES, RISK_FLAGS, optionLabel } from '../schema/enums';
 
 /**
  * Turns a digest into an email: a subject, a plain-text part and an HTML part, in the workbook
@@ -138,6 +138,10 @@ const SECTION_SHEETS: Readonly<
   owners: { sheet: 'accounts', ownerColumn: null },
   top_risks: { sheet: 'summary', ownerColumn: null },
   raised: { sheet: 'summary', ownerColumn: null },
+  // An opportunity without an owner of its own goes to the account's owner: no one column.
+  opportunities: { sheet: 'opportunities', ownerColumn: null },
+  pipeline: { sheet: 'pipeline', ownerColumn: null },
+  forecast: { sheet: 'pipeline', ownerColumn: null },
 };
 
 /** How many rows of each section (in `sections()` order) the email lists. */
@@ -270,6 +274,26 @@ function sections(digest: Digest, m: EmailTexts, out: Out, locale: Locale): Sect
         link: safeHttpUrl(r.link),
       })),
     },
+    {
+      kind: 'opportunities',
+      title: m.opportunitiesHeading,
+      rows: digest.opportunities.map((o) => ({
+        accountId: o.accountId,
+        accountName: o.accountName,
+        detail: [
+          userOrEmpty(out, o.name === '' ? o.id : o.name),
+          out.msg(
+            m.opportunity,
+            optionLabel(OPPORTUNITY_STAGES, o.stage ?? 'lead', locale),
+            formatMoney(o.amountHome, o.currency),
+            o.stalledDays,
+            o.rotDays,
+            o.overdueClose === null ? null : formatDay(o.overdueClose),
+          ),
+        ],
+        link: safeHttpUrl(o.link),
+      })),
+    },
   ];
   return all.filter((s) => s.rows.length > 0);
 }
@@ -284,6 +308,7 @@ export function renderSubject(digest: Digest, locale: Locale, today: Day): strin
       birthdays: digest.care.length,
       reviews: digest.reviews.length,
       risks: digest.risks.length,
+      opportunities: digest.opportunities.length,
     },
     formatDay(today),
   );

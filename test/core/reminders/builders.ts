@@ -25,6 +25,7 @@ export const LINKS: SheetLinks = {
   actions: (row) => `https://docs.google.com/spreadsheets/d/X/edit#gid=5&range=A${row}`,
   contacts: (row) => `https://docs.google.com/spreadsheets/d/X/edit#gid=2&range=A${row}`,
   plans: (row) => `https://docs.google.com/spreadsheets/d/X/edit#gid=6&range=A${row}`,
+  opportunities: (row) => `https://docs.google.com/spreadsheets/d/X/edit#gid=7&range=A${row}`,
 };
 
 /** An account and its metrics; defaults describe a healthy B account owned by ann@example.com. */

@@ -15,6 +15,8 @@ export interface SubjectCounts {
   readonly reviews: number;
   /** Accounts in the at-risk section. */
   readonly risks: number;
+  /** Stalled or overdue-close opportunities. */
+  readonly opportunities: number;
 }
 
 /** The digest's sections, for the note on items left out of a long digest. */
@@ -24,10 +26,13 @@ export type DigestSectionKind =
   | 'care'
   | 'reviews'
   | 'risks'
+  | 'opportunities'
   // The weekly manager digest's sections.
   | 'owners'
   | 'top_risks'
-  | 'raised';
+  | 'raised'
+  | 'pipeline'
+  | 'forecast';
 
 /** The manager digest's totals, for its subject. */
 export interface ManagerTotals {
@@ -48,6 +53,18 @@ export interface EmailTexts {
   readonly careHeading: string;
   readonly reviewsHeading: string;
   readonly risksHeading: string;
+  readonly opportunitiesHeading: string;
+  /**
+   * An opportunity to move: its stage label and amount (formatted), days in stage when stalled
+   * (null otherwise) against the stage's limit, and the passed expected close (null otherwise).
+   */
+  opportunity(
+    stage: string,
+    amount: string,
+    stalledDays: number | null,
+    limit: number,
+    overdueClose: string | null,
+  ): string;
   /** A section heading with its item count. */
   heading(title: string, count: number): string;
 
@@ -87,9 +104,17 @@ export interface EmailTexts {
   managerSubject(totals: ManagerTotals, week: string, date: string): string;
   managerIntro(week: string, spreadsheetName: string): string;
   readonly ownersHeading: string;
+  readonly pipelineHeading: string;
+  readonly forecastHeading: string;
+  /** Open opportunities of one stage: count, amount, weighted amount (formatted). */
+  stageTotal(count: number, amount: string, weighted: string): string;
+  /** Weighted amount expected to close in a month (formatted). */
+  forecastMonth(weighted: string, count: number): string;
   readonly topRisksHeading: string;
   readonly raisedHeading: string;
   readonly columnOwner: string;
+  readonly columnStage: string;
+  readonly columnMonth: string;
   /** Shown for accounts and actions that have no owner email. */
   readonly noOwner: string;
   ownerCounts(stale: number, risk: number, overdue: number): string;

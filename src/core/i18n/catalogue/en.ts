@@ -20,6 +20,7 @@ const email: EmailTexts = {
     if (c.birthdays > 0) parts.push(plural(c.birthdays, 'birthday', 'birthdays'));
     if (c.reviews > 0) parts.push(plural(c.reviews, 'plan review', 'plan reviews'));
     if (c.risks > 0) parts.push(`${c.risks} at risk`);
+    if (c.opportunities > 0) parts.push(`${plural(c.opportunities, 'deal', 'deals')} to move`);
     return `Key accounts: ${parts.join(', ')} — ${date}`;
   },
   greeting: 'Hello,',
@@ -31,6 +32,13 @@ const email: EmailTexts = {
   careHeading: 'Contact birthdays',
   reviewsHeading: 'Plan reviews',
   risksHeading: 'Accounts at risk',
+  opportunitiesHeading: 'Opportunities to move',
+  opportunity(stage, amount, days, limit, overdue) {
+    const parts = [`${stage} · ${amount}`];
+    if (days !== null) parts.push(`${plural(days, 'day', 'days')} in this stage (limit ${limit})`);
+    if (overdue !== null) parts.push(`expected close ${overdue} has passed`);
+    return parts.join('; ');
+  },
   heading: (title, count) => `${title} (${count})`,
 
   abcClass: (cls) => `class ${cls}`,
@@ -85,9 +93,17 @@ const email: EmailTexts = {
   managerIntro: (week, name) =>
     `Here is the weekly key-account digest for ${week} from the spreadsheet "${name}".`,
   ownersHeading: 'By owner',
+  pipelineHeading: 'Open pipeline by stage',
+  forecastHeading: 'Weighted forecast by expected close month',
+  stageTotal: (count, amount, weighted) =>
+    `${plural(count, 'opportunity', 'opportunities')} · ${amount} · weighted ${weighted}`,
+  forecastMonth: (weighted, count) =>
+    `weighted ${weighted} from ${plural(count, 'opportunity', 'opportunities')}`,
   topRisksHeading: 'Largest accounts at risk',
   raisedHeading: 'Flags raised in the last 7 days',
   columnOwner: 'Owner',
+  columnStage: 'Stage',
+  columnMonth: 'Month',
   noOwner: '(no owner)',
   ownerCounts: (stale, risk, overdue) =>
     `${risk} at risk · ${stale} stale · ${plural(overdue, 'overdue action', 'overdue actions')}`,
@@ -105,6 +121,9 @@ const email: EmailTexts = {
       care: plural(count, 'more contact birthday', 'more contact birthdays'),
       reviews: plural(count, 'more plan review', 'more plan reviews'),
       risks: plural(count, 'more account', 'more accounts') + ' at risk',
+      opportunities: plural(count, 'more opportunity', 'more opportunities') + ' to move',
+      pipeline: plural(count, 'more stage', 'more stages'),
+      forecast: plural(count, 'more month', 'more months'),
       owners: plural(count, 'more owner', 'more owners'),
       top_risks: plural(count, 'more account', 'more accounts') + ' at risk',
       raised: plural(count, 'more flag', 'more flags') + ' raised',

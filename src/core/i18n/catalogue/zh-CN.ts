@@ -16,6 +16,7 @@ const email: EmailTexts = {
     if (c.birthdays > 0) parts.push(`${c.birthdays} 位联系人生日`);
     if (c.reviews > 0) parts.push(`${c.reviews} 项计划回顾`);
     if (c.risks > 0) parts.push(`${c.risks} 个风险客户`);
+    if (c.opportunities > 0) parts.push(`${c.opportunities} 个商机待推进`);
     return `大客户提醒：${parts.join('，')} — ${date}`;
   },
   greeting: '您好，',
@@ -26,6 +27,13 @@ const email: EmailTexts = {
   careHeading: '联系人生日',
   reviewsHeading: '客户计划回顾',
   risksHeading: '风险客户',
+  opportunitiesHeading: '需要推进的商机',
+  opportunity(stage, amount, days, limit, overdue) {
+    const parts = [`${stage} · ${amount}`];
+    if (days !== null) parts.push(`已在此阶段停留 ${days} 天（上限 ${limit} 天）`);
+    if (overdue !== null) parts.push(`预计成交日期 ${overdue} 已过`);
+    return parts.join('；');
+  },
   heading: (title, count) => `${title}（${count}）`,
 
   abcClass: (cls) => `${cls} 类`,
@@ -70,9 +78,15 @@ const email: EmailTexts = {
     `大客户周报 ${week}：${t.riskAccounts} 个风险客户，${t.staleAccounts} 个停滞客户，${t.overdueActions} 项逾期行动 — ${date}`,
   managerIntro: (week, name) => `以下是表格“${name}”中 ${week} 的大客户周报。`,
   ownersHeading: '按负责人',
+  pipelineHeading: '按阶段的在途商机',
+  forecastHeading: '按预计成交月份的加权预测',
+  stageTotal: (count, amount, weighted) => `${count} 个商机 · ${amount} · 加权 ${weighted}`,
+  forecastMonth: (weighted, count) => `加权 ${weighted}，来自 ${count} 个商机`,
   topRisksHeading: '收入最高的风险客户',
   raisedHeading: '最近 7 天新增的风险标记',
   columnOwner: '负责人',
+  columnStage: '阶段',
+  columnMonth: '月份',
   noOwner: '（无负责人）',
   ownerCounts: (stale, risk, overdue) =>
     `${risk} 个风险客户 · ${stale} 个停滞客户 · ${overdue} 项逾期行动`,
@@ -89,6 +103,9 @@ const email: EmailTexts = {
       care: `${count} 位联系人生日`,
       reviews: `${count} 项计划回顾`,
       risks: `${count} 个风险客户`,
+      opportunities: `${count} 个待推进商机`,
+      pipeline: `${count} 个阶段`,
+      forecast: `${count} 个月份`,
       owners: `${count} 位负责人`,
       top_risks: `${count} 个风险客户`,
       raised: `${count} 个新增风险标记`,
