@@ -147,7 +147,9 @@ function measure(accounts: number, transactions: number): Measure {
 
 run('scale: a refresh at the 10-million-cell limit', () => {
   const accounts = Number(process.env.KAM_SCALE_ACCOUNTS ?? 20_000);
-  const transactions = Number(process.env.KAM_SCALE_TX ?? 560_000);
+  // Sized so that every sheet still fits under the limit (43 summary columns, the Pipeline
+  // sheet): a refused sheet would make one write fewer, which is not what this test measures.
+  const transactions = Number(process.env.KAM_SCALE_TX ?? 470_000);
 
   it(
     'makes the same service calls as at 1,000 accounts and warns about the cell budget',

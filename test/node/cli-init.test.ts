@@ -1,3 +1,4 @@
+import { columnLetter } from '../../src/core/schema/match';
 import { readFileSync } from 'node:fs';
 import { writeXlsx } from '../support/workbook-spec';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ describe('kam init and refresh', () => {
     const path = join(tmp.dir, 'en.xlsx');
     const r = await kam(['init', path, '--locale', 'en'], tmp.dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Created .*en\.xlsx \(14 sheets\)/);
+    expect(r.stdout).toMatch(/Created .*en\.xlsx \(16 sheets\)/);
     const wb = await readBook(path);
     // Excel reserves "History": the runner names it History_, which still matches the key.
     expect(wb.worksheets.map((w) => w.name)).toEqual(
@@ -35,7 +36,7 @@ describe('kam init and refresh', () => {
     expect(sheetRows(wb, 'Accounts')[0]).toContain('Account ID');
     expect(accounts.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const header = accounts.getRow(1).values as unknown[];
-    const col = (name: string): string => String.fromCharCode(64 + header.indexOf(name));
+    const col = (name: string): string => columnLetter(header.indexOf(name) - 1);
     // ExcelJS reads a validation range back as one entry per cell.
     for (const row of [2, 1000])
       expect(validations(accounts)[`${col('Tier')}${row}`]).toMatchObject({
