@@ -157,7 +157,7 @@ const world = fc.record({
 
 // One generated 400-day world in `npm test` (about 7 s: ~1,000 runs of the job); `npm run soak`
 // (KAM_PBT_RUNS=100000) runs 100.
-const RUNS = Math.max(1, Math.floor(Number(process.env.KAM_PBT_RUNS ?? 500) / 1000));
+const RUNS = Math.max(1, Math.floor(Number(process.env.KAM_PBT_RUNS ?? 350) / 1000));
 
 describe('risk flags and the manager digest over 400 simulated days', () => {
   it('flags reach their owner the day they are due and at most once a week; managers once per ISO week', () => {
