@@ -231,9 +231,9 @@ describe('service calls do not grow with the number of rows', () => {
     // At most one resize per sheet the refresh writes (accounts, summary, history, monthly,
     // data issues): the 10-account run trims the history grid once, larger runs grow them once.
     for (const c of counts) expect(c.resize).toBeLessThanOrEqual(6);
-    // One read per input sheet plus history and data issues (to keep when each issue was first
-    // seen); writes: script-column blocks, data issues, Looker sheets.
-    expect(counts[0].getValues).toBe(9);
+    // One read per input sheet (Opportunities included) plus history and data issues (to keep
+    // when each issue was first seen); writes: script-column blocks, data issues, Looker sheets.
+    expect(counts[0].getValues).toBe(10);
     // Pipeline is the sixth write (the workbook has an Opportunities sheet).
     expect(counts[0].setValues).toBe(6);
   });

@@ -447,4 +447,5 @@ export const DATA_SHEETS: readonly SheetKey[] = [
   'interactions',
   'actions',
   'plans',
+  'opportunities',
 ];
