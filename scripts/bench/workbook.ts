@@ -14,6 +14,7 @@ import {
   COMPLAINT_STATUSES,
   CONTACT_ROLES,
   INTERACTION_TYPES,
+  OPPORTUNITY_STAGES,
   TIERS,
   YES_NO,
 } from '../../src/core/schema/enums';
@@ -89,6 +90,7 @@ export function modelToSheets(model: KamModel, options: ToSheetsOptions): SheetR
   const role = labeller(CONTACT_ROLES, locale);
   const interactionType = labeller(INTERACTION_TYPES, locale);
   const complaintStatus = labeller(COMPLAINT_STATUSES, locale);
+  const stage = labeller(OPPORTUNITY_STAGES, locale);
   const actionStatus = labeller(ACTION_STATUSES, locale);
   const yesNo = labeller(YES_NO, locale);
   const { settings } = model;
@@ -184,6 +186,23 @@ export function modelToSheets(model: KamModel, options: ToSheetsOptions): SheetR
       value_proposition: p.valueProposition,
       revenue_target: num(p.revenueTarget),
       next_review_date: date(p.nextReviewDate),
+      review_cadence_months: p.reviewCadenceMonths,
+    })),
+    sheet('opportunities', model.opportunities, (o) => ({
+      opportunity_id: o.id,
+      account_id: o.accountId,
+      name: o.name,
+      owner_email: text(o.ownerEmail),
+      stage: stage(o.stage),
+      amount: num(o.amount),
+      currency: o.currency,
+      probability: o.probability,
+      expected_close_date: date(o.expectedCloseDate),
+      stage_changed_date: date(o.stageChangedDate),
+      closed_date: date(o.closedDate),
+      lost_reason: o.lostReason,
+      product: o.product,
+      next_step: o.nextStep,
     })),
     { key: 'settings', name: pick(settingsDef, locale), rows: settingsRows },
   ];
