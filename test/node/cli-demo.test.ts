@@ -208,6 +208,20 @@ describe('kam demo, remind and report on real files', () => {
     );
   });
 
+  it('has realistic opportunities: every stage, some stalled or past their close, a Pipeline sheet for Looker', async () => {
+    const wb = await readBook(book);
+    const opps = sheetRows(wb, 'Opportunities');
+    const header = opps[0].map(String);
+    const stages = new Set(opps.slice(1).map((r) => String(r[header.indexOf('Stage')])));
+    expect([...stages].sort()).toEqual(
+      ['Lead', 'Lost', 'Negotiation', 'Proposal', 'Qualified', 'Won'].sort(),
+    );
+    const pipeline = sheetRows(wb, 'Pipeline');
+    expect(pipeline.length).toBe(opps.length);
+    const stalled = pipeline.slice(1).filter((r) => r[pipeline[0].indexOf('is_stalled')] === true);
+    expect(stalled.length).toBeGreaterThan(0);
+  });
+
   it('keeps a note that looks like a formula as text, and check exits 1 on the planted errors', async () => {
     const wb = await readBook(book);
     let formulas = 0;

@@ -7,6 +7,7 @@ import {
   COMPLAINT_STATUSES,
   CONTACT_ROLES,
   INTERACTION_TYPES,
+  OPPORTUNITY_STAGES,
   TIERS,
   YES_NO,
   optionLabel,
@@ -213,6 +214,8 @@ export function generateDemo(options: DemoOptions): DemoData {
     today,
     label(ACCOUNT_STATUSES, 'active', locale),
   );
+  // Drawn from a stream of their own, so adding them left every other sheet as it was.
+  const opportunityRows = opportunities(mulberry32(options.seed + 7), w, accounts, today, locale);
 
   return {
     rows: {
@@ -222,6 +225,7 @@ export function generateDemo(options: DemoOptions): DemoData {
       interactions: interactionRows,
       actions: actionRows,
       plans: planRows,
+      opportunities: opportunityRows,
     },
     settings: {
       allowed_recipient_domains: w.domain,
@@ -379,6 +383,63 @@ function plans(
       revenue_target: round(a.weight * randomInt(rand, 40, 120)) * 1000,
       next_review_date: dateCell(today + randomInt(rand, -20, 60)),
     });
+  }
+  return rows;
+}
+
+/**
+ * Deals of the active accounts, larger for the big ones: most open across the four stages (some
+ * stalled, some past their expected close), a third closed in the last year (won more often
+ * than lost), stage dates as the edit trigger would have stamped them.
+ */
+function opportunities(
+  rand: () => number,
+  w: DemoWords,
+  accounts: readonly Account[],
+  today: Day,
+  locale: Locale,
+): DemoRow[] {
+  const rows: DemoRow[] = [];
+  let n = 0;
+  for (const a of accounts) {
+    if (a.status === 'lost' || a.status === 'prospect') continue;
+    const count = a.weight > 1.5 ? randomInt(rand, 1, 3) : randomInt(rand, 0, 1);
+    for (let k = 0; k < count; k++) {
+      const u = rand();
+      const stage =
+        u < 0.18
+          ? 'lead'
+          : u < 0.36
+            ? 'qualified'
+            : u < 0.52
+              ? 'proposal'
+              : u < 0.64
+                ? 'negotiation'
+                : u < 0.86
+                  ? 'won'
+                  : 'lost';
+      const closed = stage === 'won' || stage === 'lost';
+      const changed = today - randomInt(rand, 1, closed ? 330 : 45);
+      const [product] = pickOne(rand, w.products);
+      const amount = round(a.weight * randomInt(rand, 20, 150)) * 1000;
+      rows.push({
+        opportunity_id: `OP-${String(++n).padStart(4, '0')}`,
+        account_id: a.id,
+        name: pickOne(rand, w.deals).replace('{product}', product),
+        owner_email: rand() < 0.8 ? null : a.owner,
+        stage: label(OPPORTUNITY_STAGES, stage, locale),
+        amount,
+        currency: null,
+        // Most leave it to the stage default; some judge for themselves.
+        probability: !closed && rand() < 0.25 ? randomInt(rand, 2, 9) * 10 : null,
+        expected_close_date: closed ? null : dateCell(today + randomInt(rand, -15, 150)),
+        stage_changed_date: dateCell(changed),
+        closed_date: closed ? dateCell(changed) : null,
+        lost_reason: stage === 'lost' ? pickOne(rand, w.lostReasons) : null,
+        product,
+        next_step: closed ? null : pickOne(rand, w.nextSteps) || null,
+      });
+    }
   }
   return rows;
 }

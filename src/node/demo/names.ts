@@ -31,6 +31,9 @@ export interface DemoWords {
   readonly outcomes: readonly string[];
   readonly challenges: readonly string[];
   readonly goals: readonly string[];
+  /** Opportunity names: `{product}` is replaced by a product. */
+  readonly deals: readonly string[];
+  readonly lostReasons: readonly string[];
   readonly requirements: readonly string[];
   readonly propositions: readonly string[];
   readonly notes: readonly string[];
@@ -205,6 +208,14 @@ const EN: DemoWords = {
     'Move to a framework contract',
     'Cross-sell service plans',
   ],
+  deals: [
+    '{product} for the new line',
+    '{product} framework renewal',
+    '{product} upgrade',
+    '{product} for the second plant',
+    'Service contract extension',
+  ],
+  lostReasons: ['Price', 'Chose a local competitor', 'Project postponed', 'Budget cut'],
   requirements: ['Bilingual invoices', 'Delivery within 48 h', 'Local spare-parts stock', ''],
   propositions: [
     'Local service within 24 h',
@@ -373,6 +384,14 @@ const ZH: DemoWords = {
   outcomes: ['方案已接受', '会议已召开', '问题已解决', '客户要求延期', ''],
   challenges: ['本地竞争对手价格压力大', '审批周期长', '去年有质量投诉', '上半年预算冻结'],
   goals: ['提升钱包份额', '拿下 2026 年新工厂项目', '签订框架协议', '交叉销售维保服务'],
+  deals: [
+    '{product} 新产线项目',
+    '{product} 框架协议续签',
+    '{product} 升级改造',
+    '二期工厂 {product}',
+    '维保合同续约',
+  ],
+  lostReasons: ['价格', '选择了本地竞争对手', '项目推迟', '预算削减'],
   requirements: ['需开具中英文发票', '48 小时内交货', '本地备件库存', ''],
   propositions: ['24 小时本地服务响应', '总拥有成本最低', '医疗级质量认证', '整线一站式供应'],
   notes: ['更习惯微信沟通', '第四季度决策', '需与技术部一同拜访', '重点标杆客户'],
