@@ -30,7 +30,14 @@ export interface Ymd {
 }
 
 export type InputKey =
-  'accounts' | 'contacts' | 'transactions' | 'interactions' | 'actions' | 'plans' | 'settings';
+  | 'accounts'
+  | 'contacts'
+  | 'transactions'
+  | 'interactions'
+  | 'actions'
+  | 'plans'
+  | 'opportunities'
+  | 'settings';
 
 type Kind =
   | 'id'
@@ -46,7 +53,8 @@ type Kind =
   | 'yesno'
   | 'currency'
   | 'period'
-  | 'cadence';
+  | 'cadence'
+  | 'percent';
 
 interface ColSpec {
   readonly key: string;
@@ -96,6 +104,14 @@ const TYPES = [
 const COMPLAINT_STATUSES = [
   ['Open', '处理中', 'open'],
   ['Closed', '已关闭', 'closed'],
+] as const;
+const STAGES = [
+  ['Lead', '线索', 'lead'],
+  ['Qualified', '已确认', 'qualified'],
+  ['Proposal', '方案', 'proposal'],
+  ['Negotiation', '谈判', 'negotiation'],
+  ['Won', '赢单', 'won'],
+  ['Lost', '输单', 'lost'],
 ] as const;
 const ACTION_STATUSES = [
   ['Not started', '未开始', 'not_started'],
@@ -222,6 +238,25 @@ export const INPUT_SHEETS: Readonly<
       col('review_cadence_months', 'Review Cadence (months)', '回顾周期（月）', 'cadence', {
         quiet: true,
       }),
+    ],
+  },
+  opportunities: {
+    en: 'Opportunities',
+    zh: '销售机会',
+    columns: [
+      // Required and unique: a repeated row repeats its ID (a duplicate_id issue, not quiet).
+      col('opportunity_id', 'Opportunity ID', '机会编号', 'text', { required: true }),
+      col('account_id', 'Account ID', '客户编号', 'ref', { required: true }),
+      col('name', 'Name', '机会名称', 'text'),
+      col('owner_email', 'Owner Email', '负责人邮箱', 'email'),
+      col('stage', 'Stage', '阶段', 'enum', { options: STAGES, quiet: true }),
+      col('amount', 'Amount', '金额', 'nonneg', { quiet: true }),
+      col('currency', 'Currency', '币种', 'currency'),
+      col('probability', 'Probability', '赢率', 'percent', { quiet: true }),
+      col('expected_close_date', 'Expected Close', '预计成交日期', 'date', { quiet: true }),
+      col('stage_changed_date', 'Stage Changed', '阶段变更日期', 'date', { quiet: true }),
+      col('closed_date', 'Closed Date', '成交日期', 'date', { quiet: true }),
+      col('lost_reason', 'Lost Reason', '输单原因', 'text'),
     ],
   },
 };
@@ -590,6 +625,11 @@ function cellArb(
       return withInvalid(fc.constantFrom(...YESNO_VALID), YESNO_INVALID);
     case 'period':
       return withInvalid(periodArb(ctx.today), null, 2);
+    case 'percent':
+      return withInvalid(
+        fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom<Cell>(0.35, ' 60 ', 75.5)),
+        [101, -5, 'likely', 250],
+      );
     case 'cadence':
       return withInvalid(
         fc.oneof(fc.integer({ min: 1, max: 60 }), fc.constantFrom<Cell>(' 6 ', '12', 3.0)),
@@ -1039,8 +1079,16 @@ export function workbookArb(options: WorkbookOptions = {}): fc.Arbitrary<Generat
     interactions: sheetNameArb({ key: 'interactions', ...INPUT_SHEETS.interactions }),
     actions: sheetNameArb({ key: 'actions', ...INPUT_SHEETS.actions }),
     plans: sheetNameArb({ key: 'plans', ...INPUT_SHEETS.plans }),
+    opportunities: sheetNameArb({ key: 'opportunities', ...INPUT_SHEETS.opportunities }),
   });
-  const children = ['contacts', 'transactions', 'interactions', 'actions', 'plans'] as const;
+  const children = [
+    'contacts',
+    'transactions',
+    'interactions',
+    'actions',
+    'plans',
+    'opportunities',
+  ] as const;
   return fc
     .record({
       today: todayArb,
@@ -1060,9 +1108,10 @@ export function workbookArb(options: WorkbookOptions = {}): fc.Arbitrary<Generat
         interactions: layoutArb(INPUT_SHEETS.interactions.columns, 1),
         actions: layoutArb(INPUT_SHEETS.actions.columns, 1),
         plans: layoutArb(INPUT_SHEETS.plans.columns, 1),
+        opportunities: layoutArb(INPUT_SHEETS.opportunities.columns, 2),
       }),
       settings: settingsArb(),
-      order: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+      order: fc.array(fc.nat(), { minLength: 9, maxLength: 9 }),
     })
     .chain((f) => {
       const today = dayOfYmd(f.today);
@@ -1077,6 +1126,7 @@ export function workbookArb(options: WorkbookOptions = {}): fc.Arbitrary<Generat
           interactions: rowsArb(f.layouts.interactions, ctx, maxRows, false),
           actions: rowsArb(f.layouts.actions, ctx, maxRows, false),
           plans: rowsArb(f.layouts.plans, ctx, Math.ceil(maxRows / 2), false),
+          opportunities: rowsArb(f.layouts.opportunities, ctx, maxRows, false),
         })
         .map((rows): GeneratedWorkbook => {
           const built: Built[] = [

@@ -315,27 +315,32 @@ export function parseWorkbook(
   const opTable = table('opportunities');
   if (opTable) {
     const required = req('opportunities', 'opportunity_id', 'account_id');
-    const seen = new Map<string, number>();
+    // Which of two rows with one ID is right is the user's to say: both stay out (whatever their
+    // order), each reported with the other's row.
+    const rowsOf = new Map<string, number[]>();
+    for (const r of opTable.rows) {
+      const id = s(r.fields.opportunity_id);
+      if (id !== '') rowsOf.set(id, [...(rowsOf.get(id) ?? []), r.row]);
+    }
     for (const r of opTable.rows) {
       const f = r.fields;
       if (!hasRequired(opTable, r, required, issues) || !knownAccount(opTable, r, false)) continue;
       // An unreadable amount or currency cannot be valued: the row stays out of every figure.
       if (r.bad && (r.bad.has('amount') || r.bad.has('currency'))) continue;
       const id = s(f.opportunity_id);
-      const first = seen.get(id);
-      if (first !== undefined) {
+      const same = rowsOf.get(id) ?? [];
+      if (same.length > 1) {
         issues.add({
           sheet: opTable.name,
           row: r.row,
           column: label(opTable, 'opportunity_id'),
           value: id,
-          code: 'duplicate_id',
-          params: { id, first },
+          code: 'duplicate_opportunity',
+          params: { id, other: same.find((x) => x !== r.row) ?? r.row },
           severity: 'error',
         });
         continue;
       }
-      seen.set(id, r.row);
       const currency = (s(f.currency) || settings.homeCurrency).toUpperCase();
       const rate = settings.rates.get(currency);
       if (rate === undefined) {

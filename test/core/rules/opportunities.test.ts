@@ -53,8 +53,10 @@ const grids = {
       ['O3', 'A1', 'won', 80000, '', '', '', '2026-06-30', ''],
       ['O4', 'A1', '输单', 20000, '', '', '', '2026-02-01', ''],
       ['O5', 'A1', 'Won', 50000, '', '', '', '2025-10-01', ''],
-      // Data issues: a repeated ID, an unknown currency, an unknown account.
-      ['O1', 'A2', 'Lead', 5, '', '', '', '', ''],
+      // Data issues: a repeated ID (both rows, whatever their order), an unknown currency, an
+      // unknown account.
+      ['OX', 'A2', 'Lead', 5, '', '', '', '', ''],
+      ['OX', 'A2', 'Lead', 6, '', '', '', '', ''],
       ['O6', 'A2', 'Lead', 5, 'XYZ', '', '', '', ''],
       ['O7', 'NOPE', 'Lead', 5, '', '', '', '', ''],
       // A percentage cell holds a fraction: 0.35 is 35 %.
@@ -84,13 +86,15 @@ describe('opportunities: the worked example of docs/rules.md', () => {
     expect(byId.get('O8')?.probability).toBeCloseTo(35);
   });
 
-  it('reports the repeated ID, the unknown currency and the unknown account, once each', () => {
+  it('reports every row of a repeated ID, the unknown currency and the unknown account', () => {
     const codes = parsed.issues.filter((i) => i.sheet === '商机').map((i) => [i.row, i.code]);
     expect(codes).toEqual([
-      [7, 'duplicate_id'],
-      [8, 'unknown_currency'],
-      [9, 'unknown_account'],
+      [7, 'duplicate_opportunity'],
+      [8, 'duplicate_opportunity'],
+      [9, 'unknown_currency'],
+      [10, 'unknown_account'],
     ]);
+    expect(parsed.issues.find((i) => i.row === 7)?.params).toEqual({ id: 'OX', other: 8 });
   });
 
   it('gives the summary figures of the example', () => {

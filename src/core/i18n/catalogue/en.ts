@@ -227,6 +227,8 @@ export const en = {
     not_yes_no: 'Use yes or no.',
     not_a_birthday: 'Not a date. Use YYYY-MM-DD, or MM-DD when the year is unknown.',
     duplicate_id: 'Account ID {id} is used again (first on row {first}); this row is left out.',
+    duplicate_opportunity:
+      'Opportunity ID {id} is on more than one row (also row {other}); none of them is counted until the IDs are made unique.',
     unknown_account: 'Account ID {id} is not in Accounts; the row is left out.',
     unknown_parent: 'Parent account {id} is not in Accounts.',
     parent_cycle: 'Parent accounts form a cycle: {path}.',
