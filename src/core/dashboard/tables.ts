@@ -208,13 +208,24 @@ function monthlyOrders(model: KamModel, today: Day, locale: Locale): ChartTable 
   };
 }
 
-/** One point per account: x = health score, y = revenue of the analysis window. */
+/**
+ * Points the health/revenue scatter shows: the accounts with the most revenue. Its table is the
+ * dashboard's longest, and the sheet's grid is as tall as its longest table for every column of
+ * the band: one row per account would cost 10,000 × 50 cells at 10,000 accounts.
+ */
+export const SCATTER_POINTS = 1_000;
+
+/** One point per account (the SCATTER_POINTS largest): x = health score, y = revenue 12m. */
 function healthVsRevenue(
   metrics: readonly AccountMetrics[],
   model: KamModel,
   locale: Locale,
 ): ChartTable {
-  const rows = metrics.map((m) => [m.healthScore, round2(m.revenue12m)]);
+  const largest =
+    metrics.length <= SCATTER_POINTS
+      ? metrics
+      : [...metrics].sort((a, b) => b.revenue12m - a.revenue12m).slice(0, SCATTER_POINTS);
+  const rows = largest.map((m) => [m.healthScore, round2(m.revenue12m)]);
   return {
     id: 'health_vs_revenue',
     title: chartTitle('health_vs_revenue', model, locale),

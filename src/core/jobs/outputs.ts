@@ -152,7 +152,15 @@ export function planLookerOutputs(
   // error says so. The sheet that reports it comes first, then what people look at.
   const refused =
     store.sheetSizes !== undefined && budget.total > SHEETS_CELL_LIMIT
-      ? refusedGrowth(sizes, [issuesSheet, dashboard, planned[0], planned[2], planned[1]])
+      ? // Pipeline (when written) last: the account figures matter more than one Looker sheet.
+        refusedGrowth(sizes, [
+          issuesSheet,
+          dashboard,
+          planned[0],
+          planned[2],
+          planned[1],
+          ...planned.slice(3),
+        ])
       : new Set<string>();
   const issueRoom = refused.has(issuesAt.name)
     ? Math.max(0, (sizes.find((x) => x.name === issuesAt.name)?.rows ?? 1) - 1)

@@ -45,6 +45,20 @@ describe('dashboardTables', () => {
     expect(zh.find((t) => t.id === 'risk_flags')?.rows[0][0]).toBe('流失预警');
   });
 
+  it('the health/revenue scatter keeps the 1,000 accounts with the most revenue', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => ({
+      ...metrics[0],
+      accountId: `X${i}`,
+      revenue12m: i,
+      healthScore: i % 100,
+    }));
+    const scatter = dashboardTables(model, many, TODAY, 'en').find(
+      (t) => t.id === 'health_vs_revenue',
+    )!;
+    expect(scatter.rows).toHaveLength(1000);
+    expect(Math.min(...scatter.rows.map((r) => Number(r[1])))).toBe(500);
+  });
+
   it('revenue by quarter and orders by month cover fixed, consecutive periods up to today', () => {
     expect(byId.revenue_by_quarter.rows.map((r) => r[0])).toEqual([
       '2025-Q1',
