@@ -197,7 +197,8 @@ export const zhCN: Catalogue = {
     not_yes_no: '请填写 是 或 否。',
     not_a_birthday: '不是有效日期。请使用 YYYY-MM-DD；年份未知时可写 MM-DD。',
     duplicate_id: '客户编号 {id} 重复（首次出现在第 {first} 行），该行未计入统计。',
-    duplicate_opportunity: '机会编号 {id} 出现在多行（另见第 {other} 行），在编号改为唯一之前，这些行都不计入统计。',
+    duplicate_opportunity:
+      '机会编号 {id} 出现在多行（另见第 {other} 行），在编号改为唯一之前，这些行都不计入统计。',
     unknown_account: '客户编号 {id} 不在客户表中，该行未计入统计。',
     unknown_parent: '上级客户 {id} 不在客户表中。',
     parent_cycle: '上级客户形成了循环：{path}。',
