@@ -33,6 +33,14 @@ const NO_DAY_MAX = 0x7fffffff;
  * counting sort of the positive-amount dates by account for frequency and churn, one sort for ABC
  * and three for RFM. The hot loops allocate nothing per row.
  */
+/**
+ * Opportunities in ID order (IDs are unique once the parser has left out repeated ones): the
+ * sums are then the same whatever the row order (floating-point addition is not associative).
+ */
+function byId<T extends { readonly id: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
   const { accounts, settings } = model;
   const n = accounts.length;
@@ -71,7 +79,7 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
   // ---- opportunities (docs/rules.md "Opportunities") ----
   const pipeline: PipelineFigures[] = new Array(n);
   for (let a = 0; a < n; a++) pipeline[a] = emptyPipeline();
-  for (const o of model.opportunities) {
+  for (const o of byId(model.opportunities)) {
     const a = index.get(o.accountId);
     if (a !== undefined) addToPipeline(pipeline[a], o, settings, today, win);
   }

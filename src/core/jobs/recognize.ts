@@ -92,8 +92,14 @@ export function recognize(
       const counts = new Map<SheetDef, number>();
       const head = grid[Math.max(firstWideRow(grid), 0)] ?? [];
       const header = head.map((c) => displayValue(c).trim()).filter((t) => t !== '');
-      for (const def of open)
-        counts.set(def, header.filter((h) => headerLooksLike(h, def.columns)).length);
+      for (const def of open) {
+        const count = header.filter((h) => headerLooksLike(h, def.columns)).length;
+        // A sheet without a column only that sheet requires is less that sheet: a ledger with a
+        // close date, an account and an amount is transactions, not opportunities without IDs.
+        const own = def.columns.filter((c) => c.required && c.key !== 'account_id');
+        const missing = own.some((c) => !header.some((h) => headerLooksLike(h, [c])));
+        counts.set(def, missing && count >= 2 ? count - 1.5 : count);
+      }
       const candidates = suggestSheets(name, counts);
       if (candidates.length === 0) continue;
       suggestions.push({ sheet: name, sheetKey: null, header: null, candidates });

@@ -137,7 +137,9 @@ function pipelineFigures(
     count: 0,
     weighted: 0,
   }));
-  for (const o of model.opportunities) {
+  // In ID order, so the sums do not depend on the row order (see engine/compute.ts).
+  const ordered = [...model.opportunities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const o of ordered) {
     if (!isOpen(o) || exempt.has(o.accountId)) continue;
     const stage = o.stage ?? 'lead';
     const t = byStage.get(stage) ?? { stage, count: 0, amount: 0, weighted: 0 };
