@@ -72,7 +72,12 @@ function kindOptions(t: ChartTable): Record<string, unknown> {
         legend: { position: 'none' },
       };
     case 'column':
-      return { hAxis: { title: x }, vAxis: { title: y }, legend: { position: 'none' } };
+      // Pipeline by stage has two series (amount, weighted): they need a legend.
+      return {
+        hAxis: { title: x },
+        vAxis: { title: t.header.length > 2 ? '' : y },
+        legend: { position: t.header.length > 2 ? 'bottom' : 'none' },
+      };
     case 'pie':
       // Health bands: green, yellow, red slices, whatever the theme's palette.
       return {

@@ -32,7 +32,7 @@ function addUserChart(gas: Gas, title: string, row = 70, column = 2): void {
 fixSystemTime(() => runTime(2026, 11, 23));
 
 describe('Dashboard / 仪表板', () => {
-  it('a refresh builds eight native charts from small tables on the dashboard sheet', () => {
+  it('a refresh builds ten native charts from small tables on the dashboard sheet', () => {
     const gas = installGas();
     seedPortfolio(gas, 40);
     handleRefresh(true);
@@ -46,6 +46,8 @@ describe('Dashboard / 仪表板', () => {
       'SCATTER',
       'PIE',
       'BAR',
+      'COLUMN',
+      'COLUMN',
     ]);
     expect(list.map((c) => c.split('|')[1])).toEqual([
       'Revenue by quarter (CNY)',
@@ -56,6 +58,8 @@ describe('Dashboard / 仪表板', () => {
       'Health score vs revenue (12m) (CNY)',
       'Accounts by health band',
       'Accounts by risk flag',
+      'Open pipeline by stage (CNY)',
+      'Weighted forecast by expected close month (CNY)',
     ]);
     // Each chart reads its own table: header row 2, from column P rightwards.
     expect(list[0].split('|')[3]).toBe('P2:Q10');
@@ -71,7 +75,7 @@ describe('Dashboard / 仪表板', () => {
     });
     expect(
       JSON.parse(gas.control.properties.document.get(DASHBOARD_CHARTS_PROPERTY) ?? '[]'),
-    ).toHaveLength(8);
+    ).toHaveLength(10);
     // The health bands are a pie, green/yellow/red; the flags one bar per code, zeros included.
     const pie = gas.control.sheet('Dashboard')._charts[6];
     expect(list[6].split('|')[3]).toBe('AI2:AJ5');
@@ -103,12 +107,12 @@ describe('Dashboard / 仪表板', () => {
     const first = charts(gas);
     handleRebuildDashboard();
     expect(charts(gas)).toEqual(first);
-    expect(first).toHaveLength(10);
+    expect(first).toHaveLength(12);
     expect(
       first.filter((c) => c.includes('My pie') || c.includes('Mine, on an anchor cell')),
     ).toHaveLength(2);
     expect(gas.control.toasts.map((t) => t.msg)).toContain(
-      'Dashboard rebuilt: 8 charts on "Dashboard".',
+      'Dashboard rebuilt: 10 charts on "Dashboard".',
     );
   });
 
@@ -119,7 +123,7 @@ describe('Dashboard / 仪表板', () => {
     addUserChart(gas, 'My pie');
     gas.control.properties.document.delete(DASHBOARD_CHARTS_PROPERTY);
     handleRebuildDashboard();
-    expect(charts(gas)).toHaveLength(9);
+    expect(charts(gas)).toHaveLength(11);
   });
 
   it('titles the charts in the workbook language and shrinks old tables away', () => {
@@ -135,6 +139,8 @@ describe('Dashboard / 仪表板', () => {
       '健康度与近12个月收入 (CNY)',
       '各健康等级客户数',
       '各风险标记客户数',
+      '按阶段的在途商机 (CNY)',
+      '按预计成交月份的加权预测 (CNY)',
     ]);
     seedPortfolio(gas, 5);
     handleRebuildDashboard();

@@ -167,6 +167,8 @@ describe('kam demo, remind and report on real files', () => {
       'health_vs_revenue',
       'health_bands',
       'risk_flags',
+      'pipeline_by_stage',
+      'forecast_by_month',
     ])
       expect(html).toMatch(new RegExp(`<svg[^>]*data-chart="${id}"`));
     // The health bands as a pie: a slice per band with accounts, and a legend with shares.

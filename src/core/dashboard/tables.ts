@@ -3,7 +3,15 @@ import { text } from '../i18n/catalogue';
 import type { Locale } from '../i18n/locale';
 import type { AccountMetrics } from '../model/metrics';
 import type { KamModel } from '../model/records';
-import { ABC_CLASSES, HEALTH_BANDS, RFM_SEGMENTS, RISK_FLAGS, optionLabel } from '../schema/enums';
+import {
+  ABC_CLASSES,
+  HEALTH_BANDS,
+  OPPORTUNITY_STAGES,
+  RFM_SEGMENTS,
+  RISK_FLAGS,
+  optionLabel,
+} from '../schema/enums';
+import { pipelineFigures } from '../rules/opportunities';
 
 export type ChartId =
   | 'revenue_by_quarter'
@@ -13,7 +21,9 @@ export type ChartId =
   | 'monthly_orders'
   | 'health_vs_revenue'
   | 'health_bands'
-  | 'risk_flags';
+  | 'risk_flags'
+  | 'pipeline_by_stage'
+  | 'forecast_by_month';
 
 /**
  * The data of one dashboard chart, small enough to write on the dashboard sheet and to render in
@@ -43,6 +53,8 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const IN_HOME_CURRENCY: ReadonlySet<ChartId> = new Set<ChartId>([
   'revenue_by_quarter',
   'health_vs_revenue',
+  'pipeline_by_stage',
+  'forecast_by_month',
 ]);
 
 function chartTitle(id: ChartId, model: KamModel, locale: Locale): string {
@@ -59,6 +71,8 @@ const CHART_IDS: readonly ChartId[] = [
   'health_vs_revenue',
   'health_bands',
   'risk_flags',
+  'pipeline_by_stage',
+  'forecast_by_month',
 ];
 
 /**
@@ -273,8 +287,40 @@ function riskFlagCounts(
   };
 }
 
+/** Open opportunities by stage: amount and weighted amount (home currency), every open stage. */
+function pipelineByStage(model: KamModel, today: Day, locale: Locale): ChartTable {
+  const { pipeline } = pipelineFigures(model, new Set(), today);
+  return {
+    id: 'pipeline_by_stage',
+    title: chartTitle('pipeline_by_stage', model, locale),
+    kind: 'column',
+    header: [
+      text('dashboard.stage', locale),
+      text('dashboard.amount', locale),
+      text('dashboard.weighted', locale),
+    ],
+    rows: pipeline.map((t) => [
+      optionLabel(OPPORTUNITY_STAGES, t.stage, locale),
+      round2(t.amount),
+      round2(t.weighted),
+    ]),
+  };
+}
+
+/** The weighted amount of open opportunities by expected close month, this month and five more. */
+function forecastByMonth(model: KamModel, today: Day, locale: Locale): ChartTable {
+  const { forecast } = pipelineFigures(model, new Set(), today);
+  return {
+    id: 'forecast_by_month',
+    title: chartTitle('forecast_by_month', model, locale),
+    kind: 'column',
+    header: [text('dashboard.month', locale), text('dashboard.weighted', locale)],
+    rows: forecast.map((f) => [f.month, round2(f.weighted)]),
+  };
+}
+
 /**
- * The eight dashboard tables, titled and labelled in the workbook's language, always in
+ * The ten dashboard tables, titled and labelled in the workbook's language, always in
  * this order and never empty, so the sheet layout and the chart set are the same on every run.
  */
 export function dashboardTables(
@@ -292,5 +338,7 @@ export function dashboardTables(
     healthVsRevenue(metrics, model, locale),
     healthBands(model, metrics, locale),
     riskFlagCounts(model, metrics, locale),
+    pipelineByStage(model, today, locale),
+    forecastByMonth(model, today, locale),
   ];
 }

@@ -1,14 +1,7 @@
-import {
-  dayFromYmd,
-  firstDayOfMonthIndex,
-  monthIndexOfDay,
-  monthKey,
-  ymdFromDay,
-  type Day,
-} from '../calendar/day';
-import { isOpen, weighted } from '../rules/opportunities';
+import { dayFromYmd, ymdFromDay, type Day } from '../calendar/day';
+import { pipelineFigures, type ForecastMonth, type StageTotal } from '../rules/opportunities';
 import type { AccountMetrics, RiskCode } from '../model/metrics';
-import type { KamModel, StageCode } from '../model/records';
+import type { KamModel } from '../model/records';
 import { normalizeEmail, type SheetLinks } from './plan';
 import { riskReasons, type RiskReason } from './risk';
 
@@ -86,23 +79,17 @@ export interface RaisedItem {
   readonly link: string;
 }
 
-/** Open opportunities of one stage (a blank stage counts as a lead). */
-export interface StageTotal {
-  readonly stage: StageCode;
-  readonly count: number;
-  readonly amount: number;
-  readonly weighted: number;
-}
+export type { ForecastMonth, StageTotal };
 
-/** Open opportunities expected to close in one month, `YYYY-MM`. */
-export interface ForecastMonth {
-  readonly month: string;
-  readonly count: number;
-  readonly weighted: number;
+/** The manager digest's pipeline: stages without opportunities left out. */
+function openPipeline(
+  model: KamModel,
+  exempt: ReadonlySet<string>,
+  today: Day,
+): { pipeline: StageTotal[]; forecast: ForecastMonth[] } {
+  const f = pipelineFigures(model, exempt, today);
+  return { pipeline: f.pipeline.filter((t) => t.count > 0), forecast: f.forecast };
 }
-
-/** Months the weighted forecast covers: this month and the five after it. */
-export const FORECAST_MONTHS = 6;
 
 export interface ManagerDigest {
   readonly week: IsoWeek;
@@ -116,50 +103,6 @@ export interface ManagerDigest {
   /** FORECAST_MONTHS months from this one, each listed (0 when none). */
   readonly forecast: readonly ForecastMonth[];
   readonly currency: string;
-}
-
-const OPEN_STAGES: readonly StageCode[] = ['lead', 'qualified', 'proposal', 'negotiation'];
-
-/**
- * Stage totals and the weighted forecast of the open opportunities of accounts that are not
- * exempt. The forecast counts expected closes from the first day of this month on; one already
- * past is in the owners' digests as overdue, not in a month of the forecast.
- */
-function pipelineFigures(
-  model: KamModel,
-  exempt: ReadonlySet<string>,
-  today: Day,
-): { pipeline: StageTotal[]; forecast: ForecastMonth[] } {
-  const byStage = new Map<StageCode, StageTotal>();
-  const first = monthIndexOfDay(today);
-  const months = new Array(FORECAST_MONTHS).fill(null).map((_, i) => ({
-    month: monthKey(firstDayOfMonthIndex(first + i)),
-    count: 0,
-    weighted: 0,
-  }));
-  // In ID order, so the sums do not depend on the row order (see engine/compute.ts).
-  const ordered = [...model.opportunities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const o of ordered) {
-    if (!isOpen(o) || exempt.has(o.accountId)) continue;
-    const stage = o.stage ?? 'lead';
-    const t = byStage.get(stage) ?? { stage, count: 0, amount: 0, weighted: 0 };
-    byStage.set(stage, {
-      stage,
-      count: t.count + 1,
-      amount: t.amount + o.amountHome,
-      weighted: t.weighted + weighted(o),
-    });
-    if (o.expectedCloseDate === null || o.expectedCloseDate < today) continue;
-    const at = monthIndexOfDay(o.expectedCloseDate) - first;
-    if (at < FORECAST_MONTHS) {
-      months[at].count++;
-      months[at].weighted += weighted(o);
-    }
-  }
-  return {
-    pipeline: OPEN_STAGES.flatMap((s) => (byStage.has(s) ? [byStage.get(s) as StageTotal] : [])),
-    forecast: months,
-  };
 }
 
 /**
@@ -296,7 +239,7 @@ export function planManagerDigest(input: ManagerPlanInput): ManagerDigest {
     totals,
     topAtRisk: atRisk.slice(0, MANAGER_TOP_ACCOUNTS),
     raised: days.length === 0 ? null : raised,
-    ...pipelineFigures(model, exempt, today),
+    ...openPipeline(model, exempt, today),
     currency: settings.homeCurrency,
   };
 }

@@ -1,5 +1,5 @@
-import type { Day } from '../calendar/day';
-import type { OpportunityRecord, StageCode } from '../model/records';
+import { firstDayOfMonthIndex, monthIndexOfDay, monthKey, type Day } from '../calendar/day';
+import type { KamModel, OpportunityRecord, StageCode } from '../model/records';
 import type { Settings } from '../settings/model';
 import { inWindow, type DayWindow } from './window';
 
@@ -122,4 +122,69 @@ export function addToPipeline(
 export function winRate(p: Pick<PipelineFigures, 'wonCount' | 'lostCount'>): number | null {
   const closed = p.wonCount + p.lostCount;
   return closed === 0 ? null : Math.round((p.wonCount / closed) * 100) / 100;
+}
+
+/** Open opportunities of one stage (a blank stage counts as a lead). */
+export interface StageTotal {
+  readonly stage: StageCode;
+  readonly count: number;
+  readonly amount: number;
+  readonly weighted: number;
+}
+
+/** Open opportunities expected to close in one month, `YYYY-MM`. */
+export interface ForecastMonth {
+  readonly month: string;
+  readonly count: number;
+  readonly weighted: number;
+}
+
+/** Months the weighted forecast covers: this month and the five after it. */
+export const FORECAST_MONTHS = 6;
+
+export const OPEN_STAGES: readonly StageCode[] = ['lead', 'qualified', 'proposal', 'negotiation'];
+
+/**
+ * Stage totals and the weighted forecast of the open opportunities of accounts that are not
+ * exempt. The forecast counts expected closes from the first day of this month on; one already
+ * past is in the owners' digests as overdue, not in a month of the forecast.
+ */
+export function pipelineFigures(
+  model: KamModel,
+  exempt: ReadonlySet<string>,
+  today: Day,
+): { pipeline: StageTotal[]; forecast: ForecastMonth[] } {
+  const byStage = new Map<StageCode, StageTotal>();
+  const first = monthIndexOfDay(today);
+  const months = new Array(FORECAST_MONTHS).fill(null).map((_, i) => ({
+    month: monthKey(firstDayOfMonthIndex(first + i)),
+    count: 0,
+    weighted: 0,
+  }));
+  // In ID order, so the sums do not depend on the row order (see engine/compute.ts).
+  const ordered = [...model.opportunities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const o of ordered) {
+    if (!isOpen(o) || exempt.has(o.accountId)) continue;
+    const stage = o.stage ?? 'lead';
+    const t = byStage.get(stage) ?? { stage, count: 0, amount: 0, weighted: 0 };
+    byStage.set(stage, {
+      stage,
+      count: t.count + 1,
+      amount: t.amount + o.amountHome,
+      weighted: t.weighted + weighted(o),
+    });
+    if (o.expectedCloseDate === null || o.expectedCloseDate < today) continue;
+    const at = monthIndexOfDay(o.expectedCloseDate) - first;
+    if (at < FORECAST_MONTHS) {
+      months[at].count++;
+      months[at].weighted += weighted(o);
+    }
+  }
+  return {
+    // Every open stage, in order, zeros included (the manager digest leaves empty ones out).
+    pipeline: OPEN_STAGES.map(
+      (s) => byStage.get(s) ?? { stage: s, count: 0, amount: 0, weighted: 0 },
+    ),
+    forecast: months,
+  };
 }

@@ -13,7 +13,7 @@ describe('dashboardTables', () => {
   const zh = dashboardTables(model, metrics, TODAY, 'zh-CN');
   const byId = Object.fromEntries(en.map((t) => [t.id, t]));
 
-  it('gives the eight charts, in order, titled in the workbook language', () => {
+  it('gives the ten charts, in order, titled in the workbook language', () => {
     expect(en.map((t) => `${t.id}:${t.kind}`)).toEqual([
       'revenue_by_quarter:column',
       'abc_pareto:combo',
@@ -23,6 +23,8 @@ describe('dashboardTables', () => {
       'health_vs_revenue:scatter',
       'health_bands:pie',
       'risk_flags:bar',
+      'pipeline_by_stage:column',
+      'forecast_by_month:column',
     ]);
     expect(en[0].title).toBe('Revenue by quarter (CNY)');
     expect(zh[0].title).toBe('季度收入 (CNY)');
@@ -112,6 +114,6 @@ describe('dashboardTables', () => {
     expect(grid[0][0]).toBe(en[0].title);
     expect(grid[1].slice(0, 2)).toEqual(en[0].header);
     expect(dashboardGridSize(en)).toEqual({ rows: 62, cols: 15 + grid[0].length });
-    expect(new Set(p.map((x) => `${x.anchorRow}:${x.anchorCol}`)).size).toBe(8);
+    expect(new Set(p.map((x) => `${x.anchorRow}:${x.anchorCol}`)).size).toBe(10);
   });
 });

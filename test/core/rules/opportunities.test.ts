@@ -9,6 +9,7 @@ import {
 } from '../../../src/core/rules/opportunities';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/model';
 import { pipelineRows } from '../../../src/core/outputs/pipeline';
+import { dashboardTables } from '../../../src/core/dashboard/tables';
 import { PIPELINE_COLUMNS } from '../../../src/core/schema/sheets';
 
 const D = (iso: string): Day => parseIsoDay(iso)!;
@@ -129,6 +130,31 @@ describe('opportunities: the worked example of docs/rules.md', () => {
     expect(rows[2][col('days_in_stage')]).toBeNull();
     expect(rows[1][col('amount_home')]).toBe(70000);
     expect(rows[1][col('currency')]).toBe('USD');
+  });
+});
+
+describe('the dashboard charts of the pipeline', () => {
+  it('open amount and weighted amount by stage, and the weighted forecast by close month', () => {
+    const parsed = parseWorkbook(grids, TODAY);
+    const tables = dashboardTables(parsed.model, computeMetrics(parsed.model, TODAY), TODAY, 'en');
+    const byStage = tables.find((t) => t.id === 'pipeline_by_stage')!;
+    expect(byStage.title).toBe('Open pipeline by stage (CNY)');
+    expect(byStage.rows).toEqual([
+      ['Lead', 0, 0],
+      ['Qualified', 1000, 350],
+      ['Proposal', 100000, 50000],
+      ['Negotiation', 70000, 42000],
+    ]);
+    // O1 closes 2026-11-30; O2's expected close (2026-11-20) has passed: not forecast.
+    const forecast = tables.find((t) => t.id === 'forecast_by_month')!;
+    expect(forecast.rows).toEqual([
+      ['2026-11', 50000],
+      ['2026-12', 0],
+      ['2027-01', 0],
+      ['2027-02', 0],
+      ['2027-03', 0],
+      ['2027-04', 0],
+    ]);
   });
 });
 
