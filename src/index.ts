@@ -27,6 +27,7 @@ import { deleteTriggers } from './gas/triggers';
 import {
   addAction,
   recordReview,
+  moveStage,
   boardData,
   completeAction,
   logInteraction,
@@ -173,6 +174,11 @@ function kamAddAction(input: unknown): unknown {
   return addAction(input);
 }
 
+/** google.script.run (Account 360): moves an opportunity to another stage; returns the new view. */
+function kamMoveStage(input: unknown): unknown {
+  return moveStage(input);
+}
+
 /** google.script.run (Account 360): records a plan review; returns the new view. */
 function kamRecordReview(input: unknown): unknown {
   return recordReview(input);
@@ -279,6 +285,7 @@ export {
   kamLogInteraction,
   kamAddAction,
   kamRecordReview,
+  kamMoveStage,
   kamCompleteAction,
   kamBoardData,
   kamMoveCard,

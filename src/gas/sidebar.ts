@@ -6,6 +6,7 @@ import {
 } from '../core/jobs/append-record';
 import { UserFacingError } from '../core/jobs/errors';
 import { recordReview as recordReviewJob } from '../core/jobs/record-review';
+import { moveStage as moveStageJob } from '../core/jobs/move-stage';
 import { showAccount360, type Selection } from '../core/jobs/account-360';
 import { showActionBoard } from '../core/jobs/action-board';
 import { FORM_LOCK_MS, type FormDeps } from '../core/jobs/forms';
@@ -182,6 +183,12 @@ export function completeAction(input: unknown): Reply<Account360View> {
 export function recordReview(input: unknown): Reply<Account360View> {
   const ctx = gasContext(true);
   return guarded(ctx, () => recordReviewJob(formDeps(ctx), asFields(input)));
+}
+
+/** Move an open opportunity to another stage (with the stage-changed stamp and the log). */
+export function moveStage(input: unknown): Reply<Account360View> {
+  const ctx = gasContext(true);
+  return guarded(ctx, () => moveStageJob(formDeps(ctx), asFields(input)));
 }
 
 // ---- action board -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import {
   RFM_SEGMENTS,
   TIERS,
   RISK_FLAGS,
+  OPPORTUNITY_STAGES,
   optionLabel,
 } from '../schema/enums';
 import { headerRowIndex } from '../schema/header-row';
@@ -27,6 +28,7 @@ import { amountText, choice, choices, dayText, round2 } from './format';
 import { uiLabels, uiText, type Choice, type UiKey } from './texts';
 import { catalogue } from '../i18n/catalogue';
 import { riskReasons } from '../reminders/risk';
+import { isOpen, isOverdueClose, isStalled } from '../rules/opportunities';
 import { riskReasonText } from '../reminders/render';
 
 /** How many months the revenue sparkline covers, and how many interactions are listed. */
@@ -97,6 +99,17 @@ export interface Account360Account {
     /** Months "Record review" moves the next review date by. */
     readonly reviewCadenceMonths: number;
   } | null;
+  /** Open opportunities, largest first, with what the digest would say about them. */
+  readonly opportunities: readonly {
+    readonly row: number;
+    readonly id: string;
+    readonly name: string;
+    readonly stage: Choice;
+    readonly amountText: string;
+    readonly expectedClose: string | null;
+    readonly stalled: boolean;
+    readonly closePassed: boolean;
+  }[];
   /** The raised risk flags, each with its reason in words (as in the digest). */
   readonly risks: readonly {
     readonly code: string;
@@ -114,7 +127,11 @@ export interface Account360View {
   readonly labels: Record<string, string>;
   /** Column names of the form fields, as the sheets call them. */
   readonly fields: Record<string, string>;
-  readonly options: { readonly types: readonly Choice[]; readonly statuses: readonly Choice[] };
+  readonly options: {
+    readonly types: readonly Choice[];
+    readonly statuses: readonly Choice[];
+    readonly stages: readonly Choice[];
+  };
   readonly account: Account360Account | null;
   /** Set when an ID was asked for and is not in Accounts. */
   readonly notFound: string | null;
@@ -165,6 +182,11 @@ const LABEL_KEYS: readonly UiKey[] = [
   'review_outcome',
   'review_submit',
   'review_hint',
+  'opportunities',
+  'no_opportunities',
+  'move_stage',
+  'stalled_tag',
+  'close_passed',
 ];
 
 const PROFILE_KEYS = [
@@ -335,6 +357,7 @@ export function account360(
     options: {
       types: choices(INTERACTION_TYPES, locale),
       statuses: choices(ACTION_STATUSES, locale),
+      stages: choices(OPPORTUNITY_STAGES, locale),
     },
   };
   const index = accountId === null ? -1 : model.accounts.findIndex((a) => a.id === accountId);
@@ -483,6 +506,19 @@ export function account360(
       openActions,
       plan,
       risks,
+      opportunities: model.opportunities
+        .filter((o) => o.accountId === a.id && isOpen(o))
+        .sort((x, y) => y.amountHome - x.amountHome || x.row - y.row)
+        .map((o) => ({
+          row: o.row,
+          id: o.id,
+          name: o.name,
+          stage: choice(OPPORTUNITY_STAGES, o.stage ?? 'lead', locale) as Choice,
+          amountText: amountText(o.amountHome),
+          expectedClose: dayText(o.expectedCloseDate),
+          stalled: isStalled(o, model.settings, today),
+          closePassed: isOverdueClose(o, today),
+        })),
     },
   };
 }
