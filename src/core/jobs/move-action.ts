@@ -9,6 +9,7 @@ import { failed, ok, type Reply } from '../sidebar/reply';
 import { uiText } from '../sidebar/texts';
 import { account360View, FORM_LOCK_MS, idOf, withGrid, type FormDeps } from './forms';
 import { readWorkbook, type WorkbookRead } from './read';
+import { moveOpportunityCard } from './move-stage';
 
 /**
  * Changes an action's status under the document lock: reads, checks the row still holds the
@@ -75,6 +76,7 @@ export function moveCard(
   deps: FormDeps,
   fields: Readonly<Record<string, unknown>>,
 ): Reply<BoardView> {
+  if (boardFilter(fields.filter).kind === 'opportunities') return moveOpportunityCard(deps, fields);
   return changeStatus(
     deps,
     fields,

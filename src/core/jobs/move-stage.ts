@@ -8,7 +8,10 @@ import { uiText } from '../sidebar/texts';
 import { dateCell, instantCell, isBlank } from '../values/cell';
 import { displayValue, readText } from '../values/parse';
 import { account360View, FORM_LOCK_MS, idOf, withGrid, type FormDeps } from './forms';
-import { readWorkbook } from './read';
+import { readWorkbook, type WorkbookRead } from './read';
+import type { Day } from '../calendar/day';
+import type { SheetKey } from '../schema/types';
+import { boardFilter, opportunityBoard, type BoardView } from '../sidebar/board';
 
 /**
  * Account 360's "move stage" on an open opportunity (docs/sidebars.md): under the document lock,
@@ -22,10 +25,38 @@ export function moveStage(
   deps: FormDeps,
   fields: Readonly<Record<string, unknown>>,
 ): Reply<Account360View> {
+  return stageMove(deps, fields, undefined, (read, today) =>
+    account360View(deps, read, today, idOf(fields.account_id)),
+  );
+}
+
+/** The sheets the opportunities board reads. */
+export const OPPORTUNITY_BOARD_SHEETS: readonly SheetKey[] = ['opportunities'];
+
+/** The board's move of an opportunity card: the same writes, the board back. */
+export function moveOpportunityCard(
+  deps: FormDeps,
+  fields: Readonly<Record<string, unknown>>,
+): Reply<BoardView> {
+  return stageMove(
+    deps,
+    { row: fields.row, id: fields.id, account_id: fields.account_id, stage: fields.status },
+    OPPORTUNITY_BOARD_SHEETS,
+    (read, today) =>
+      opportunityBoard(read.parsed.model, today, boardFilter(fields.filter), read.locale),
+  );
+}
+
+function stageMove<T>(
+  deps: FormDeps,
+  fields: Readonly<Record<string, unknown>>,
+  only: readonly SheetKey[] | undefined,
+  render: (read: WorkbookRead, today: Day) => T,
+): Reply<T> {
   const { store, clock } = deps;
   return deps.lock.run(FORM_LOCK_MS, () => {
     const today = clock.today();
-    const read = readWorkbook(store, today);
+    const read = readWorkbook(store, today, only);
     const { locale } = read;
     const accountId = idOf(fields.account_id);
     const row = Number(fields.row);
@@ -34,18 +65,12 @@ export function moveStage(
     const opp = read.parsed.model.opportunities.find(
       (o) => o.row === row && o.id === readText(fields.id as never) && o.accountId === accountId,
     );
-    const changed = failed<Account360View>(
-      [{ field: '', message: uiText('err_changed', locale) }],
-      locale,
-    );
+    const changed = failed<T>([{ field: '', message: uiText('err_changed', locale) }], locale);
     if (!name || !grid || !opp) return changed;
     const stage = OPPORTUNITY_STAGES.find((o) => o.code === fields.stage);
     if (!stage)
-      return failed<Account360View>(
-        [{ field: 'stage', message: uiText('err_required', locale) }],
-        locale,
-      );
-    if (stage.code === opp.stage) return ok(account360View(deps, read, today, accountId));
+      return failed<T>([{ field: 'stage', message: uiText('err_required', locale) }], locale);
+    if (stage.code === opp.stage) return ok(render(read, today));
     const header = headerOf(grid, sheetDef('opportunities').columns);
     const at = (key: string): number | undefined => header.index.get(key);
     const stageAt = at('stage');
@@ -87,7 +112,7 @@ export function moveStage(
       today,
     );
     return ok(
-      account360View(deps, after, today, accountId),
+      render(after, today),
       uiText('stage_moved', locale, { name: opp.name || opp.id, stage: label }),
     );
   });

@@ -1,10 +1,12 @@
 import type { Day } from '../calendar/day';
 import type { Locale } from '../i18n/locale';
 import type { KamModel } from '../model/records';
-import { ACTION_STATUSES } from '../schema/enums';
+import { ACTION_STATUSES, OPPORTUNITY_STAGES } from '../schema/enums';
+import type { EnumOption } from '../schema/types';
+import { isOverdueClose, isStalled } from '../rules/opportunities';
 import { readText } from '../values/parse';
 import { choices, dayText } from './format';
-import { uiLabels, type Choice, type UiKey } from './texts';
+import { uiLabels, uiText, type Choice, type UiKey } from './texts';
 
 /** Done cards shown (most recently completed first); the rest are counted, not sent. */
 export const DONE_LIMIT = 30;
@@ -15,6 +17,8 @@ export const NONE = '-';
 export interface BoardFilter {
   readonly owner: string;
   readonly account: string;
+  /** What the board shows: actions by status (default) or opportunities by stage. */
+  readonly kind: 'actions' | 'opportunities';
 }
 
 export interface BoardCard {
@@ -28,6 +32,8 @@ export interface BoardCard {
   readonly completedDate: string | null;
   readonly overdue: boolean;
   readonly status: string;
+  /** The opportunity's ID (opportunities board only): the move checks the row still holds it. */
+  readonly id?: string;
 }
 
 export interface BoardColumn extends Choice {
@@ -45,6 +51,8 @@ export interface BoardView {
   readonly statuses: readonly Choice[];
   readonly owners: readonly Choice[];
   readonly accounts: readonly Choice[];
+  /** The two boards, for the switch. */
+  readonly kinds: readonly Choice[];
 }
 
 const LABEL_KEYS: readonly UiKey[] = [
@@ -64,13 +72,18 @@ const LABEL_KEYS: readonly UiKey[] = [
   'column_empty',
   'more_done',
   'drag_hint',
+  'board_kind',
 ];
 
 /** A filter from the browser: anything that is not a string means "all". */
 export function boardFilter(input: unknown): BoardFilter {
   const o = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
-  return { owner: text(o.owner).toLowerCase(), account: text(o.account) };
+  return {
+    owner: text(o.owner).toLowerCase(),
+    account: text(o.account),
+    kind: o.kind === 'opportunities' ? 'opportunities' : 'actions',
+  };
 }
 
 /**
@@ -103,6 +116,25 @@ export function actionBoard(
     };
   });
 
+  return boardOf(all, ACTION_STATUSES, 'done', model, today, filter, locale);
+}
+
+/**
+ * Columns, filters and choices of a board over `all` cards, one column per option; the cards of
+ * the `closed` columns are the most recently closed first and capped at DONE_LIMIT.
+ */
+function boardOf(
+  all: readonly (BoardCard & { due: Day | null; completed: Day | null })[],
+  options: readonly EnumOption[],
+  closed: string | readonly string[],
+  model: KamModel,
+  today: Day,
+  filter: BoardFilter,
+  locale: Locale,
+): BoardView {
+  const accounts = new Map(model.accounts.map((a) => [a.id, a]));
+  const isClosed = (code: string): boolean =>
+    typeof closed === 'string' ? code === closed : closed.includes(code);
   const owners = [...new Set(all.map((c) => c.owner ?? NONE))].sort();
   const accountIds = [...new Set(all.map((c) => c.accountId ?? NONE))].sort();
   const matches = (c: BoardCard): boolean =>
@@ -111,14 +143,14 @@ export function actionBoard(
   const shown = all.filter(matches);
   const labels = uiLabels(LABEL_KEYS, locale);
 
-  const columns: BoardColumn[] = choices(ACTION_STATUSES, locale).map((s) => {
+  const columns: BoardColumn[] = choices(options, locale).map((s) => {
     const cards = shown.filter((c) => c.status === s.code);
-    if (s.code === 'done')
+    if (isClosed(s.code))
       cards.sort(
         (a, b) => (b.completed ?? -Infinity) - (a.completed ?? -Infinity) || b.row - a.row,
       );
     else cards.sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity) || a.row - b.row);
-    const limit = s.code === 'done' ? DONE_LIMIT : cards.length;
+    const limit = isClosed(s.code) ? DONE_LIMIT : cards.length;
     return {
       ...s,
       cards: cards.slice(0, limit).map(({ due: _d, completed: _c, ...card }) => card),
@@ -132,11 +164,47 @@ export function actionBoard(
     labels,
     filter,
     columns,
-    statuses: choices(ACTION_STATUSES, locale),
+    statuses: choices(options, locale),
+    kinds: [
+      { code: 'actions', label: uiText('board_actions', locale) },
+      { code: 'opportunities', label: uiText('board_opportunities', locale) },
+    ],
     owners: owners.map((o) => ({ code: o, label: o === NONE ? labels.no_owner : o })),
     accounts: accountIds.map((id) => ({
       code: id,
       label: id === NONE ? labels.no_account : `${id} · ${accounts.get(id)?.name ?? ''}`,
     })),
   };
+}
+
+/**
+ * Opportunities as a kanban: one column per stage (a blank stage under Lead); open cards by
+ * expected close, Won and Lost by closed date, newest first; stalled or past their expected close
+ * shown as overdue. Filtered by owner (the deal's, else the account's) and account.
+ */
+export function opportunityBoard(
+  model: KamModel,
+  today: Day,
+  filter: BoardFilter,
+  locale: Locale,
+): BoardView {
+  const accounts = new Map(model.accounts.map((a) => [a.id, a]));
+  const all = model.opportunities.map((o) => {
+    const account = accounts.get(o.accountId);
+    return {
+      row: o.row,
+      id: o.id,
+      task: o.name === '' ? o.id : o.name,
+      accountId: o.accountId,
+      accountName: account?.name ?? '',
+      owner: o.ownerEmail ?? account?.ownerEmail ?? null,
+      dueDate: dayText(o.expectedCloseDate),
+      completedDate: dayText(o.closedDate),
+      overdue: isStalled(o, model.settings, today) || isOverdueClose(o, today),
+      status: o.stage ?? 'lead',
+      due: o.expectedCloseDate,
+      completed: o.closedDate,
+    };
+  });
+  return boardOf(all, OPPORTUNITY_STAGES, ['won', 'lost'], model, today, filter, locale);
 }

@@ -1,5 +1,7 @@
 import type { FormDeps } from '../../../src/core/jobs/forms';
 import { moveStage } from '../../../src/core/jobs/move-stage';
+import { showActionBoard } from '../../../src/core/jobs/action-board';
+import { moveCard } from '../../../src/core/jobs/move-action';
 import { uiText } from '../../../src/core/sidebar/texts';
 import { dateCell, instantCell, type Grid } from '../../../src/core/values/cell';
 import { d, TODAY, sampleSheets } from '../sidebar/fixtures';
@@ -77,5 +79,35 @@ describe('moveStage: Account 360 moves an open opportunity', () => {
       expect(moveStage(deps, fields).ok).toBe(false);
       expect(store.writes).toEqual([]);
     }
+  });
+});
+
+describe('the board switched to opportunities by stage', () => {
+  it('shows one column per stage and moves a card with the same writes as Account 360', () => {
+    const { store, deps } = setup();
+    const board = showActionBoard(deps, { kind: 'opportunities' }).view!;
+    expect(board.filter.kind).toBe('opportunities');
+    expect(board.columns.map((c) => [c.code, c.cards.map((x) => x.id)])).toEqual([
+      ['lead', ['O2']],
+      ['qualified', []],
+      ['proposal', ['O1']],
+      ['negotiation', []],
+      ['won', []],
+      ['lost', []],
+    ]);
+    // O1 has been in Proposal since 2026-10-01 (53 days > 30): shown as overdue.
+    expect(board.columns[2].cards[0].overdue).toBe(true);
+    const reply = moveCard(deps, {
+      row: 2,
+      id: 'O1',
+      account_id: 'A1',
+      status: 'negotiation',
+      filter: { kind: 'opportunities' },
+    });
+    expect(reply.ok).toBe(true);
+    expect(reply.view!.columns[3].cards.map((c) => c.id)).toEqual(['O1']);
+    expect(store.writes[0]).toMatchObject({ sheet: 'Opportunities', values: [['Negotiation']] });
+    // The actions board is still the default.
+    expect(showActionBoard(deps, {}).view!.filter.kind).toBe('actions');
   });
 });

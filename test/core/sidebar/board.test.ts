@@ -67,7 +67,7 @@ describe('action board model', () => {
       rows(actionBoard(model, TODAY, boardFilter({ owner: 'li@example.com', account: 'B2' }), 'en'))
         .blocked,
     ).toEqual([]);
-    expect(boardFilter('junk')).toEqual({ owner: '', account: '' });
+    expect(boardFilter('junk')).toEqual({ owner: '', account: '', kind: 'actions' });
   });
 
   it(`shows the ${DONE_LIMIT} most recently completed Done cards and counts the rest`, () => {
