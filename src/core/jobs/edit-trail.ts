@@ -4,7 +4,7 @@ import { findColumnMapSheet, parseColumnMap } from '../schema/column-map';
 import { resolveSheets } from '../schema/match';
 import type { ColumnMap } from '../schema/column-map';
 import type { SheetKey } from '../schema/types';
-import { EDIT_TOP_ROWS, planEdit, type EditPlan } from './edit';
+import { EDIT_TOP_ROWS, planEdit, type EditInput, type EditPlan } from './edit';
 import { planStageEdit } from './stage-edit';
 
 /**
@@ -25,24 +25,7 @@ export function recordEdit(edit: SheetEdit, clock: Pick<Clock, 'nowMs'>): EditPl
   const name = edit.sheetName();
   if (name === sheets.get('opportunities')) return recordStageEdit(edit, name, sheets, clock, map);
   if (sheets.get('accounts') !== name) return none;
-  const range = edit.range();
-  // The header row, or a title block and the header below it; never past the edited rows,
-  // which the grid is known to have (an edit above the header changes no row of the table).
-  const top = edit.readTop(Math.min(EDIT_TOP_ROWS, range.row + range.numRows - 1));
-  const plan = planEdit({
-    sheetName: name,
-    top,
-    ...range,
-    newValues: () => edit.newValues(),
-    oldValue: edit.oldValue,
-    user: edit.user(),
-    nowMs: clock.nowMs(),
-    map,
-  });
-  for (const s of plan.stamps) edit.write(s.row, s.col, s.values);
-  const logName = sheets.get('change_log');
-  if (plan.changeLog.length > 0 && logName) edit.appendLog(logName, plan.changeLog);
-  return plan;
+  return applyEdit(edit, name, sheets, (input) => planEdit({ ...input, map }), clock);
 }
 
 /** An edit of the opportunities sheet: the stage-changed stamp and the change log. */
@@ -53,9 +36,30 @@ function recordStageEdit(
   clock: Pick<Clock, 'nowMs'>,
   map: ColumnMap | undefined,
 ): EditPlan {
+  return applyEdit(
+    edit,
+    name,
+    sheets,
+    (input) => planStageEdit({ ...input, today: edit.today(), map }),
+    clock,
+  );
+}
+
+/**
+ * Reads the rows down to the header — the header row, or a title block and the header below it;
+ * never past the edited rows, which the grid is known to have (an edit above the header changes
+ * no row of the table) — plans the edit, writes its stamps and appends its change-log rows.
+ */
+function applyEdit(
+  edit: SheetEdit,
+  name: string,
+  sheets: ReadonlyMap<SheetKey, string>,
+  plan: (input: Omit<EditInput, 'map'>) => EditPlan,
+  clock: Pick<Clock, 'nowMs'>,
+): EditPlan {
   const range = edit.range();
   const top = edit.readTop(Math.min(EDIT_TOP_ROWS, range.row + range.numRows - 1));
-  const plan = planStageEdit({
+  const made = plan({
     sheetName: name,
     top,
     ...range,
@@ -63,11 +67,9 @@ function recordStageEdit(
     oldValue: edit.oldValue,
     user: edit.user(),
     nowMs: clock.nowMs(),
-    today: edit.today(),
-    map,
   });
-  for (const s of plan.stamps) edit.write(s.row, s.col, s.values);
+  for (const s of made.stamps) edit.write(s.row, s.col, s.values);
   const logName = sheets.get('change_log');
-  if (plan.changeLog.length > 0 && logName) edit.appendLog(logName, plan.changeLog);
-  return plan;
+  if (made.changeLog.length > 0 && logName) edit.appendLog(logName, made.changeLog);
+  return made;
 }

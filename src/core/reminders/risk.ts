@@ -1,6 +1,7 @@
 import type { Day } from '../calendar/day';
 import type { AccountMetrics, ChurnCode, CreditRating, RiskCode } from '../model/metrics';
 import { expectedByToday, planOf } from '../rules/risk/plan-behind';
+import { RISK_CODES } from '../rules/risk/flags';
 import type { Settings } from '../settings/model';
 
 /**
@@ -119,14 +120,7 @@ export function formatRiskItems(items: ListedRisks): string {
   return JSON.stringify(o);
 }
 
-const CODES: ReadonlySet<string> = new Set<RiskCode>([
-  'churn',
-  'revenue_drop',
-  'credit',
-  'complaint',
-  'plan_behind',
-  'single_threaded',
-]);
+const CODES: ReadonlySet<string> = new Set<string>(RISK_CODES);
 
 /**
  * Reads `risk_items` back; anything unreadable (a cell someone edited) lists nothing, which at
