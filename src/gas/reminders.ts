@@ -1,6 +1,10 @@
 import type { Locale } from '../core/i18n/locale';
 import { prepareDigests, remind } from '../core/jobs/remind';
-import { sendTestDigest, sendTestManagerDigest } from '../core/jobs/test-digest';
+import {
+  sendTestDigest,
+  sendTestManagerDigest,
+  type TestDigestDeps,
+} from '../core/jobs/test-digest';
 import { MAX_REMINDER_RETRIES, takeReminderRetry } from '../core/jobs/reminder-retries';
 import { escapeHtml } from '../core/text/escape';
 import { CONTINUE_REMINDERS_HANDLER, hostAllowList, recordLastRun } from './automation';
@@ -132,16 +136,21 @@ export function previewHtml(
   return `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body style="margin:12px">${body}</body></html>`;
 }
 
+/** What both test digests need: the workbook, MailApp, and who is asking. */
+function testDeps(ctx: GasContext): TestDigestDeps {
+  return {
+    store: ctx.store,
+    clock: ctx.clock,
+    defaultAllowList: hostAllowList(),
+    mailer: new GasMailer(),
+    user: () => Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail(),
+  };
+}
+
 /** Send me a test digest (core: sendTestDigest), to the current user only. */
 export function handleTestDigest(): void {
   runMenuJob((ctx) => {
-    const r = sendTestDigest({
-      store: ctx.store,
-      clock: ctx.clock,
-      defaultAllowList: hostAllowList(),
-      mailer: new GasMailer(),
-      user: () => Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail(),
-    });
+    const r = sendTestDigest(testDeps(ctx));
     if (r.outcome === 'no_user') ctx.notifier.problem(automationMessage('test_no_user', r.locale));
     else if (r.outcome === 'nothing')
       ctx.notifier.done(automationMessage('test_nothing', r.locale));
@@ -152,13 +161,7 @@ export function handleTestDigest(): void {
 /** Send me a test manager digest (core: sendTestManagerDigest), to the current user only. */
 export function handleTestManagerDigest(): void {
   runMenuJob((ctx) => {
-    const r = sendTestManagerDigest({
-      store: ctx.store,
-      clock: ctx.clock,
-      defaultAllowList: hostAllowList(),
-      mailer: new GasMailer(),
-      user: () => Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail(),
-    });
+    const r = sendTestManagerDigest(testDeps(ctx));
     if (r.outcome === 'no_user') ctx.notifier.problem(automationMessage('test_no_user', r.locale));
     else ctx.notifier.done(automationMessage('test_manager_sent', r.locale, { email: r.to }));
   });

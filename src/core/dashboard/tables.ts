@@ -11,7 +11,8 @@ import {
   RISK_FLAGS,
   optionLabel,
 } from '../schema/enums';
-import { pipelineFigures } from '../rules/opportunities';
+import { pipelineFigures, type ForecastMonth, type StageTotal } from '../rules/opportunities';
+import type { EnumOption } from '../schema/types';
 
 export type ChartId =
   | 'revenue_by_quarter'
@@ -153,26 +154,6 @@ function abcPareto(
   };
 }
 
-/** Every segment in the fixed RFM order, zeros included, so the bars keep their places. */
-function rfmSegments(
-  model: KamModel,
-  metrics: readonly AccountMetrics[],
-  locale: Locale,
-): ChartTable {
-  const counts = new Map<string, number>();
-  for (const m of metrics) counts.set(m.rfmSegment, (counts.get(m.rfmSegment) ?? 0) + 1);
-  return {
-    id: 'rfm_segments',
-    title: chartTitle('rfm_segments', model, locale),
-    kind: 'bar',
-    header: [text('dashboard.segment', locale), text('dashboard.accounts', locale)],
-    rows: RFM_SEGMENTS.map((o) => [
-      optionLabel(RFM_SEGMENTS, o.code, locale),
-      counts.get(o.code) ?? 0,
-    ]),
-  };
-}
-
 /** Owners with stale accounts, most first (ties by address); the tail is one "other" bar. */
 function staleByOwner(
   model: KamModel,
@@ -250,46 +231,38 @@ function healthVsRevenue(
   };
 }
 
-/** Accounts per health band, in band order, zeros included (the slices keep their colours). */
-function healthBands(
-  model: KamModel,
+/**
+ * Accounts per value of a list (RFM segment, health band, risk flag), in the list's order, zeros
+ * included, so bars and slices keep their places and colours from day to day. An account counts
+ * once under each code `codesOf` gives it.
+ */
+function accountsPer(
+  id: ChartId,
+  kind: ChartTable['kind'],
+  category: 'segment' | 'band' | 'flag',
+  options: readonly EnumOption[],
+  codesOf: (m: AccountMetrics) => readonly string[],
   metrics: readonly AccountMetrics[],
+  model: KamModel,
   locale: Locale,
 ): ChartTable {
   const counts = new Map<string, number>();
-  for (const m of metrics) counts.set(m.healthBand, (counts.get(m.healthBand) ?? 0) + 1);
+  for (const m of metrics) for (const c of codesOf(m)) counts.set(c, (counts.get(c) ?? 0) + 1);
   return {
-    id: 'health_bands',
-    title: chartTitle('health_bands', model, locale),
-    kind: 'pie',
-    header: [text('dashboard.band', locale), text('dashboard.accounts', locale)],
-    rows: HEALTH_BANDS.map((o) => [
-      optionLabel(HEALTH_BANDS, o.code, locale),
-      counts.get(o.code) ?? 0,
-    ]),
-  };
-}
-
-/** Accounts raising each risk flag, in the order `risk_flags` lists them, zeros included. */
-function riskFlagCounts(
-  model: KamModel,
-  metrics: readonly AccountMetrics[],
-  locale: Locale,
-): ChartTable {
-  const counts = new Map<string, number>();
-  for (const m of metrics) for (const f of m.riskFlags) counts.set(f, (counts.get(f) ?? 0) + 1);
-  return {
-    id: 'risk_flags',
-    title: chartTitle('risk_flags', model, locale),
-    kind: 'bar',
-    header: [text('dashboard.flag', locale), text('dashboard.accounts', locale)],
-    rows: RISK_FLAGS.map((o) => [optionLabel(RISK_FLAGS, o.code, locale), counts.get(o.code) ?? 0]),
+    id,
+    title: chartTitle(id, model, locale),
+    kind,
+    header: [text(`dashboard.${category}`, locale), text('dashboard.accounts', locale)],
+    rows: options.map((o) => [optionLabel(options, o.code, locale), counts.get(o.code) ?? 0]),
   };
 }
 
 /** Open opportunities by stage: amount and weighted amount (home currency), every open stage. */
-function pipelineByStage(model: KamModel, today: Day, locale: Locale): ChartTable {
-  const { pipeline } = pipelineFigures(model, new Set(), today);
+function pipelineByStage(
+  pipeline: readonly StageTotal[],
+  model: KamModel,
+  locale: Locale,
+): ChartTable {
   return {
     id: 'pipeline_by_stage',
     title: chartTitle('pipeline_by_stage', model, locale),
@@ -308,8 +281,11 @@ function pipelineByStage(model: KamModel, today: Day, locale: Locale): ChartTabl
 }
 
 /** The weighted amount of open opportunities by expected close month, this month and five more. */
-function forecastByMonth(model: KamModel, today: Day, locale: Locale): ChartTable {
-  const { forecast } = pipelineFigures(model, new Set(), today);
+function forecastByMonth(
+  forecast: readonly ForecastMonth[],
+  model: KamModel,
+  locale: Locale,
+): ChartTable {
   return {
     id: 'forecast_by_month',
     title: chartTitle('forecast_by_month', model, locale),
@@ -329,16 +305,44 @@ export function dashboardTables(
   today: Day,
   locale: Locale,
 ): ChartTable[] {
+  const pipeline = pipelineFigures(model, new Set(), today);
   return [
     revenueByQuarter(model, today, locale),
     abcPareto(model, metrics, locale),
-    rfmSegments(model, metrics, locale),
+    accountsPer(
+      'rfm_segments',
+      'bar',
+      'segment',
+      RFM_SEGMENTS,
+      (m) => [m.rfmSegment],
+      metrics,
+      model,
+      locale,
+    ),
     staleByOwner(model, metrics, locale),
     monthlyOrders(model, today, locale),
     healthVsRevenue(metrics, model, locale),
-    healthBands(model, metrics, locale),
-    riskFlagCounts(model, metrics, locale),
-    pipelineByStage(model, today, locale),
-    forecastByMonth(model, today, locale),
+    accountsPer(
+      'health_bands',
+      'pie',
+      'band',
+      HEALTH_BANDS,
+      (m) => [m.healthBand],
+      metrics,
+      model,
+      locale,
+    ),
+    accountsPer(
+      'risk_flags',
+      'bar',
+      'flag',
+      RISK_FLAGS,
+      (m) => m.riskFlags,
+      metrics,
+      model,
+      locale,
+    ),
+    pipelineByStage(pipeline.pipeline, model, locale),
+    forecastByMonth(pipeline.forecast, model, locale),
   ];
 }

@@ -1,7 +1,7 @@
 import { text } from '../i18n/catalogue';
 import type { Locale } from '../i18n/locale';
 import type { Mailer } from '../ports/mailer';
-import { prepareDigests, type RemindDeps } from './remind';
+import { prepareDigests, type PreparedDigests, type RemindDeps } from './remind';
 
 export interface TestDigestDeps extends Pick<RemindDeps, 'store' | 'clock' | 'defaultAllowList'> {
   readonly mailer: Mailer;
@@ -17,39 +17,18 @@ export interface TestDigestResult {
 }
 
 /**
- * Send me a test digest: the asking user's own digest when they own accounts, otherwise the first
- * owner's, sent only to them with a [Test] subject. It is not written to reminder_log, so it never
- * stops the real digest of the day.
+ * Sends `pick`'s email to the asking user only, with a [Test] subject, not written to
+ * reminder_log; `pick` returns null when there is nothing to send.
  */
-export function sendTestDigest(deps: TestDigestDeps): TestDigestResult {
+function sendTest(
+  deps: TestDigestDeps,
+  pick: (p: PreparedDigests, me: string) => { subject: string; text: string; html: string } | null,
+): TestDigestResult {
   const p = prepareDigests(deps);
   const me = deps.user().toLowerCase();
   if (!me) return { outcome: 'no_user', to: '', locale: p.locale };
-  const digest = p.digests.find((d) => d.owner === me) ?? p.digests[0];
-  if (!digest) return { outcome: 'nothing', to: me, locale: p.locale };
-  const r = p.render(digest);
-  const tag = text('automation.test_tag', p.locale);
-  deps.mailer.send({
-    to: me,
-    cc: [],
-    subject: tag + r.subject,
-    text: r.text,
-    html: r.html,
-    senderName: p.read.parsed.model.settings.reminderSenderName,
-  });
-  return { outcome: 'sent', to: me, locale: p.locale };
-}
-
-/**
- * Send me a test manager digest: this week's manager digest, whatever the weekday and whether or
- * not manager_emails is filled in, sent only to the asking user with a [Test] subject and not
- * written to reminder_log.
- */
-export function sendTestManagerDigest(deps: TestDigestDeps): TestDigestResult {
-  const p = prepareDigests(deps);
-  const me = deps.user().toLowerCase();
-  if (!me) return { outcome: 'no_user', to: '', locale: p.locale };
-  const r = p.manager().rendered;
+  const r = pick(p, me);
+  if (!r) return { outcome: 'nothing', to: me, locale: p.locale };
   deps.mailer.send({
     to: me,
     cc: [],
@@ -60,4 +39,25 @@ export function sendTestManagerDigest(deps: TestDigestDeps): TestDigestResult {
     key: `test ${me}`,
   });
   return { outcome: 'sent', to: me, locale: p.locale };
+}
+
+/**
+ * Send me a test digest: the asking user's own digest when they own accounts, otherwise the first
+ * owner's, sent only to them with a [Test] subject. It is not written to reminder_log, so it never
+ * stops the real digest of the day.
+ */
+export function sendTestDigest(deps: TestDigestDeps): TestDigestResult {
+  return sendTest(deps, (p, me) => {
+    const digest = p.digests.find((d) => d.owner === me) ?? p.digests[0];
+    return digest ? p.render(digest) : null;
+  });
+}
+
+/**
+ * Send me a test manager digest: this week's manager digest, whatever the weekday and whether or
+ * not manager_emails is filled in, sent only to the asking user with a [Test] subject and not
+ * written to reminder_log.
+ */
+export function sendTestManagerDigest(deps: TestDigestDeps): TestDigestResult {
+  return sendTest(deps, (p) => p.manager().rendered);
 }

@@ -12,6 +12,7 @@ import type {
   TransactionRecord,
 } from '../model/records';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/model';
+import { stageProbability } from '../rules/opportunities';
 import { mulberry32, pickOne, randomInt } from './random';
 
 export interface GenerateOptions {
@@ -426,9 +427,7 @@ export function generateModel(options: GenerateOptions): KamModel {
       amount,
       currency: settings.homeCurrency,
       amountHome: amount,
-      probability: { lead: 10, qualified: 25, proposal: 50, negotiation: 75, won: 100, lost: 0 }[
-        stage
-      ],
+      probability: stageProbability(stage),
       expectedCloseDate: today + randomInt(rand, -20, 120),
       stageChangedDate: changed,
       closedDate: closed ? changed : null,
