@@ -22,12 +22,16 @@ export function planOf(period: Period, revenueTarget: number | null): CurrentPla
 
 /**
  * True when plan `a` is preferred to plan `b`, both containing today: one with a target over
- * one without, then the shorter period (a quarter over its year), then the earlier row (`a`
- * comes after `b` in sheet order when this is asked, so a tie keeps `b`).
+ * one without, then the shorter period (a quarter over its year), then the larger target. Never
+ * the row order: the hardening order property found two plans of one period with different
+ * targets giving different figures when the rows were sorted.
  */
 export function preferPlan(a: CurrentPlan, b: CurrentPlan): boolean {
   if ((a.target !== null) !== (b.target !== null)) return a.target !== null;
-  return periodLength(a.period) < periodLength(b.period);
+  const la = periodLength(a.period);
+  const lb = periodLength(b.period);
+  if (la !== lb) return la < lb;
+  return (a.target ?? 0) > (b.target ?? 0);
 }
 
 /**

@@ -103,12 +103,13 @@ describe('currentPlan: which plan counts', () => {
     }
   });
 
-  it('prefers a target, then the shorter period, then the earlier row', () => {
+  it('prefers a target, then the shorter period, then the larger target, whatever the row order', () => {
     const year = plan('2026', 120_000);
     const quarter = plan('2026-Q2', 40_000);
     const month = plan('2026-05', null);
     expect(currentPlan([year, quarter, month], today)?.target).toBe(40_000);
     expect(currentPlan([quarter, year], today)?.target).toBe(40_000);
-    expect(currentPlan([plan('2026-Q2', 1), plan('2026-Q2', 2)], today)?.target).toBe(1);
+    expect(currentPlan([plan('2026-Q2', 1), plan('2026-Q2', 2)], today)?.target).toBe(2);
+    expect(currentPlan([plan('2026-Q2', 2), plan('2026-Q2', 1)], today)?.target).toBe(2);
   });
 });
