@@ -66,10 +66,11 @@ function kindOptions(t: ChartTable): Record<string, unknown> {
         legend: { position: 'none' },
       };
     case 'line':
+      // Seasonality has a line per product: they need a legend and no single axis title.
       return {
         hAxis: { title: x },
-        vAxis: { title: y, minValue: 0 },
-        legend: { position: 'none' },
+        vAxis: { title: t.header.length > 2 ? '' : y },
+        legend: { position: t.header.length > 2 ? 'bottom' : 'none' },
       };
     case 'column':
       // Pipeline by stage has two series (amount, weighted): they need a legend.

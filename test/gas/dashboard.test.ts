@@ -48,6 +48,8 @@ describe('Dashboard / 仪表板', () => {
       'BAR',
       'COLUMN',
       'COLUMN',
+      'BAR',
+      'LINE',
     ]);
     expect(list.map((c) => c.split('|')[1])).toEqual([
       'Revenue by quarter (CNY)',
@@ -60,6 +62,8 @@ describe('Dashboard / 仪表板', () => {
       'Accounts by risk flag',
       'Open pipeline by stage (CNY)',
       'Weighted forecast by expected close month (CNY)',
+      'Top groups by revenue (12m) (CNY)',
+      'Seasonality: revenue by month of year, top 5 products (CNY)',
     ]);
     // Each chart reads its own table: header row 2, from column P rightwards.
     expect(list[0].split('|')[3]).toBe('P2:Q10');
@@ -75,7 +79,7 @@ describe('Dashboard / 仪表板', () => {
     });
     expect(
       JSON.parse(gas.control.properties.document.get(DASHBOARD_CHARTS_PROPERTY) ?? '[]'),
-    ).toHaveLength(10);
+    ).toHaveLength(12);
     // The health bands are a pie, green/yellow/red; the flags one bar per code, zeros included.
     const pie = gas.control.sheet('Dashboard')._charts[6];
     expect(list[6].split('|')[3]).toBe('AI2:AJ5');
@@ -107,12 +111,12 @@ describe('Dashboard / 仪表板', () => {
     const first = charts(gas);
     handleRebuildDashboard();
     expect(charts(gas)).toEqual(first);
-    expect(first).toHaveLength(12);
+    expect(first).toHaveLength(14);
     expect(
       first.filter((c) => c.includes('My pie') || c.includes('Mine, on an anchor cell')),
     ).toHaveLength(2);
     expect(gas.control.toasts.map((t) => t.msg)).toContain(
-      'Dashboard rebuilt: 10 charts on "Dashboard".',
+      'Dashboard rebuilt: 12 charts on "Dashboard".',
     );
   });
 
@@ -123,7 +127,7 @@ describe('Dashboard / 仪表板', () => {
     addUserChart(gas, 'My pie');
     gas.control.properties.document.delete(DASHBOARD_CHARTS_PROPERTY);
     handleRebuildDashboard();
-    expect(charts(gas)).toHaveLength(11);
+    expect(charts(gas)).toHaveLength(13);
   });
 
   it('titles the charts in the workbook language and shrinks old tables away', () => {
@@ -141,6 +145,8 @@ describe('Dashboard / 仪表板', () => {
       '各风险标记客户数',
       '按阶段的在途商机 (CNY)',
       '按预计成交月份的加权预测 (CNY)',
+      '收入最高的集团（近12个月） (CNY)',
+      '季节性：前5大产品各月收入 (CNY)',
     ]);
     seedPortfolio(gas, 5);
     handleRebuildDashboard();

@@ -33,8 +33,9 @@ describe('a refresh at the 10-million-cell limit', () => {
       };
     });
     expect(runs[0]).toEqual(runs[1]);
-    // Accounts, Data Issues and Pipeline (no opportunities: its header, in the rows it has) are
-    // written; Summary (its header only), History and Monthly would need new rows.
-    expect(runs[0]).toMatchObject({ setValues: 3, limit: 1, summary: 1 });
+    // Accounts, Data Issues, and Pipeline, Groups and Products (no opportunities, parents or
+    // products: their headers, in the rows they have) are written; Summary (its header only),
+    // History and Monthly would need new rows.
+    expect(runs[0]).toMatchObject({ setValues: 5, limit: 1, summary: 1 });
   });
 });

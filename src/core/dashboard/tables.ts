@@ -1,4 +1,4 @@
-import { firstDayOfMonthIndex, monthIndexOfDay, type Day } from '../calendar/day';
+import { firstDayOfMonthIndex, monthIndexOfDay, ymdFromDay, type Day } from '../calendar/day';
 import { text } from '../i18n/catalogue';
 import type { Locale } from '../i18n/locale';
 import type { AccountMetrics } from '../model/metrics';
@@ -13,6 +13,9 @@ import {
 } from '../schema/enums';
 import { pipelineFigures, type ForecastMonth, type StageTotal } from '../rules/opportunities';
 import type { EnumOption } from '../schema/types';
+import { groupRollups } from '../rules/groups';
+import { revenueByMonthOfYear, topProducts } from '../rules/products';
+import { analysisWindow } from '../rules/window';
 
 export type ChartId =
   | 'revenue_by_quarter'
@@ -24,7 +27,9 @@ export type ChartId =
   | 'health_bands'
   | 'risk_flags'
   | 'pipeline_by_stage'
-  | 'forecast_by_month';
+  | 'forecast_by_month'
+  | 'top_groups'
+  | 'seasonality';
 
 /**
  * The data of one dashboard chart, small enough to write on the dashboard sheet and to render in
@@ -46,6 +51,8 @@ const QUARTERS_SHOWN = 8;
 const MONTHS_SHOWN = 24;
 /** Owners beyond this are summed into one "other owners" bar, so the chart stays readable. */
 const OWNERS_SHOWN = 15;
+/** Groups in the top-groups chart. */
+export const GROUPS_SHOWN = 10;
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -56,6 +63,8 @@ const IN_HOME_CURRENCY: ReadonlySet<ChartId> = new Set<ChartId>([
   'health_vs_revenue',
   'pipeline_by_stage',
   'forecast_by_month',
+  'top_groups',
+  'seasonality',
 ]);
 
 function chartTitle(id: ChartId, model: KamModel, locale: Locale): string {
@@ -74,6 +83,8 @@ const CHART_IDS: readonly ChartId[] = [
   'risk_flags',
   'pipeline_by_stage',
   'forecast_by_month',
+  'top_groups',
+  'seasonality',
 ];
 
 /**
@@ -295,8 +306,61 @@ function forecastByMonth(
   };
 }
 
+/** The largest groups by revenue (12m); the bar names the group and counts its members. */
+function topGroups(
+  model: KamModel,
+  metrics: readonly AccountMetrics[],
+  locale: Locale,
+): ChartTable {
+  const groups = groupRollups(model.accounts, metrics, model.settings).slice(0, GROUPS_SHOWN);
+  const rows: (string | number)[][] = groups.map((g) => [
+    `${g.groupName || g.groupId} (${g.members.length})`,
+    round2(g.revenue12m),
+  ]);
+  if (rows.length === 0) rows.push([text('dashboard.none_groups', locale), 0]);
+  return {
+    id: 'top_groups',
+    title: chartTitle('top_groups', model, locale),
+    kind: 'bar',
+    header: [text('dashboard.group', locale), text('dashboard.revenue_12m', locale)],
+    rows,
+  };
+}
+
 /**
- * The ten dashboard tables, titled and labelled in the workbook's language, always in
+ * Revenue by calendar month of year of the five products with the most revenue in the analysis
+ * window: one line per product, January to December (docs/rules.md "Seasonality").
+ */
+function seasonality(
+  model: KamModel,
+  metrics: readonly AccountMetrics[],
+  today: Day,
+  locale: Locale,
+): ChartTable {
+  const products = topProducts(metrics.map((m) => m.products));
+  const start = analysisWindow(today, model.settings.analysisWindowMonths).start;
+  const sums = revenueByMonthOfYear(
+    model.transactions,
+    products,
+    today,
+    start,
+    (d) => ymdFromDay(d).m,
+  );
+  const months = text('dashboard.months_of_year', locale).split(',');
+  return {
+    id: 'seasonality',
+    title: chartTitle('seasonality', model, locale),
+    kind: 'line',
+    header: [
+      text('dashboard.month', locale),
+      ...(products.length > 0 ? products : [text('dashboard.no_products', locale)]),
+    ],
+    rows: months.map((label, i) => [label, ...(products.length > 0 ? sums[i] : [0])]),
+  };
+}
+
+/**
+ * The twelve dashboard tables, titled and labelled in the workbook's language, always in
  * this order and never empty, so the sheet layout and the chart set are the same on every run.
  */
 export function dashboardTables(
@@ -344,5 +408,7 @@ export function dashboardTables(
     ),
     pipelineByStage(pipeline.pipeline, model, locale),
     forecastByMonth(pipeline.forecast, model, locale),
+    topGroups(model, metrics, locale),
+    seasonality(model, metrics, today, locale),
   ];
 }

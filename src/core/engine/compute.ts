@@ -19,6 +19,8 @@ import {
 import { parsePeriod, periodContains, type Period } from '../rules/risk/period';
 import { planAttainment, planOf, preferPlan, type CurrentPlan } from '../rules/risk/plan-behind';
 import { analysisWindow, previousWindow } from '../rules/window';
+import { groupTops } from '../rules/groups';
+import { crossSell, productMix } from '../rules/products';
 
 /** "No date" in the Int32Array accumulators: below every real Day. */
 const NO_DAY = -0x80000000;
@@ -255,6 +257,11 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
     rfm[a] = rfmScore(rRec[k], rFreq[k], rMon[k], rfmScores.r[k], rfmScores.f[k], rfmScores.m[k]);
   }
 
+  // ---- groups and products (docs/rules.md "Groups" and "Cross-sell") ----
+  const tops = groupTops(accounts);
+  const mix = productMix(txs, index, n, today, win.start);
+  const suggestions = crossSell(accounts, mix, settings);
+
   // ---- per-account results ----
   const out: AccountMetrics[] = new Array(n);
   for (let a = 0; a < n; a++) {
@@ -344,6 +351,9 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
       won12m: pipeline[a].won12m,
       winRate12m: winRate(pipeline[a]),
       stalledOpportunities: pipeline[a].stalled,
+      groupId: accounts[tops[a]].id,
+      products: mix[a],
+      crossSell: suggestions[a],
     };
   }
   return out;

@@ -15,7 +15,10 @@ import {
 } from '../outputs/budget';
 import { mergeHistory, type HistoryMerge } from '../outputs/history';
 import { monthlyRows } from '../outputs/monthly';
+import { groupRows } from '../outputs/groups';
 import { pipelineRows } from '../outputs/pipeline';
+import { productRows } from '../outputs/products';
+import { groupRollups } from '../rules/groups';
 import { summaryHeader, summaryRows } from '../outputs/summary';
 import type { AccountMetrics } from '../model/metrics';
 import type { WorkbookStore } from '../ports/workbook';
@@ -27,7 +30,7 @@ import { dashboardSheetName } from './rebuild-dashboard';
 
 /** One Looker sheet, rewritten whole: header and body in one write. */
 export interface LookerSheetWrite {
-  readonly key: 'summary' | 'history' | 'monthly' | 'pipeline';
+  readonly key: 'summary' | 'history' | 'monthly' | 'pipeline' | 'groups' | 'products';
   readonly name: string;
   readonly create: boolean;
   readonly header: readonly string[];
@@ -44,7 +47,7 @@ export interface LookerPlan {
   readonly notice: string | null;
   /**
    * Sheets left as they were because Sheets would refuse to grow them past its cell limit: any
-   * of summary, history, monthly and the dashboard. Data issues is never left out: see
+   * of summary, history, monthly, pipeline, groups, products and the dashboard. Data issues is never left out: see
    * `issueRoom`.
    */
   readonly refused: ReadonlySet<string>;
@@ -126,6 +129,20 @@ export function planLookerOutputs(
       trim: false,
     });
 
+  // Groups and products (docs/looker.md): written in every workbook, empty but for the header
+  // when no account has children or no transaction names a product.
+  for (const key of ['groups', 'products'] as const)
+    writes.push({
+      key,
+      ...sheetName(store, read, key),
+      header: sheetDef(key).columns.map((c) => c.key),
+      rows:
+        key === 'groups'
+          ? groupRows(groupRollups(model.accounts, metrics, model.settings), today)
+          : productRows(metrics, today),
+      trim: false,
+    });
+
   const tables = dashboardTables(model, metrics, today, read.locale);
   const planned: PlannedSheet[] = writes.map((w) => ({
     name: w.name,
@@ -152,7 +169,7 @@ export function planLookerOutputs(
   // error says so. The sheet that reports it comes first, then what people look at.
   const refused =
     store.sheetSizes !== undefined && budget.total > SHEETS_CELL_LIMIT
-      ? // Pipeline (when written) last: the account figures matter more than one Looker sheet.
+      ? // Pipeline (when written), groups and products last: the account figures matter more.
         refusedGrowth(sizes, [
           issuesSheet,
           dashboard,

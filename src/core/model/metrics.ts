@@ -1,6 +1,7 @@
 import type { Day } from '../calendar/day';
 import type { HealthFactor } from '../settings/model';
 import type { Period } from '../rules/risk/period';
+import type { ProductFigures } from '../rules/products';
 
 export type AbcClass = 'A' | 'B' | 'C';
 export type CreditRating = 'A' | 'B' | 'C' | 'D';
@@ -91,4 +92,10 @@ export interface AccountMetrics {
   /** won ÷ (won + lost) closed in the window, 2 decimals; null when none closed. */
   readonly winRate12m: number | null;
   readonly stalledOpportunities: number;
+  /** The topmost ancestor's account ID (docs/rules.md "Groups"); the account's own for a top. */
+  readonly groupId: string;
+  /** Products with transactions in the window, largest revenue first (rules/products.ts). */
+  readonly products: readonly ProductFigures[];
+  /** Whitespace suggestions, most common in the industry first; empty when none. */
+  readonly crossSell: readonly string[];
 }

@@ -105,6 +105,10 @@ function summaryValue(
       return m.winRate12m;
     case 'stalled_opportunities':
       return m.stalledOpportunities;
+    case 'group_id':
+      return m.groupId;
+    case 'cross_sell':
+      return m.crossSell.length === 0 ? null : m.crossSell.join(', ');
     default:
       throw new Error(`No summary value for column ${key}`);
   }

@@ -215,6 +215,8 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
       proposal: num('stage_rot_days_proposal', DEFAULT_SETTINGS.stageRotDays.proposal),
       negotiation: num('stage_rot_days_negotiation', DEFAULT_SETTINGS.stageRotDays.negotiation),
     },
+    whitespaceMinShare: num('whitespace_min_share', DEFAULT_SETTINGS.whitespaceMinShare),
+    whitespaceMinAccounts: num('whitespace_min_accounts', DEFAULT_SETTINGS.whitespaceMinAccounts),
     rates: parseRates(grid, rateAt, homeCurrency, issues),
   };
 }

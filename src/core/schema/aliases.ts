@@ -51,6 +51,8 @@ export const SHEET_ALIASES: Readonly<Record<SheetKey, readonly string[]>> = {
   history: ['历史记录'],
   monthly: ['月报'],
   pipeline: ['管道'],
+  groups: [],
+  products: [],
   data_issues: ['数据错误', 'Issues'],
   reminder_log: ['提醒日志'],
   change_log: ['修改日志', 'Audit Log'],

@@ -266,6 +266,32 @@ export const SUMMARY_COLUMNS: readonly ColumnDef[] = [
   script('won_12m', 'Won (12m)', '近12个月赢单金额', 'number'),
   script('win_rate_12m', 'Win Rate (12m)', '近12个月赢率', 'number'),
   script('stalled_opportunities', 'Stalled Opportunities', '停滞商机数', 'integer'),
+  script('group_id', 'Group ID', '集团编号', 'text'),
+  script('cross_sell', 'Cross-sell', '交叉销售推荐', 'text'),
+];
+
+/** docs/looker.md "groups": one row per group company (a top account that has children). */
+export const GROUPS_COLUMNS: readonly ColumnDef[] = [
+  script('snapshot_date', 'Snapshot Date', '快照日期', 'date'),
+  script('group_id', 'Group ID', '集团编号', 'text'),
+  script('group_name', 'Group Name', '集团名称', 'text'),
+  script('members', 'Members', '成员数', 'integer'),
+  script('revenue_12m', 'Revenue (12m)', '近12个月收入', 'number'),
+  script('revenue_prev_12m', 'Revenue (previous 12m)', '上期12个月收入', 'number'),
+  script('abc_class', 'ABC Class', 'ABC分类', 'text'),
+  script('worst_health_band', 'Worst Health Band', '最差健康等级', 'text'),
+  script('members_at_risk', 'Members at Risk', '有风险成员数', 'integer'),
+  script('owners', 'Owners', '负责人', 'text'),
+];
+
+/** docs/looker.md "products": one row per account and product with revenue in the window. */
+export const PRODUCTS_COLUMNS: readonly ColumnDef[] = [
+  script('snapshot_date', 'Snapshot Date', '快照日期', 'date'),
+  script('account_id', 'Account ID', '客户编号', 'text'),
+  script('product', 'Product', '产品', 'text'),
+  script('revenue_12m', 'Revenue (12m)', '近12个月收入', 'number'),
+  script('orders_12m', 'Orders (12m)', '近12个月订单数', 'integer'),
+  script('last_order_date', 'Last Order Date', '最近下单日期', 'date'),
 ];
 
 /** docs/looker.md "pipeline": one row per opportunity, for Looker Studio. */
@@ -395,6 +421,22 @@ export const SHEETS: readonly SheetDef[] = (
       zh: '销售管道',
       kind: 'script',
       columns: PIPELINE_COLUMNS,
+      keyHeaders: true,
+    },
+    {
+      key: 'groups',
+      en: 'Groups',
+      zh: '集团',
+      kind: 'script',
+      columns: GROUPS_COLUMNS,
+      keyHeaders: true,
+    },
+    {
+      key: 'products',
+      en: 'Products',
+      zh: '产品',
+      kind: 'script',
+      columns: PRODUCTS_COLUMNS,
       keyHeaders: true,
     },
     {

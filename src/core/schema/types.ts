@@ -14,6 +14,8 @@ export type SheetKey =
   | 'history'
   | 'monthly'
   | 'pipeline'
+  | 'groups'
+  | 'products'
   | 'data_issues'
   | 'reminder_log'
   | 'change_log'

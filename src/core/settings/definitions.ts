@@ -281,6 +281,28 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     },
   },
   {
+    key: 'whitespace_min_share',
+    type: 'number',
+    default: 0.3,
+    min: 0.01,
+    max: 1,
+    description: {
+      en: "Cross-sell: share of an industry's accounts that must buy a product before it is suggested to the others",
+      zh: '交叉销售：同行业中至少有多大比例的客户购买了某产品，才向其余客户推荐',
+    },
+  },
+  {
+    key: 'whitespace_min_accounts',
+    type: 'integer',
+    default: 5,
+    min: 2,
+    max: 100000,
+    description: {
+      en: 'Cross-sell: fewest accounts an industry needs before its products are suggested',
+      zh: '交叉销售：行业至少有多少个客户时才给出推荐',
+    },
+  },
+  {
     key: 'health_weight_recency',
     type: 'number',
     default: 30,

@@ -50,6 +50,10 @@ export interface Settings {
     readonly proposal: number;
     readonly negotiation: number;
   };
+  /** Cross-sell: share of an industry's accounts that bought a product (0.3 = 30 %). */
+  readonly whitespaceMinShare: number;
+  /** Cross-sell: fewest accounts of an industry before it gives suggestions. */
+  readonly whitespaceMinAccounts: number;
   /** Upper-case currency code → rate to home currency. The home currency is always 1. */
   readonly rates: ReadonlyMap<string, number>;
 }
@@ -84,5 +88,7 @@ export const DEFAULT_SETTINGS: Settings = {
   managerEmails: [],
   managerDigestWeekday: 1,
   stageRotDays: { lead: 14, qualified: 21, proposal: 30, negotiation: 21 },
+  whitespaceMinShare: 0.3,
+  whitespaceMinAccounts: 5,
   rates: new Map([['CNY', 1]]),
 };

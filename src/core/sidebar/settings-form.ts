@@ -28,6 +28,8 @@ const GROUP_OF: Readonly<Record<string, SettingGroup>> = {
   revenue_drop_pct: 'scoring',
   complaint_sla_days: 'scoring',
   plan_tolerance: 'scoring',
+  whitespace_min_share: 'scoring',
+  whitespace_min_accounts: 'scoring',
 };
 
 /** A setting's section: health weights by name, reminder settings by default. */

@@ -39,12 +39,14 @@ function dictionaryKeys(text: string): string[] {
 }
 
 describe.each(DOCS)('docs/$f field dictionary', ({ text }) => {
-  it('lists every summary/history column, then every monthly column, then pipeline, in sheet order', () => {
+  it('lists every summary/history column, then monthly, pipeline, groups and products, in sheet order', () => {
     const keys = dictionaryKeys(text);
     expect(keys).toEqual([
       ...SUMMARY_COLUMNS.map((c) => c.key),
       ...sheetDef('monthly').columns.map((c) => c.key),
       ...sheetDef('pipeline').columns.map((c) => c.key),
+      ...sheetDef('groups').columns.map((c) => c.key),
+      ...sheetDef('products').columns.map((c) => c.key),
     ]);
   });
 

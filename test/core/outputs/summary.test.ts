@@ -19,7 +19,7 @@ describe('summaryRows on a messy workbook', () => {
       'account_name',
       'parent_account_id',
     ]);
-    expect(summaryHeader()).toHaveLength(43);
+    expect(summaryHeader()).toHaveLength(45);
     // The risk columns come after home_currency, in the contract's order.
     expect(summaryHeader().slice(32)).toEqual([
       'home_currency',
@@ -34,9 +34,12 @@ describe('summaryRows on a messy workbook', () => {
       'won_12m',
       'win_rate_12m',
       'stalled_opportunities',
+      // Then groups and products (docs/rules.md "Groups", "Cross-sell").
+      'group_id',
+      'cross_sell',
     ]);
     expect(rows.map((r) => r[1])).toEqual(['A1', '00123', 'A3', 'A4']);
-    rows.forEach((r) => expect(r).toHaveLength(43));
+    rows.forEach((r) => expect(r).toHaveLength(45));
   });
 
   it('writes stable codes, not labels, and dates as dates without time', () => {

@@ -13,7 +13,7 @@ describe('dashboardTables', () => {
   const zh = dashboardTables(model, metrics, TODAY, 'zh-CN');
   const byId = Object.fromEntries(en.map((t) => [t.id, t]));
 
-  it('gives the ten charts, in order, titled in the workbook language', () => {
+  it('gives the twelve charts, in order, titled in the workbook language', () => {
     expect(en.map((t) => `${t.id}:${t.kind}`)).toEqual([
       'revenue_by_quarter:column',
       'abc_pareto:combo',
@@ -25,6 +25,8 @@ describe('dashboardTables', () => {
       'risk_flags:bar',
       'pipeline_by_stage:column',
       'forecast_by_month:column',
+      'top_groups:bar',
+      'seasonality:line',
     ]);
     expect(en[0].title).toBe('Revenue by quarter (CNY)');
     expect(zh[0].title).toBe('季度收入 (CNY)');
@@ -103,6 +105,9 @@ describe('dashboardTables', () => {
     const empty = dashboardTables({ ...model, accounts: [], transactions: [] }, [], TODAY, 'en');
     for (const t of empty) expect(t.rows.length).toBeGreaterThan(0);
     expect(empty[3].rows).toEqual([['No stale accounts', 0]]);
+    expect(empty[10].rows).toEqual([['No groups', 0]]);
+    expect(empty[11].header).toEqual(['Month', 'No products']);
+    expect(empty[11].rows).toHaveLength(12);
   });
 
   it('lays the tables side by side without overlap, in one rectangle', () => {
@@ -114,6 +119,6 @@ describe('dashboardTables', () => {
     expect(grid[0][0]).toBe(en[0].title);
     expect(grid[1].slice(0, 2)).toEqual(en[0].header);
     expect(dashboardGridSize(en)).toEqual({ rows: 62, cols: 15 + grid[0].length });
-    expect(new Set(p.map((x) => `${x.anchorRow}:${x.anchorCol}`)).size).toBe(10);
+    expect(new Set(p.map((x) => `${x.anchorRow}:${x.anchorCol}`)).size).toBe(12);
   });
 });

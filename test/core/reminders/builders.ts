@@ -104,6 +104,9 @@ function account(spec: AccountSpec): { record: AccountRecord; metrics: AccountMe
     won12m: 0,
     winRate12m: null,
     stalledOpportunities: 0,
+    groupId: spec.id,
+    products: [],
+    crossSell: [],
     ...spec.metrics,
   };
   return { record, metrics };
