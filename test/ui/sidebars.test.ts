@@ -112,6 +112,13 @@ describe('Account 360 sidebar (en)', () => {
     expect(await page.locator('#profile-fields dd[data-key=industry]').textContent()).toBe(
       'Machinery',
     );
+    // Acme is a group company with one subsidiary, whose HTML name shows as text.
+    expect(await page.getAttribute('#group', 'data-group')).toBe('C001');
+    expect(await page.locator('#group-members li').count()).toBe(2);
+    expect(await page.getAttribute('#group-members li >> nth=0', 'data-current')).toBe('1');
+    expect(await text(page, '#group-members li[data-id=C002]')).toContain(EVIL_NAME);
+    expect(await text(page, '#group p')).toMatch(/^2 accounts · revenue \(12m\) .* · group ABC A$/);
+    expect(await page.locator('#cross-sell').count()).toBe(0); // three accounts: no industry has five
     // The date field defaults to today in the spreadsheet's zone.
     expect(await page.inputValue('#log-form [name=date]')).toBe(ui.today);
     const width = await page.evaluate(
@@ -268,6 +275,15 @@ describe('Account 360 sidebar (en)', () => {
     await page.click('.opener button');
     await ui.settle(page);
     expect(await text(page, '#account-name')).toBe('Gamma Foods');
+    expect(await page.locator('#group').count()).toBe(0); // standalone: no group section
+
+    // A member of a group opens from the group list.
+    select(locale, 'accounts', 'B3'); // C002
+    await page.click('#refresh');
+    await ui.settle(page);
+    await page.click('#group-members li[data-id=C001] a');
+    await ui.settle(page);
+    expect(await text(page, '#account-id')).toBe('C001');
   });
 });
 

@@ -66,6 +66,7 @@ export function seedWorkbook(control: GasControl, locale: Locale): { today: stri
     [
       'account_id',
       'account_name',
+      'parent_account_id',
       'industry',
       'region',
       'owner_email',
@@ -78,6 +79,7 @@ export function seedWorkbook(control: GasControl, locale: Locale): { today: stri
       [
         'C001',
         'Acme Trading Co.',
+        '',
         L('Machinery', '机械'),
         L('East China', '华东'),
         'li@example.com',
@@ -89,6 +91,7 @@ export function seedWorkbook(control: GasControl, locale: Locale): { today: stri
       [
         'C002',
         EVIL_NAME,
+        'C001', // a subsidiary: Acme is a group of two
         L('Retail', '零售'),
         L('North', '华北'),
         'wang@example.com',
@@ -100,6 +103,7 @@ export function seedWorkbook(control: GasControl, locale: Locale): { today: stri
       [
         'C003',
         L('Gamma Foods', '伽马食品'),
+        '',
         L('Food', '食品'),
         L('South', '华南'),
         'zhao@example.com',

@@ -30,10 +30,13 @@ import { catalogue } from '../i18n/catalogue';
 import { riskReasons } from '../reminders/risk';
 import { isOpen, isOverdueClose, isStalled } from '../rules/opportunities';
 import { riskReasonText } from '../reminders/render';
+import { groupRollups } from '../rules/groups';
 
 /** How many months the revenue sparkline covers, and how many interactions are listed. */
 export const SPARKLINE_MONTHS = 24;
 export const RECENT_INTERACTIONS = 10;
+/** Members of a group listed (largest revenue first); the rest are counted. */
+export const GROUP_MEMBERS_SHOWN = 30;
 
 export interface LabeledValue {
   readonly key: string;
@@ -110,6 +113,27 @@ export interface Account360Account {
     readonly stalled: boolean;
     readonly closePassed: boolean;
   }[];
+  /** The account's group company; null when it has neither parent nor children. */
+  readonly group: {
+    readonly id: string;
+    readonly name: string;
+    /** "3 accounts · revenue (12m) ¥350 · group ABC A", in the workbook language. */
+    readonly summary: string;
+    /** Largest revenue first, at most GROUP_MEMBERS_SHOWN; `more` counts the rest. */
+    readonly members: readonly {
+      readonly id: string;
+      readonly name: string;
+      readonly revenueText: string;
+      readonly health: Choice;
+      /** The account shown. */
+      readonly current: boolean;
+      /** The group's top account. */
+      readonly top: boolean;
+    }[];
+    readonly more: number;
+  } | null;
+  /** Whitespace suggestions (docs/rules.md "Cross-sell"), most common first. */
+  readonly crossSell: readonly string[];
   /** The raised risk flags, each with its reason in words (as in the digest). */
   readonly risks: readonly {
     readonly code: string;
@@ -187,6 +211,11 @@ const LABEL_KEYS: readonly UiKey[] = [
   'move_stage',
   'stalled_tag',
   'close_passed',
+  'group',
+  'group_top',
+  'group_more',
+  'cross_sell',
+  'cross_sell_hint',
 ];
 
 const PROFILE_KEYS = [
@@ -506,6 +535,8 @@ export function account360(
       openActions,
       plan,
       risks,
+      group: groupView(read, metrics, index, locale),
+      crossSell: m.crossSell,
       opportunities: model.opportunities
         .filter((o) => o.accountId === a.id && isOpen(o))
         .sort((x, y) => y.amountHome - x.amountHome || x.row - y.row)
@@ -520,5 +551,40 @@ export function account360(
           closePassed: isOverdueClose(o, today),
         })),
     },
+  };
+}
+
+/** The group of the account at `index`, or null when it belongs to none. */
+function groupView(
+  read: WorkbookRead,
+  metrics: readonly AccountMetrics[],
+  index: number,
+  locale: Locale,
+): Account360Account['group'] {
+  const { accounts, settings } = read.parsed.model;
+  const groupId = metrics[index].groupId;
+  const g = groupRollups(accounts, metrics, settings).find((x) => x.groupId === groupId);
+  if (g === undefined) return null;
+  const members = [...g.members]
+    .sort((x, y) => metrics[y].revenue12m - metrics[x].revenue12m || x - y)
+    .slice(0, GROUP_MEMBERS_SHOWN)
+    .map((i) => ({
+      id: accounts[i].id,
+      name: accounts[i].name,
+      revenueText: amountText(metrics[i].revenue12m),
+      health: choice(HEALTH_BANDS, metrics[i].healthBand, locale) as Choice,
+      current: i === index,
+      top: i === g.top,
+    }));
+  return {
+    id: g.groupId,
+    name: g.groupName,
+    summary: uiText('group_summary', locale, {
+      members: g.members.length,
+      amount: amountText(g.revenue12m),
+      abc: g.abcClass,
+    }),
+    members,
+    more: g.members.length - members.length,
   };
 }

@@ -7,7 +7,8 @@ import {
   periodRange,
 } from '../../../src/core/sidebar/account360';
 import type { PlanRecord } from '../../../src/core/model/records';
-import { readOf, sampleSheets, TODAY } from './fixtures';
+import { ago, readOf, sampleSheets, TODAY } from './fixtures';
+import type { Grid } from '../../../src/core/values/cell';
 
 describe('account360 view model', () => {
   const { read, metrics } = readOf(sampleSheets());
@@ -169,5 +170,42 @@ describe('plan periods', () => {
 
   it('lists months across a year boundary', () => {
     expect(lastMonths(dayFromYmd(2026, 2, 28), 3)).toEqual(['2025-12', '2026-01', '2026-02']);
+  });
+});
+
+describe('account360: group and cross-sell', () => {
+  // Six Machinery accounts; M1 is the group company of M2 and (through M2) M3.
+  const accounts: Grid = [
+    ['Account ID', 'Account Name', 'Parent Account ID', 'Industry', 'Owner Email'],
+    ['M1', 'Group HQ', '', 'Machinery', 'a@example.com'],
+    ['M2', 'Sub East', 'M1', 'Machinery', 'b@example.com'],
+    ['M3', 'Sub East Plant', 'M2', 'machinery', 'b@example.com'],
+    ['M4', 'Other 4', '', 'Machinery', 'c@example.com'],
+    ['M5', 'Other 5', '', 'Machinery', 'c@example.com'],
+    ['M6', 'Other 6', '', 'Machinery', 'c@example.com'],
+  ];
+  const tx: Grid = [['Date', 'Account ID', 'Product', 'Amount']];
+  for (const id of ['M2', 'M3', 'M4', 'M5']) tx.push([ago(10), id, 'Valves', 100]);
+  for (const id of ['M4', 'M5']) tx.push([ago(10), id, 'Pumps', 100]);
+  tx.push([ago(10), 'M1', 'Seals', 1000]);
+  const { read, metrics } = readOf({ Accounts: accounts, Transactions: tx });
+
+  it('shows the group with its members, largest first, and the whitespace suggestions', () => {
+    const view = account360(read, metrics, 'M3', TODAY);
+    const g = view.account?.group;
+    expect(g?.id).toBe('M1');
+    expect(g?.name).toBe('Group HQ');
+    expect(g?.summary).toBe('3 accounts · revenue (12m) 1,200 · group ABC A');
+    expect(g?.members.map((m) => [m.id, m.current, m.top])).toEqual([
+      ['M1', false, true],
+      ['M2', false, false],
+      ['M3', true, false],
+    ]);
+    expect(g?.more).toBe(0);
+    // Valves: 4 of 6 buy it (M3 too); Pumps: 2 of 6 (33 %); Seals: 1 of 6.
+    expect(view.account?.crossSell).toEqual(['Pumps']);
+    expect(account360(read, metrics, 'M1', TODAY).account?.crossSell).toEqual(['Valves', 'Pumps']);
+    expect(account360(read, metrics, 'M4', TODAY).account?.group).toBeNull();
+    expect(account360(read, metrics, 'M4', TODAY).labels.cross_sell).toBe('Cross-sell suggestions');
   });
 });
