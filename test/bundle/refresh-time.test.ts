@@ -74,11 +74,18 @@ describe('dist/Code.js: a refresh that runs out of time', () => {
     const status = JSON.parse(bundle.control.properties.document.get('kam.lastRun')!);
     expect(status.summary).toBe('refresh ran out of time (run 1 of 3); continuing in a minute');
 
-    // The continuation leaves the four sheets written a minute ago and writes Pipeline, the
-    // dashboard and Data Issues: three writes, and the refresh is done.
+    // The continuation leaves the four sheets written a minute ago and writes Pipeline, Groups,
+    // Products and the dashboard (four writes, 320 s) before it stops again; the third run
+    // writes Data Issues alone, and the refresh is done.
     bundle.control.resetCalls();
     expect(fireContinuation(bundle)).toBe(true);
-    expect(bundle.control.calls['Range.setValues']).toBe(3);
+    expect(bundle.control.calls['Range.setValues']).toBe(4);
+    expect(bundle.control.logs.at(-1)).toMatch(
+      /stopped after updating Pipeline, Groups, Products, Dashboard .*run 3 of at most 3 today/,
+    );
+    bundle.control.resetCalls();
+    expect(fireContinuation(bundle)).toBe(true);
+    expect(bundle.control.calls['Range.setValues']).toBe(1);
     expect(bundle.control.logs.at(-1)).toMatch(/^Refreshed 30 accounts · \d+ data issues$/);
     expect(bundle.control.triggers.map((t) => t.handler)).not.toContain('kamContinueRefresh');
     expect(JSON.parse(bundle.control.properties.document.get('kam.lastRun')!).ok).toBe(true);
@@ -91,8 +98,8 @@ describe('dist/Code.js: a refresh that runs out of time', () => {
     bundle.control.setCallCost(null);
     bundle.control.resetCalls();
     bundle.call('kamRefreshScores');
-    // Accounts, Summary, History, Monthly, Pipeline, Dashboard, Data Issues.
-    expect(bundle.control.calls['Range.setValues']).toBe(7);
+    // Accounts, Summary, History, Monthly, Pipeline, Groups, Products, Dashboard, Data Issues.
+    expect(bundle.control.calls['Range.setValues']).toBe(9);
     expect(bundle.control.toasts.at(-1)?.msg).toMatch(/^Refreshed 30 accounts/);
   });
 });

@@ -26,7 +26,7 @@ describe('kam init and refresh', () => {
     const path = join(tmp.dir, 'en.xlsx');
     const r = await kam(['init', path, '--locale', 'en'], tmp.dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Created .*en\.xlsx \(16 sheets\)/);
+    expect(r.stdout).toMatch(/Created .*en\.xlsx \(18 sheets\)/);
     const wb = await readBook(path);
     // Excel reserves "History": the runner names it History_, which still matches the key.
     expect(wb.worksheets.map((w) => w.name)).toEqual(

@@ -7,6 +7,8 @@ import type { KamModel } from '../../core/model/records';
 import { esc, formatNumber } from './format';
 import type { StaleGroup } from './stale';
 import { chartSvg } from './svg';
+import { groupRollups } from '../../core/rules/groups';
+import { HEALTH_BANDS, optionLabel } from '../../core/schema/enums';
 
 type ReportKey = AreaKey<'report'>;
 
@@ -122,6 +124,81 @@ function staleSection(input: ReportInput): string {
     .join('');
 }
 
+/** Rows of the groups and cross-sell tables: enough to act on, short enough to print. */
+export const REPORT_GROUPS = 20;
+export const REPORT_CROSS_SELL = 50;
+
+/** A table with a header row; columns listed in `numeric` are right-aligned. */
+function table(
+  id: string,
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: ReadonlySet<number>,
+): string {
+  const cls = (i: number): string => (numeric.has(i) ? ' class="n"' : '');
+  return `<table id="${id}"><thead><tr>${head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((v, i) => `<td${cls(i)}>${esc(v)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+/** The largest group companies with their roll-up (docs/rules.md "Groups"). */
+function groupsSection(input: ReportInput): string {
+  const { locale, model, metrics } = input;
+  const groups = groupRollups(model.accounts, metrics, model.settings);
+  if (groups.length === 0) return `<p>${esc(text('report.noGroups', locale))}</p>`;
+  const head = (
+    [
+      'colGroup',
+      'colMembers',
+      'colRevenue',
+      'colGroupAbc',
+      'colWorst',
+      'colAtRisk',
+      'colOwners',
+    ] as const
+  ).map((k) => text(`report.${k}`, locale));
+  const rows = groups
+    .slice(0, REPORT_GROUPS)
+    .map((g) => [
+      `${g.groupName || g.groupId} (${g.groupId})`,
+      formatNumber(g.members.length),
+      formatNumber(g.revenue12m),
+      g.abcClass,
+      optionLabel(HEALTH_BANDS, g.worstHealthBand, locale),
+      formatNumber(g.membersAtRisk),
+      g.owners.join(', '),
+    ]);
+  return table('groups', head, rows, new Set([1, 2, 5]));
+}
+
+/** Whitespace suggestions for the largest accounts (docs/rules.md "Cross-sell"). */
+function crossSellSection(input: ReportInput): string {
+  const { locale, model, metrics } = input;
+  const byIndex = metrics
+    .map((m, i) => ({ m, a: model.accounts[i] }))
+    .filter((x) => x.m.crossSell.length > 0)
+    .sort((x, y) => y.m.revenue12m - x.m.revenue12m || (x.a.id < y.a.id ? -1 : 1));
+  if (byIndex.length === 0) return `<p>${esc(text('report.noCrossSell', locale))}</p>`;
+  const shown = byIndex.slice(0, REPORT_CROSS_SELL);
+  const note = text('report.crossSellNote', locale, {
+    share: `${formatNumber(model.settings.whitespaceMinShare * 100)} %`,
+    min: model.settings.whitespaceMinAccounts,
+    shown: shown.length,
+    total: byIndex.length,
+  });
+  const head = (['colId', 'colName', 'colIndustry', 'colRevenue', 'colSuggestions'] as const).map(
+    (k) => text(`report.${k}`, locale),
+  );
+  const rows = shown.map(({ m, a }) => [
+    a.id,
+    a.name,
+    a.industry,
+    formatNumber(m.revenue12m),
+    m.crossSell.join(', '),
+  ]);
+  return `<p class="sub">${esc(note)}</p>${table('cross-sell', head, rows, new Set([3]))}`;
+}
+
 /**
  * The report: one self-contained HTML file (inline CSS and SVG, no script, nothing fetched), with
  * the sheet dashboard's six charts and the stale accounts per owner. It prints on A4 as shown.
@@ -154,6 +231,10 @@ ${input.tables.map((t) => chartFigure(t, locale)).join('\n')}
 </section>
 <h2 id="stale">${esc(text('report.staleHeading', locale))}</h2>
 ${staleSection(input)}
+<h2 id="top-groups">${esc(text('report.groupsHeading', locale))}</h2>
+${groupsSection(input)}
+<h2 id="cross-sell-heading">${esc(text('report.crossSellHeading', locale))}</h2>
+${crossSellSection(input)}
 <footer>${esc(text('report.footer', locale))}</footer>
 </main>
 </body>
