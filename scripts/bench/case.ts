@@ -7,9 +7,14 @@
  * buffers, so the two must not share a stream). Around the timed part it calls `gc()` twice; the
  * parent reads the trace lines between those two forced collections to find the peak heap.
  */
-import { dayFromYmd, type Day } from '../../src/core/calendar/day';
+import { dayFromYmd, ymdFromDay, type Day } from '../../src/core/calendar/day';
 import { computeMetrics } from '../../src/core/engine/compute';
 import { generateModel } from '../../src/core/sample-data/generate-model';
+import { groupRows } from '../../src/core/outputs/groups';
+import { productRows } from '../../src/core/outputs/products';
+import { groupRollups } from '../../src/core/rules/groups';
+import { revenueByMonthOfYear, topProducts } from '../../src/core/rules/products';
+import { analysisWindow } from '../../src/core/rules/window';
 import { handleRefresh, handleSetup } from '../../src/gas/handlers';
 import { createGas } from '../../test/fakes/index';
 import { fixedOffsetMidnight, modelToSheets } from './workbook';
@@ -70,9 +75,20 @@ function engine(accounts: number, transactions: number, seed: number): Record<st
     today: dayFromYmd(2026, 11, 23),
     opportunitiesPerAccount: 5,
   });
+  const today = dayFromYmd(2026, 11, 23);
   let out: unknown[] = [];
+  let groups = 0;
+  let products = 0;
+  // The figures and the new Looker outputs of groups and products (issue: "including the new
+  // outputs"): the groups roll-up and rows, the products rows and the seasonality sums.
   const t = timed(() => {
-    out = computeMetrics(model, dayFromYmd(2026, 11, 23));
+    const metrics = computeMetrics(model, today);
+    out = metrics;
+    groups = groupRows(groupRollups(model.accounts, metrics, model.settings), today).length;
+    products = productRows(metrics, today).length;
+    const top = topProducts(metrics.map((m) => m.products));
+    const start = analysisWindow(today, model.settings.analysisWindowMonths).start;
+    revenueByMonthOfYear(model.transactions, top, today, start, (d) => ymdFromDay(d).m);
   });
   if (out.length !== model.accounts.length)
     throw new Error(`computeMetrics returned ${out.length} rows`);
@@ -81,6 +97,8 @@ function engine(accounts: number, transactions: number, seed: number): Record<st
     accounts,
     transactions: model.transactions.length,
     opportunities: model.opportunities.length,
+    groups,
+    product_rows: products,
     ...report(t),
     service_calls: null,
   };

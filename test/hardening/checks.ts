@@ -26,6 +26,8 @@ export const SCRIPT_SHEETS = {
   summary: ['Summary', '汇总', 'summary'],
   history: ['History', 'History_', '历史', 'history'],
   monthly: ['Monthly', '月度', 'monthly'],
+  groups: ['Groups', '集团', 'groups'],
+  products: ['Products', '产品', 'products'],
   data_issues: ['Data Issues', '数据问题', 'data_issues'],
   reminder_log: ['Reminder Log', '提醒记录', 'reminder_log'],
   change_log: ['Change Log', '修改记录', 'change_log'],
@@ -301,4 +303,44 @@ export function sortedBody(grid: readonly (readonly unknown[])[]): string[] {
     .slice(1)
     .map((r) => JSON.stringify(r.map(plain)))
     .sort();
+}
+
+/**
+ * docs/rules.md "Groups", read back from the written sheets: each `groups` row's revenue is the
+ * sum of the summary rows with its `group_id` (each rounded to cents, so within a cent per
+ * member), its `members` is their count, and every `group_id` shared by two or more accounts has
+ * a `groups` row.
+ */
+export function groupsAddUp(
+  summary: readonly (readonly unknown[])[],
+  groups: readonly (readonly unknown[])[],
+): void {
+  if (summary.length === 0) return;
+  const s = summary[0].map(String);
+  const g = groups.length > 0 ? groups[0].map(String) : [];
+  const gid = s.indexOf('group_id');
+  const rev = s.indexOf('revenue_12m');
+  const byGroup = new Map<string, { n: number; sum: number }>();
+  for (const r of summary.slice(1)) {
+    const k = String(r[gid]);
+    const e = byGroup.get(k) ?? { n: 0, sum: 0 };
+    e.n++;
+    e.sum += Number(r[rev]) || 0;
+    byGroup.set(k, e);
+  }
+  const rows = groups.slice(1);
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const k = String(r[g.indexOf('group_id')]);
+    seen.add(k);
+    const e = byGroup.get(k);
+    if (!e) fail('a groups row has no summary rows', k);
+    if (Number(r[g.indexOf('members')]) !== e.n)
+      fail('groups.members is not the number of its summary rows', [k, r, e.n]);
+    const revenue = Number(r[g.indexOf('revenue_12m')]) || 0;
+    if (Math.abs(revenue - e.sum) > 0.01 * e.n + 1e-9 * Math.abs(e.sum))
+      fail('groups.revenue_12m is not the sum of its members', [k, revenue, e.sum]);
+  }
+  for (const [k, e] of byGroup)
+    if (e.n > 1 && !seen.has(k)) fail('a group_id shared by several accounts has no groups row', k);
 }

@@ -26,6 +26,7 @@ import type { BundleRun } from './harness';
 import {
   allowedBy,
   fail,
+  groupsAddUp,
   htmlIsOurs,
   invalidCellsReported,
   MAIL_TAGS,
@@ -196,6 +197,10 @@ describe('hardening: generated workbooks through dist/Code.js', () => {
           noFormulas(run);
           mailsSafe(wb, run);
           summaryKeepsText(wb, values(run.control, SCRIPT_SHEETS.summary));
+          groupsAddUp(
+            values(run.control, SCRIPT_SHEETS.summary),
+            values(run.control, SCRIPT_SHEETS.groups),
+          );
 
           const snapshot = quickSnapshot(run.control);
           const mails = run.control.sentMails.length;
@@ -242,9 +247,14 @@ describe('hardening: generated workbooks through dist/Code.js', () => {
             expect(sortedBody(values(b.control, SCRIPT_SHEETS.summary))).toEqual(
               sortedBody(values(a.control, SCRIPT_SHEETS.summary)),
             );
-            expect(sortedBody(values(b.control, SCRIPT_SHEETS.monthly))).toEqual(
-              sortedBody(values(a.control, SCRIPT_SHEETS.monthly)),
-            );
+            for (const names of [
+              SCRIPT_SHEETS.monthly,
+              SCRIPT_SHEETS.groups,
+              SCRIPT_SHEETS.products,
+            ])
+              expect(sortedBody(values(b.control, names))).toEqual(
+                sortedBody(values(a.control, names)),
+              );
             expect(values(b.control, SCRIPT_SHEETS.data_issues).length).toBe(
               values(a.control, SCRIPT_SHEETS.data_issues).length,
             );

@@ -102,11 +102,14 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
   const m = txs.length;
   const posAcc = new Int32Array(m);
   const posDay = new Int32Array(m);
+  // Each transaction's account index (−1: unknown), kept for the products pass.
+  const txAccount = new Int32Array(m).fill(-1);
   let np = 0;
   for (let t = 0; t < m; t++) {
     const tx = txs[t];
     const a = index.get(tx.accountId);
     if (a === undefined) continue;
+    txAccount[t] = a;
     const d = tx.date;
     const amt = tx.amount;
     if (!(d <= today) || !Number.isFinite(amt)) continue;
@@ -259,7 +262,7 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
 
   // ---- groups and products (docs/rules.md "Groups" and "Cross-sell") ----
   const tops = groupTops(accounts);
-  const mix = productMix(txs, index, n, today, win.start);
+  const mix = productMix(txs, txAccount, n, today, win.start);
   const suggestions = crossSell(accounts, mix, settings);
 
   // ---- per-account results ----

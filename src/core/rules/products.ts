@@ -21,72 +21,107 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Each account's products, in the order of the accounts: one entry per product with at least one
  * transaction in the window `[windowStart, today]`, largest revenue first (ties by name).
- * Transactions without a product, dated after today or of an unknown account are not counted.
- * Names are compared as typed (trimmed by the parser): "Valve" and "valve" are two products.
+ * `txAccount[t]` is the index of transaction t's account, or −1 to leave it out (unknown
+ * account); transactions without a product or dated after today are not counted either. Names
+ * are compared as typed (trimmed by the parser): "Valve" and "valve" are two products.
  *
- * One pass over the transactions: names are interned to numbers and each (account, product) pair
- * is a slot found by one numeric map lookup, so the pass allocates only per new pair.
+ * Names are interned to numbers, the transactions grouped by account with a counting sort, and
+ * each account's products summed in a scratch row indexed by product number: no map lookup per
+ * transaction, and allocation only per (account, product) pair kept.
  */
 export function productMix(
   transactions: readonly TransactionRecord[],
-  index: ReadonlyMap<string, number>,
+  txAccount: Int32Array,
   accountCount: number,
   today: Day,
   windowStart: Day,
 ): ProductFigures[][] {
+  const m = transactions.length;
   const names: string[] = [];
   const nameId = new Map<string, number>();
-  const slotOf = new Map<number, number>();
-  const slotAccount: number[] = [];
-  const slotProduct: number[] = [];
-  const revenue: number[] = [];
-  const orders: number[] = [];
-  const last: number[] = [];
-  const inWindow: boolean[] = [];
-  // A product number is below 2^26 and an account index below 2^26: the key stays exact.
-  const SHIFT = 0x4000000;
-  for (const t of transactions) {
-    if (t.product === '' || !(t.date <= today) || !Number.isFinite(t.amount)) continue;
-    const a = index.get(t.accountId);
-    if (a === undefined) continue;
-    let p = nameId.get(t.product);
+  const pid = new Int32Array(m).fill(-1);
+  const tDate = new Int32Array(m);
+  const tAmount = new Float64Array(m);
+  const start = new Int32Array(accountCount + 1);
+  let previous = '';
+  let previousId = -1;
+  for (let t = 0; t < m; t++) {
+    const tx = transactions[t];
+    const a = txAccount[t];
+    if (a < 0 || tx.product === '' || !(tx.date <= today) || !Number.isFinite(tx.amount)) continue;
+    // Exports often list one product on consecutive rows: skip the lookup then.
+    let p = tx.product === previous ? previousId : nameId.get(tx.product);
     if (p === undefined) {
       p = names.length;
-      names.push(t.product);
-      nameId.set(t.product, p);
+      names.push(tx.product);
+      nameId.set(tx.product, p);
     }
-    const key = a * SHIFT + p;
-    let s = slotOf.get(key);
-    if (s === undefined) {
-      s = slotAccount.length;
-      slotOf.set(key, s);
-      slotAccount.push(a);
-      slotProduct.push(p);
-      revenue.push(0);
-      orders.push(0);
-      last.push(NO_DAY);
-      inWindow.push(false);
-    }
-    if (t.date >= windowStart) {
-      inWindow[s] = true;
-      revenue[s] += t.amount;
-      if (t.amount > 0) orders[s]++;
-    }
-    if (t.amount > 0 && t.date > last[s]) last[s] = t.date;
+    previous = tx.product;
+    previousId = p;
+    pid[t] = p;
+    tDate[t] = tx.date;
+    tAmount[t] = tx.amount;
+    start[a + 1]++;
   }
-  const out: ProductFigures[][] = Array.from({ length: accountCount }, () => []);
-  for (let s = 0; s < slotAccount.length; s++) {
-    if (!inWindow[s]) continue;
-    out[slotAccount[s]].push({
-      product: names[slotProduct[s]],
-      revenue12m: roundSum(revenue[s]),
-      orders12m: orders[s],
-      lastOrderDate: last[s] === NO_DAY ? null : last[s],
-    });
+  for (let a = 0; a < accountCount; a++) start[a + 1] += start[a];
+  // The kept transactions' product, date and amount, grouped by account in row order, so the
+  // per-account pass reads three typed arrays front to back.
+  const cursor = start.slice(0, accountCount);
+  const kept = start[accountCount];
+  const gProduct = new Int32Array(kept);
+  const gDate = new Int32Array(kept);
+  const gAmount = new Float64Array(kept);
+  for (let t = 0; t < m; t++) {
+    const p = pid[t];
+    if (p < 0) continue;
+    const c = cursor[txAccount[t]]++;
+    gProduct[c] = p;
+    gDate[c] = tDate[t];
+    gAmount[c] = tAmount[t];
   }
-  for (const list of out)
+
+  const P = names.length;
+  const revenue = new Float64Array(P);
+  const orders = new Int32Array(P);
+  const last = new Int32Array(P);
+  const state = new Uint8Array(P); // 0 = untouched, 1 = seen, 2 = seen in the window
+  const touched: number[] = [];
+  const out: ProductFigures[][] = new Array(accountCount);
+  for (let a = 0; a < accountCount; a++) {
+    touched.length = 0;
+    for (let k = start[a]; k < start[a + 1]; k++) {
+      const p = gProduct[k];
+      const date = gDate[k];
+      const amount = gAmount[k];
+      if (state[p] === 0) {
+        state[p] = 1;
+        touched.push(p);
+        revenue[p] = 0;
+        orders[p] = 0;
+        last[p] = NO_DAY;
+      }
+      if (date >= windowStart) {
+        state[p] = 2;
+        revenue[p] += amount;
+        if (amount > 0) orders[p]++;
+      }
+      if (amount > 0 && date > last[p]) last[p] = date;
+    }
+    const list: ProductFigures[] = [];
+    for (const p of touched) {
+      if (state[p] === 2)
+        list.push({
+          product: names[p],
+          revenue12m: roundSum(revenue[p]),
+          orders12m: orders[p],
+          lastOrderDate: last[p] === NO_DAY ? null : last[p],
+        });
+      state[p] = 0;
+    }
     if (list.length > 1)
       list.sort((x, y) => y.revenue12m - x.revenue12m || byName(x.product, y.product));
+    out[a] = list;
+  }
   return out;
 }
 
@@ -132,10 +167,11 @@ export function crossSell(
       .map(([product]) => product);
     if (popular.length === 0) continue;
     for (const i of members) {
-      const bought = new Set(mix[i].filter((p) => p.orders12m > 0).map((p) => p.product));
+      const own = mix[i];
       const picks: string[] = [];
       for (const product of popular) {
-        if (bought.has(product)) continue;
+        // An account's own list is short: a scan beats building a set per account.
+        if (own.some((p) => p.orders12m > 0 && p.product === product)) continue;
         picks.push(product);
         if (picks.length === CROSS_SELL_MAX) break;
       }

@@ -345,7 +345,8 @@ export const en = {
     group_more: 'and {count} more',
     group_summary: '{members} accounts · revenue (12m) {amount} · group ABC {abc}',
     cross_sell: 'Cross-sell suggestions',
-    cross_sell_hint: 'Bought by many accounts of the same industry, not by this one in the analysis window.',
+    cross_sell_hint:
+      'Bought by many accounts of the same industry, not by this one in the analysis window.',
     record_review: 'Record review',
     review_outcome: 'Outcome of the review',
     review_hint: 'Logs a Review interaction and moves the next review {months} months on.',
