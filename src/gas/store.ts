@@ -61,6 +61,12 @@ export class GasWorkbookStore implements WorkbookStore {
     return fromSheetGrid(values, this.dates);
   }
 
+  /** Two calls: the whole of row 1 (A1 notation `1:1` spans every column). */
+  readHeader(name: string): readonly CellValue[] {
+    const row = this.sheet(name).getRange('1:1').getValues();
+    return fromSheetGrid(row, this.dates)[0] ?? [];
+  }
+
   /**
    * Grows the grid first: writing past the last row or column of a sheet fails in Sheets. At
    * the 10-million-cell limit Sheets refuses to grow it; the job then stops with a message that

@@ -24,7 +24,9 @@ import type { AccountMetrics } from '../model/metrics';
 import type { WorkbookStore } from '../ports/workbook';
 import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
-import type { Grid } from '../values/cell';
+import { normalizeName } from '../schema/normalize';
+import { displayValue } from '../values/parse';
+import type { CellValue, Grid } from '../values/cell';
 import type { WorkbookRead } from './read';
 import { dashboardSheetName } from './rebuild-dashboard';
 
@@ -77,6 +79,37 @@ function sheetName(
   if (found !== undefined) return { name: found, create: false };
   const name = pick(sheetDef(key), read.locale);
   return { name, create: !store.sheetNames().includes(name) };
+}
+
+/**
+ * The order the Looker sheets get room under the cell limit: the account figures first, then
+ * history; pipeline, groups and products last (one Looker sheet each, less looked at).
+ */
+const PRIORITY: readonly LookerSheetWrite['key'][] = [
+  'summary',
+  'monthly',
+  'history',
+  'pipeline',
+  'groups',
+  'products',
+];
+
+function byPriority(writes: readonly LookerSheetWrite[]): LookerSheetWrite[] {
+  return [...writes].sort((a, b) => PRIORITY.indexOf(a.key) - PRIORITY.indexOf(b.key));
+}
+
+/**
+ * Is a sheet's first row a header the script wrote: blank, or its first cell the key of the
+ * Looker sheet's first column (or that column's English or Chinese name, as older versions
+ * wrote)? A sheet of a team's own that happens to carry one of our names ("Products", "集团")
+ * is not, and the refresh must not rewrite it.
+ */
+function ownHeader(row: readonly CellValue[], key: LookerSheetWrite['key']): boolean {
+  const texts = row.map((v) => displayValue(v).trim());
+  if (texts.every((t) => t === '')) return true;
+  const first = sheetDef(key).columns[0];
+  const cell = normalizeName(texts[0]);
+  return [first.key, first.en, first.zh].some((n) => normalizeName(n) === cell);
 }
 
 /**
@@ -143,6 +176,28 @@ export function planLookerOutputs(
       trim: false,
     });
 
+  // A sheet that only shares our name is a team's own: left alone, and said in data_issues.
+  const foreign: DataIssue[] = [];
+  for (let i = writes.length - 1; i >= 0; i--) {
+    const w = writes[i];
+    if (w.create) continue;
+    const row =
+      w.key === 'history'
+        ? (old[0] ?? [])
+        : (store.readHeader?.(w.name) ?? store.readSheet(w.name)[0] ?? []);
+    if (ownHeader(row, w.key)) continue;
+    foreign.unshift({
+      sheet: w.name,
+      row: 1,
+      column: '',
+      value: displayValue(row[0] ?? null),
+      code: 'sheet_not_ours',
+      params: { name: w.name, key: w.key, first: displayValue(row[0] ?? null) },
+      severity: 'error',
+    });
+    writes.splice(i, 1);
+  }
+
   const tables = dashboardTables(model, metrics, today, read.locale);
   const planned: PlannedSheet[] = writes.map((w) => ({
     name: w.name,
@@ -169,14 +224,10 @@ export function planLookerOutputs(
   // error says so. The sheet that reports it comes first, then what people look at.
   const refused =
     store.sheetSizes !== undefined && budget.total > SHEETS_CELL_LIMIT
-      ? // Pipeline (when written), groups and products last: the account figures matter more.
-        refusedGrowth(sizes, [
+      ? refusedGrowth(sizes, [
           issuesSheet,
           dashboard,
-          planned[0],
-          planned[2],
-          planned[1],
-          ...planned.slice(3),
+          ...byPriority(writes).map((w) => planned[writes.indexOf(w)]),
         ])
       : new Set<string>();
   const issueRoom = refused.has(issuesAt.name)
@@ -210,7 +261,7 @@ export function planLookerOutputs(
     notice: warning ? issueText(warning, read.locale) : null,
     refused,
     issueRoom,
-    issues: warning ? [warning] : [],
+    issues: [...foreign, ...(warning ? [warning] : [])],
     tables,
     dashboard: dashboard.name,
   };

@@ -21,6 +21,11 @@ export interface WorkbookStore {
   sheetNames(): readonly string[];
   /** Every value of the sheet's data range, header row first; [] for an empty sheet. */
   readSheet(name: string): Grid;
+  /**
+   * Row 1 of a sheet, as wide as the sheet, in one read (the refresh checks that a Looker sheet
+   * it is about to rewrite is its own). Without it, the first row of `readSheet` is used.
+   */
+  readHeader?(name: string): readonly CellValue[];
   /** Writes a rectangle whose top-left cell is (row, col), growing the sheet when needed. */
   writeRange(name: string, row: number, col: number, values: Grid): void;
   /**

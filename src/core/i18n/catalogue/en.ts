@@ -203,6 +203,8 @@ export const en = {
   issue: {
     sheet_missing: 'Sheet "{name}" is missing. {setup}',
     sheet_duplicate: 'Two sheets match "{name}"; using "{used}". Rename or delete the other one.',
+    sheet_not_ours:
+      'Sheet "{name}" has the name of the script\'s {key} sheet but is not the script\'s (its first cell is "{first}"), so it was left as it is and {key} was not written. Rename your sheet; the next refresh then creates {key}.',
     header_missing:
       'Required column "{name}" is missing. {setup} Or map one of your headers to it: {map}',
     header_ambiguous: 'Header "{name}" could be {a} or {b}, so it is not read. Say which: {map}',

@@ -175,6 +175,8 @@ export const zhCN: Catalogue = {
   issue: {
     sheet_missing: '缺少工作表「{name}」。{setup}',
     sheet_duplicate: '有两个工作表都对应「{name}」，当前使用「{used}」。请重命名或删除另一个。',
+    sheet_not_ours:
+      '工作表「{name}」与脚本的 {key} 表同名，但不是脚本写入的（其第一个单元格为「{first}」），因此保持原样，未写入 {key}。请重命名您的工作表，下次刷新时会创建 {key}。',
     header_missing: '缺少必需的列「{name}」。{setup}或把您的某个表头映射到它：{map}',
     header_ambiguous: '表头「{name}」既可能是「{a}」也可能是「{b}」，因此未读取。请指明：{map}',
     header_unrecognised:
