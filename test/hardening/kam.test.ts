@@ -38,7 +38,7 @@ import {
 import { shuffleRows, workbookArb, type GeneratedWorkbook, type Ymd } from './generate';
 import { kam, outboxFiles, readXlsx, sheetOf, writeXlsx, type XlsxSheet } from './xlsx';
 
-const RUNS = Math.max(1, Number(process.env.KAM_XLSX_RUNS ?? 16));
+const RUNS = Math.max(1, Number(process.env.KAM_XLSX_RUNS ?? 12));
 /** About 1 s a case here; shrinking through files is slow, so it is capped. */
 const TIMEOUT_MS = 120_000 + RUNS * 4_000;
 
