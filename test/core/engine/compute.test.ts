@@ -5,7 +5,6 @@ import { generateModel } from '../../../src/core/sample-data/generate-model';
 import { mulberry32, shuffled } from '../../../src/core/sample-data/random';
 import type { AccountMetrics } from '../../../src/core/model/metrics';
 import type {
-  AccountRecord,
   ActionRecord,
   ContactRecord,
   InteractionRecord,
@@ -13,28 +12,11 @@ import type {
   TransactionRecord,
 } from '../../../src/core/model/records';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/model';
+import { account } from '../rules/model-builders';
 
 const D = (s: string): Day => parseIsoDay(s) as Day;
 const today = D('2026-05-15'); // window [2025-05-15, 2026-05-15]; previous [2024-05-15, 2025-05-14]
 
-const account = (id: string, over: Partial<AccountRecord> = {}): AccountRecord => ({
-  row: 2,
-  id,
-  name: id,
-  parentId: null,
-  industry: '',
-  region: '',
-  address: '',
-  ownerEmail: 'o@example.com',
-  backupOwnerEmail: null,
-  tier: null,
-  status: 'active',
-  creditLimit: null,
-  nextActionDate: null,
-  remindersPausedUntil: null,
-  notes: '',
-  ...over,
-});
 const tx = (
   accountId: string,
   date: string,
