@@ -14,7 +14,7 @@ import {
 import { pipelineFigures, type ForecastMonth, type StageTotal } from '../rules/opportunities';
 import type { EnumOption } from '../schema/types';
 import { groupRollups } from '../rules/groups';
-import { revenueByMonthOfYear, topProducts } from '../rules/products';
+import { monthOfYearFromFacts, revenueByMonthOfYear, topProducts } from '../rules/products';
 import { analysisWindow } from '../rules/window';
 
 export type ChartId =
@@ -112,6 +112,13 @@ function revenueByQuarter(model: KamModel, today: Day, locale: Locale): ChartTab
   // only the transactions shown need their quarter worked out.
   const firstDay = firstDayOfMonthIndex(first * 3);
   const sums = new Array<number>(QUARTERS_SHOWN).fill(0);
+  if (model.facts) {
+    // Summed by a SQL engine per account and month (engine/facts.ts).
+    const last = monthIndexOfDay(today);
+    for (const c of model.facts.months)
+      if (c.month >= first * 3 && c.month <= last)
+        sums[Math.floor(c.month / 3) - first] += c.revenue;
+  }
   for (const t of model.transactions) {
     if (!(t.date >= firstDay && t.date <= today)) continue;
     sums[Math.floor(monthIndexOfDay(t.date) / 3) - first] += t.amount;
@@ -201,6 +208,9 @@ function monthlyOrders(model: KamModel, today: Day, locale: Locale): ChartTable 
   const first = last - MONTHS_SHOWN + 1;
   const firstDay = firstDayOfMonthIndex(first);
   const counts = new Array<number>(MONTHS_SHOWN).fill(0);
+  if (model.facts)
+    for (const c of model.facts.months)
+      if (c.month >= first && c.month <= last) counts[c.month - first] += c.orders;
   for (const t of model.transactions) {
     if (t.amount <= 0 || !(t.date >= firstDay && t.date <= today)) continue;
     counts[monthIndexOfDay(t.date) - first] += 1;
@@ -339,13 +349,9 @@ function seasonality(
 ): ChartTable {
   const products = topProducts(metrics.map((m) => m.products));
   const start = analysisWindow(today, model.settings.analysisWindowMonths).start;
-  const sums = revenueByMonthOfYear(
-    model.transactions,
-    products,
-    today,
-    start,
-    (d) => ymdFromDay(d).m,
-  );
+  const sums = model.facts
+    ? monthOfYearFromFacts(model.facts.productMonths, products)
+    : revenueByMonthOfYear(model.transactions, products, today, start, (d) => ymdFromDay(d).m);
   const months = text('dashboard.months_of_year', locale).split(',');
   return {
     id: 'seasonality',

@@ -1,6 +1,7 @@
 import { addMonthsClamped, type Day } from '../calendar/day';
 import type { AccountMetrics, RfmScore } from '../model/metrics';
-import type { KamModel } from '../model/records';
+import type { KamModel, TransactionRecord } from '../model/records';
+import type { AccountFacts } from './facts';
 import { abcCode, classifyAbcIndexed } from '../rules/abc';
 import { roundSum } from '../rules/amounts';
 import { staleness } from '../rules/activity';
@@ -18,7 +19,7 @@ import {
 } from '../rules/opportunities';
 import { parsePeriod, periodContains, type Period } from '../rules/risk/period';
 import { planAttainment, planOf, preferPlan, type CurrentPlan } from '../rules/risk/plan-behind';
-import { analysisWindow, previousWindow } from '../rules/window';
+import { analysisWindow, previousWindow, type DayWindow } from '../rules/window';
 import { groupTops } from '../rules/groups';
 import { crossSell, productMix } from '../rules/products';
 
@@ -46,37 +47,14 @@ function byId<T extends { readonly id: string }>(rows: readonly T[]): T[] {
 export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
   const { accounts, settings } = model;
   const n = accounts.length;
-  const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) if (!index.has(accounts[i].id)) index.set(accounts[i].id, i);
+  const index = accountIndex(model);
 
   const months = settings.analysisWindowMonths;
   const win = analysisWindow(today, months);
   const prev = previousWindow(win, months);
-  const last90Start = today - 89;
-  const prev90Start = today - 179;
 
   // ---- plans: each account's current plan (docs/rules.md "Risk flags") ----
-  const plan: (CurrentPlan | null)[] = new Array(n).fill(null);
-  const periods = new Map<string, Period | null>();
-  for (const p of model.plans) {
-    const a = index.get(p.accountId);
-    if (a === undefined) continue;
-    let period = periods.get(p.period);
-    if (period === undefined) {
-      period = parsePeriod(p.period);
-      periods.set(p.period, period);
-    }
-    if (period === null || !periodContains(period, today)) continue;
-    const cand = planOf(period, p.revenueTarget);
-    const best = plan[a];
-    if (best === null || preferPlan(cand, best)) plan[a] = cand;
-  }
-  // First day counted into period revenue; after today (nothing counted) without a plan.
-  const periodFirst = new Int32Array(n).fill(today + 1);
-  for (let a = 0; a < n; a++) {
-    const p = plan[a];
-    if (p !== null) periodFirst[a] = p.period.first;
-  }
+  const { plan, periodFirst } = currentPlans(model, index, today);
 
   // ---- opportunities (docs/rules.md "Opportunities") ----
   const pipeline: PipelineFigures[] = new Array(n);
@@ -86,74 +64,23 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
     if (a !== undefined) addToPipeline(pipeline[a], o, settings, today, win);
   }
 
-  // ---- transactions ----
-  const periodRev = new Float64Array(n);
-  const rev12 = new Float64Array(n);
-  const revPrev = new Float64Array(n);
-  const rev90 = new Float64Array(n);
-  const revPrev90 = new Float64Array(n);
-  const orders = new Int32Array(n);
-  const lastOrder = new Int32Array(n).fill(NO_DAY);
-  const lastAct = new Int32Array(n).fill(NO_DAY);
-  const maxOverdue = new Int32Array(n).fill(-1);
-  const unpaid = new Float64Array(n);
-  const posStart = new Int32Array(n + 1);
-  const txs = model.transactions;
-  const m = txs.length;
-  const posAcc = new Int32Array(m);
-  const posDay = new Int32Array(m);
-  // Each transaction's account index (−1: unknown), kept for the products pass.
-  const txAccount = new Int32Array(m).fill(-1);
-  let np = 0;
-  for (let t = 0; t < m; t++) {
-    const tx = txs[t];
-    const a = index.get(tx.accountId);
-    if (a === undefined) continue;
-    txAccount[t] = a;
-    const d = tx.date;
-    const amt = tx.amount;
-    if (!(d <= today) || !Number.isFinite(amt)) continue;
-    if (d > lastAct[a]) lastAct[a] = d;
-    if (d >= win.start) {
-      rev12[a] += amt;
-      if (amt > 0) orders[a]++;
-    } else if (d >= prev.start && d <= prev.end) {
-      revPrev[a] += amt;
-    }
-    if (d >= periodFirst[a]) periodRev[a] += amt;
-    if (d >= last90Start) rev90[a] += amt;
-    else if (d >= prev90Start) revPrev90[a] += amt;
-    if (amt > 0) {
-      if (d > lastOrder[a]) lastOrder[a] = d;
-      posAcc[np] = a;
-      posDay[np] = d;
-      np++;
-      posStart[a + 1]++;
-    }
-    const due = tx.paymentDueDate;
-    if (due !== null) {
-      const od = invoiceOverdueDays(due, tx.paidDate, today, win.start);
-      if (od >= 0) {
-        if (od > maxOverdue[a]) maxOverdue[a] = od;
-        if (isUnpaid(tx.paidDate, today)) unpaid[a] += amt;
-      }
-    }
-  }
+  // ---- transactions: summed here, or by a SQL engine (model.facts) ----
+  const facts =
+    model.facts ?? accountFacts(model.transactions, index, n, today, win, prev, periodFirst);
+  const rev12 = facts.revenue12m;
+  const revPrev = facts.revenuePrev12m;
+  const rev90 = facts.revenue90;
+  const revPrev90 = facts.revenuePrev90;
+  const periodRev = facts.periodRevenue;
+  const unpaid = facts.unpaid;
+  const orders = facts.orders12m;
+  const lastOrder = facts.lastOrder;
+  const lastAct = Int32Array.from(facts.lastTransaction);
+  const maxOverdue = facts.maxOverdue;
+  const posStart = facts.positiveStart;
+  const grouped = Int32Array.from(facts.positiveDates);
 
-  for (let a = 0; a < n; a++) {
-    rev12[a] = roundSum(rev12[a]);
-    revPrev[a] = roundSum(revPrev[a]);
-    rev90[a] = roundSum(rev90[a]);
-    revPrev90[a] = roundSum(revPrev90[a]);
-    unpaid[a] = roundSum(unpaid[a]);
-    periodRev[a] = roundSum(periodRev[a]);
-  }
-
-  // Positive-amount dates grouped by account (counting sort), then sorted and made distinct.
-  for (let a = 0; a < n; a++) posStart[a + 1] += posStart[a];
-  const cursor = posStart.slice(0, n);
-  const grouped = new Int32Array(np);
-  for (let k = 0; k < np; k++) grouped[cursor[posAcc[k]]++] = posDay[k];
+  // Each account's positive-amount dates, sorted and made distinct in place.
   let maxGroup = 0;
   for (let a = 0; a < n; a++) maxGroup = Math.max(maxGroup, posStart[a + 1] - posStart[a]);
   const scratch = new Float64Array(maxGroup);
@@ -262,7 +189,7 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
 
   // ---- groups and products (docs/rules.md "Groups" and "Cross-sell") ----
   const tops = groupTops(accounts);
-  const mix = productMix(txs, txAccount, n, today, win.start);
+  const mix = facts.products;
   const suggestions = crossSell(accounts, mix, settings);
 
   // ---- per-account results ----
@@ -360,4 +287,149 @@ export function computeMetrics(model: KamModel, today: Day): AccountMetrics[] {
     };
   }
   return out;
+}
+
+/**
+ * The account facts (engine/facts.ts) of the in-sheet path: one pass over the transactions,
+ * accumulating per account into typed arrays keyed by the account's index (rows whose account is
+ * unknown, or dated after today, are skipped), then the products pass. The SQL definition in
+ * core/sql computes the same from a file; the parity tests hold the two together.
+ */
+export function accountFacts(
+  txs: readonly TransactionRecord[],
+  index: ReadonlyMap<string, number>,
+  n: number,
+  today: Day,
+  win: DayWindow,
+  prev: DayWindow,
+  periodFirst: Int32Array,
+): AccountFacts {
+  const last90Start = today - 89;
+  const prev90Start = today - 179;
+  const periodRev = new Float64Array(n);
+  const rev12 = new Float64Array(n);
+  const revPrev = new Float64Array(n);
+  const rev90 = new Float64Array(n);
+  const revPrev90 = new Float64Array(n);
+  const orders = new Int32Array(n);
+  const lastOrder = new Int32Array(n).fill(NO_DAY);
+  const lastAct = new Int32Array(n).fill(NO_DAY);
+  const maxOverdue = new Int32Array(n).fill(-1);
+  const unpaid = new Float64Array(n);
+  const posStart = new Int32Array(n + 1);
+  const m = txs.length;
+  const posAcc = new Int32Array(m);
+  const posDay = new Int32Array(m);
+  // Each transaction's account index (−1: unknown), kept for the products pass.
+  const txAccount = new Int32Array(m).fill(-1);
+  let np = 0;
+  for (let t = 0; t < m; t++) {
+    const tx = txs[t];
+    const a = index.get(tx.accountId);
+    if (a === undefined) continue;
+    txAccount[t] = a;
+    const d = tx.date;
+    const amt = tx.amount;
+    if (!(d <= today) || !Number.isFinite(amt)) continue;
+    if (d > lastAct[a]) lastAct[a] = d;
+    if (d >= win.start) {
+      rev12[a] += amt;
+      if (amt > 0) orders[a]++;
+    } else if (d >= prev.start && d <= prev.end) {
+      revPrev[a] += amt;
+    }
+    if (d >= periodFirst[a]) periodRev[a] += amt;
+    if (d >= last90Start) rev90[a] += amt;
+    else if (d >= prev90Start) revPrev90[a] += amt;
+    if (amt > 0) {
+      if (d > lastOrder[a]) lastOrder[a] = d;
+      posAcc[np] = a;
+      posDay[np] = d;
+      np++;
+      posStart[a + 1]++;
+    }
+    const due = tx.paymentDueDate;
+    if (due !== null) {
+      const od = invoiceOverdueDays(due, tx.paidDate, today, win.start);
+      if (od >= 0) {
+        if (od > maxOverdue[a]) maxOverdue[a] = od;
+        if (isUnpaid(tx.paidDate, today)) unpaid[a] += amt;
+      }
+    }
+  }
+
+  for (let a = 0; a < n; a++) {
+    rev12[a] = roundSum(rev12[a]);
+    revPrev[a] = roundSum(revPrev[a]);
+    rev90[a] = roundSum(rev90[a]);
+    revPrev90[a] = roundSum(revPrev90[a]);
+    unpaid[a] = roundSum(unpaid[a]);
+    periodRev[a] = roundSum(periodRev[a]);
+  }
+
+  // Positive-amount dates grouped by account (counting sort).
+  for (let a = 0; a < n; a++) posStart[a + 1] += posStart[a];
+  const cursor = posStart.slice(0, n);
+  const grouped = new Int32Array(np);
+  for (let k = 0; k < np; k++) grouped[cursor[posAcc[k]]++] = posDay[k];
+  return {
+    revenue12m: rev12,
+    revenuePrev12m: revPrev,
+    revenue90: rev90,
+    revenuePrev90: revPrev90,
+    periodRevenue: periodRev,
+    unpaid,
+    orders12m: orders,
+    lastOrder,
+    lastTransaction: lastAct,
+    maxOverdue,
+    positiveStart: posStart,
+    positiveDates: grouped,
+    products: productMix(txs, txAccount, n, today, win.start),
+  };
+}
+
+/**
+ * Each account's current plan (docs/rules.md "Risk flags") and the first day its period revenue
+ * counts from (after today, so nothing counts, without a plan). A SQL engine needs the days
+ * before it sums the transactions.
+ */
+export function currentPlans(
+  model: KamModel,
+  index: ReadonlyMap<string, number>,
+  today: Day,
+): { plan: (CurrentPlan | null)[]; periodFirst: Int32Array } {
+  const n = model.accounts.length;
+  const plan: (CurrentPlan | null)[] = new Array(n).fill(null);
+  const periods = new Map<string, Period | null>();
+  for (const p of model.plans) {
+    const a = index.get(p.accountId);
+    if (a === undefined) continue;
+    let period = periods.get(p.period);
+    if (period === undefined) {
+      period = parsePeriod(p.period);
+      periods.set(p.period, period);
+    }
+    if (period === null || !periodContains(period, today)) continue;
+    const cand = planOf(period, p.revenueTarget);
+    const best = plan[a];
+    if (best === null || preferPlan(cand, best)) plan[a] = cand;
+  }
+  // First day counted into period revenue; after today (nothing counted) without a plan.
+  const periodFirst = new Int32Array(n).fill(today + 1);
+  for (let a = 0; a < n; a++) {
+    const p = plan[a];
+    if (p !== null) periodFirst[a] = p.period.first;
+  }
+
+  return { plan, periodFirst };
+}
+
+/** Account ID → index in `model.accounts` (the first row of a repeated ID). */
+export function accountIndex(model: KamModel): Map<string, number> {
+  const index = new Map<string, number>();
+  model.accounts.forEach((a, i) => {
+    if (!index.has(a.id)) index.set(a.id, i);
+  });
+  return index;
 }

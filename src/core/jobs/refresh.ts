@@ -1,5 +1,6 @@
 import type { Day } from '../calendar/day';
 import { computeMetrics } from '../engine/compute';
+import type { TransactionFacts } from '../engine/facts';
 import { pick, type Locale } from '../i18n/locale';
 import { formatCount, message } from '../i18n/messages';
 import type { Runner } from '../issues/hints';
@@ -59,6 +60,39 @@ export interface RefreshDeps {
    * `data_issues` is always written, last, so a refresh is only finished when it is.
    */
   readonly alreadyWritten?: ReadonlySet<string>;
+  /**
+   * Transactions summed outside the workbook (`kam refresh --transactions FILE`, by DuckDB):
+   * used instead of the transactions sheet, whose rows and issues are then left aside.
+   */
+  readonly transactions?: ExternalTransactions;
+}
+
+/** The transaction facts of a source outside the workbook, and the issues of its rows. */
+export interface ExternalTransactions {
+  readonly facts: TransactionFacts;
+  readonly issues: readonly DataIssue[];
+}
+
+/** The workbook as read, with the transactions of an outside source in place of its sheet's. */
+export function withTransactions(
+  read: WorkbookRead,
+  external?: ExternalTransactions,
+): WorkbookRead {
+  if (external === undefined) return read;
+  const sheet = read.names.get('transactions');
+  return {
+    ...read,
+    parsed: {
+      ...read.parsed,
+      model: { ...read.parsed.model, transactions: [], facts: external.facts },
+    },
+    issues: [
+      ...read.issues.filter(
+        (i) => !(i.sheet === sheet || (i.code === 'sheet_missing' && i.sheet === 'transactions')),
+      ),
+      ...external.issues,
+    ],
+  };
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -161,7 +195,10 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   const { store, clock, notifier } = deps;
   const budget = deps.budgetMs ?? REFRESH_BUDGET_MS;
   const today = clock.today();
-  const read = readWorkbook(store, today, undefined, ['accounts']);
+  const read = withTransactions(
+    readWorkbook(store, today, undefined, ['accounts']),
+    deps.transactions,
+  );
   const { locale } = read;
   const written: string[] = [];
   const writtenKeys: string[] = [];

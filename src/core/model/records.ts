@@ -1,5 +1,6 @@
 import type { Day } from '../calendar/day';
 import type { Settings } from '../settings/model';
+import type { TransactionFacts } from '../engine/facts';
 
 /**
  * Typed records parsed from the user sheets. `row` is the sheet row number as the user sees it
@@ -140,4 +141,9 @@ export interface KamModel {
   readonly plans: readonly PlanRecord[];
   readonly opportunities: readonly OpportunityRecord[];
   readonly settings: Settings;
+  /**
+   * Set when a SQL engine summed the transactions (`kam refresh --transactions`): the rules then
+   * take them from here and `transactions` is empty (engine/facts.ts).
+   */
+  readonly facts?: TransactionFacts;
 }

@@ -125,6 +125,7 @@ export function monthlyRows(model: KamModel, metrics: readonly AccountMetrics[],
   // hashed each.
   const ids = [...owner.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const rank = new Map(ids.map((id, i) => [id, i]));
+  if (model.facts) return rowsOf(factCells(model, rank, today), ids, owner, abc);
   // The first month counted from; a transaction of an unknown account may lower it, which only
   // leaves unused numbers below the first row.
   let firstDay = Infinity;
@@ -137,7 +138,42 @@ export function monthlyRows(model: KamModel, metrics: readonly AccountMetrics[],
     size <= Math.max(DENSE_CELLS_ANYWAY, DENSE_CELLS_PER_TRANSACTION * model.transactions.length)
       ? denseCells(model.transactions, today, rank, firstMonth, size)
       : sparseCells(model.transactions, today, rank, firstMonth);
+  return rowsOf({ ...cells, firstMonth }, ids, owner, abc);
+}
 
+/** The cells a SQL engine summed (engine/facts.ts), numbered and ordered as denseCells does. */
+function factCells(
+  model: KamModel,
+  rank: ReadonlyMap<string, number>,
+  today: Day,
+): Cells & { firstMonth: number } {
+  const facts = model.facts;
+  const last = monthIndexOfDay(today);
+  const cells = (facts?.months ?? []).filter((c) => c.month <= last);
+  const firstMonth = cells.reduce((m, c) => Math.min(m, c.month), last);
+  const n = rank.size;
+  const keyed = cells.map((c) => ({
+    key: (c.month - firstMonth) * n + (rank.get(model.accounts[c.account].id) as number),
+    c,
+  }));
+  keyed.sort((x, y) => x.key - y.key);
+  return {
+    firstMonth,
+    keys: keyed.map((k) => k.key),
+    revenue: keyed.map((k) => k.c.revenue),
+    orders: keyed.map((k) => k.c.orders),
+  };
+}
+
+/** The `monthly` rows of numbered cells. */
+function rowsOf(
+  cells: Cells & { firstMonth: number },
+  ids: readonly string[],
+  owner: ReadonlyMap<string, string | null>,
+  abc: ReadonlyMap<string, string>,
+): Grid {
+  const { firstMonth } = cells;
+  const n = ids.length;
   // Per account once, not per row: there are several rows (months) per account.
   const ownerOf = ids.map((id) => owner.get(id) || null);
   const abcOf = ids.map((id) => abc.get(id) ?? null);

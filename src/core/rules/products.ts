@@ -226,3 +226,21 @@ export function revenueByMonthOfYear(
   }
   return sums.map((row) => row.map(roundSum));
 }
+
+/** The same table from the sums a SQL engine made per product and month (engine/facts.ts). */
+export function monthOfYearFromFacts(
+  productMonths: readonly {
+    readonly product: string;
+    readonly month: number;
+    readonly revenue: number;
+  }[],
+  products: readonly string[],
+): number[][] {
+  const column = new Map(products.map((p, k) => [p, k]));
+  const sums = Array.from({ length: 12 }, () => new Array<number>(products.length).fill(0));
+  for (const c of productMonths) {
+    const k = column.get(c.product);
+    if (k !== undefined) sums[c.month - 1][k] += c.revenue;
+  }
+  return sums.map((row) => row.map(roundSum));
+}

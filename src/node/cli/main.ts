@@ -121,9 +121,17 @@ function buildProgram(ctx: CommandContext, setCode: (code: number) => void): Com
     .description('recompute script columns, summary, history, monthly and data_issues')
     .argument('<BOOK.xlsx>')
     .addOption(todayOption())
+    .option(
+      '--transactions <FILE>',
+      'read the transactions from a CSV or Parquet file (column keys as headers) through DuckDB instead of the Transactions sheet',
+    )
     .action(
-      run((file: string, opts: { today?: number }) =>
-        refreshCommand(file, { today: opts.today ?? localToday() }, ctx),
+      run((file: string, opts: { today?: number; transactions?: string }) =>
+        refreshCommand(
+          file,
+          { today: opts.today ?? localToday(), transactions: opts.transactions },
+          ctx,
+        ),
       ),
     );
 
