@@ -198,3 +198,45 @@ describe('DuckDB and the in-sheet path give the same figures', () => {
     );
   }, 120_000);
 });
+
+describe('values from the workbook and the file are data, never SQL', () => {
+  it('hostile account IDs, products and currencies are summed like any other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kam-inject-'));
+    try {
+      const evil = ["A1'); DROP TABLE kam_accounts; --", 'B"; SELECT 1; --', '$today'];
+      const model: KamModel = {
+        settings: {
+          ...DEFAULT_SETTINGS,
+          rates: new Map([
+            ['CNY', 1],
+            ["X'Y", 2],
+          ]),
+        },
+        accounts: evil.map((id) => account(id)),
+        contacts: [],
+        transactions: [],
+        interactions: [],
+        actions: [],
+        plans: [],
+        opportunities: [],
+      };
+      const path = join(dir, 'evil.csv');
+      const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+      writeFileSync(
+        path,
+        [
+          'date,account_id,product,amount,currency',
+          `2026-05-01,${q(evil[0])},${q("'); DELETE FROM x; --")},100,`,
+          `2026-05-02,${q(evil[1])},p,50,${q("X'Y")}`,
+          `2026-05-03,${q(evil[2])},p,7,`,
+        ].join('\n'),
+      );
+      const { facts, issues } = await factsFromFile(path, 'evil.csv', model, TODAY);
+      expect(issues).toEqual([]);
+      expect([...facts.revenue12m]).toEqual([100, 100, 7]);
+      expect(facts.products[0].map((p) => p.product)).toEqual(["'); DELETE FROM x; --"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
