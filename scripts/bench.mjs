@@ -27,6 +27,9 @@ const CASES = [
   { label: 'gas-refresh-1k', kind: 'gas-refresh', accounts: 1_000, transactions: 20_000 },
   { label: 'gas-refresh-10k', kind: 'gas-refresh', accounts: 10_000, transactions: 200_000 },
   { label: 'gas-refresh-50k', kind: 'gas-refresh', accounts: 50_000, transactions: 1_000_000 },
+  // kam refresh --transactions: DuckDB sums a Parquet file (core/sql), the rules finish in core.
+  { label: 'duckdb-50k', kind: 'duckdb', accounts: 50_000, transactions: 1_000_000 },
+  { label: 'duckdb-10m', kind: 'duckdb', accounts: 50_000, transactions: 10_000_000 },
 ];
 
 const args = process.argv.slice(2);
