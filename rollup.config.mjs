@@ -4,7 +4,14 @@
 // its name ends with `_`. So the bundle is emitted as an ES module (which tree-shakes what the
 // entry points don't use), then its body is wrapped in one function scope, `KamSheets_`, and only
 // the entry points of its final `export { … }` stay top-level functions, delegating into it.
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 
@@ -66,13 +73,37 @@ function appsScriptGlobals() {
   };
 }
 
+/** The BigQuery scope and advanced service, added only by a build with BigQuery (docs/outgrow.md). */
+export const BIGQUERY_SCOPE = 'https://www.googleapis.com/auth/bigquery';
+export const BIGQUERY_SERVICE = { userSymbol: 'BigQuery', serviceId: 'bigquery', version: 'v2' };
+
+/** appsscript.json as deployed: as it is, or with BigQuery's scope and advanced service. */
+export function manifest(withBigQuery) {
+  const base = JSON.parse(readFileSync('appsscript.json', 'utf8'));
+  if (!withBigQuery) return base;
+  return {
+    ...base,
+    dependencies: {
+      ...(base.dependencies ?? {}),
+      enabledAdvancedServices: [
+        ...(base.dependencies?.enabledAdvancedServices ?? []),
+        BIGQUERY_SERVICE,
+      ],
+    },
+    oauthScopes: [...base.oauthScopes, BIGQUERY_SCOPE],
+  };
+}
+
 /** Copies appsscript.json and the HTML files (src/**\/*.html, flattened) next to Code.js. */
-function copyStatic() {
+function copyStatic(withBigQuery) {
   return {
     name: 'copy-static',
     writeBundle() {
       mkdirSync('dist', { recursive: true });
-      copyFileSync('appsscript.json', join('dist', 'appsscript.json'));
+      writeFileSync(
+        join('dist', 'appsscript.json'),
+        `${JSON.stringify(manifest(withBigQuery), null, 2)}\n`,
+      );
       const walk = (dir) => {
         for (const entry of readdirSync(dir, { withFileTypes: true })) {
           const path = join(dir, entry.name);
@@ -85,13 +116,18 @@ function copyStatic() {
   };
 }
 
-export default {
+/**
+ * `npm run build` — the default manifest; `npm run build -- --configBigquery` (what
+ * `npm run deploy -- --with-bigquery` runs) adds the BigQuery scope and advanced service, so the
+ * consent screen grows only for teams that use it.
+ */
+export default (args = {}) => ({
   input: 'src/index.ts',
   output: { file: 'dist/Code.js', format: 'es' },
   treeshake: { moduleSideEffects: false },
   plugins: [
     typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true }),
     appsScriptGlobals(),
-    copyStatic(),
+    copyStatic(Boolean(args.configBigquery)),
   ],
-};
+});

@@ -1,4 +1,5 @@
-// `npm run deploy` (build, then `clasp push --force`) and `npm run push` (`--no-build`).
+// `npm run deploy` (build, then `clasp push --force`) and `npm run push` (`--no-build`);
+// `npm run deploy -- --with-bigquery` builds the manifest with BigQuery (docs/outgrow.md).
 // The repository ships no .clasp.json: each person's file names their own Apps Script project,
 // and a shipped one with an empty scriptId made `clasp create-script` refuse ("Project file
 // already exists.") while `clasp push` only said "Project settings not found.". So this checks
@@ -90,7 +91,9 @@ if (why !== null) {
   process.exit(1);
 }
 if (build) {
-  const status = run('npm', ['run', 'build']);
+  // `--with-bigquery`: the manifest adds BigQuery's scope and advanced service (docs/outgrow.md).
+  const bigquery = process.argv.includes('--with-bigquery') ? ['--', '--configBigquery'] : [];
+  const status = run('npm', ['run', 'build', ...bigquery]);
   if (status !== 0) process.exit(status);
 }
 const local = join(

@@ -5,6 +5,10 @@ import type { SheetSize, WorkbookStore } from '../core/ports/workbook';
 import type { SheetLayout } from '../core/setup/layout';
 import type { CellValue, Grid } from '../core/values/cell';
 import { SpreadsheetDates } from './dates';
+import { bigQueryTransactions } from './bigquery';
+import type { Day } from '../core/calendar/day';
+import type { ExternalTransactions } from '../core/jobs/read';
+import type { KamModel } from '../core/model/records';
 import { applyLayout } from './layout';
 import { fromSheetGrid, toSheetGrid } from './values';
 
@@ -59,6 +63,19 @@ export class GasWorkbookStore implements WorkbookStore {
     // An empty sheet's data range is A1 alone, holding "".
     if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return [];
     return fromSheetGrid(values, this.dates);
+  }
+
+  /**
+   * Settings `data_source` = bigquery: the transactions' sums come from BigQuery (gas/bigquery.ts)
+   * for every job that computes figures.
+   */
+  externalTransactions(model: KamModel, today: Day): ExternalTransactions | undefined {
+    if (model.settings.dataSource !== 'bigquery') return undefined;
+    const locale = workbookLocale({
+      setting: model.settings.language,
+      spreadsheetLocale: this.locale(),
+    });
+    return bigQueryTransactions(model, today, locale);
   }
 
   /** Two calls: the whole of row 1 (A1 notation `1:1` spans every column). */

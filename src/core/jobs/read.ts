@@ -13,6 +13,7 @@ import type { Grid } from '../values/cell';
 import { UserFacingError } from './errors';
 import { accountsLookalike, recognize, resolveBook } from './recognize';
 import { fixHint } from '../issues/hints';
+import type { TransactionFacts } from '../engine/facts';
 
 const INPUT_SHEETS: readonly SheetKey[] = ['settings', ...DATA_SHEETS];
 
@@ -112,5 +113,38 @@ export function readWorkbook(
   // lets the others go: 200,000 transaction rows are the largest thing a run holds.
   const kept: WorkbookGrids = keepGrids ? {} : grids;
   for (const key of keepGrids ?? []) if (grids[key]) kept[key] = grids[key];
-  return { names, grids: kept, sizes, parsed, locale, map: book.map, issues: all.items };
+  const result = { names, grids: kept, sizes, parsed, locale, map: book.map, issues: all.items };
+  // A full read is a job that computes figures: a host whose transactions live elsewhere
+  // (Settings `data_source` = bigquery) supplies their sums here, for every such job alike.
+  return only === undefined
+    ? withTransactions(result, store.externalTransactions?.(parsed.model, today))
+    : result;
+}
+
+/** The transaction facts of a source outside the workbook, and the issues of its rows. */
+export interface ExternalTransactions {
+  readonly facts: TransactionFacts;
+  readonly issues: readonly DataIssue[];
+}
+
+/** The workbook as read, with the transactions of an outside source in place of its sheet's. */
+export function withTransactions(
+  read: WorkbookRead,
+  external?: ExternalTransactions,
+): WorkbookRead {
+  if (external === undefined) return read;
+  const sheet = read.names.get('transactions');
+  return {
+    ...read,
+    parsed: {
+      ...read.parsed,
+      model: { ...read.parsed.model, transactions: [], facts: external.facts },
+    },
+    issues: [
+      ...read.issues.filter(
+        (i) => !(i.sheet === sheet || (i.code === 'sheet_missing' && i.sheet === 'transactions')),
+      ),
+      ...external.issues,
+    ],
+  };
 }

@@ -1,6 +1,5 @@
 import type { Day } from '../calendar/day';
 import { computeMetrics } from '../engine/compute';
-import type { TransactionFacts } from '../engine/facts';
 import { pick, type Locale } from '../i18n/locale';
 import { formatCount, message } from '../i18n/messages';
 import type { Runner } from '../issues/hints';
@@ -13,7 +12,12 @@ import { RISK_FLAGS, CHURN_RISKS, RFM_SEGMENTS, SEVERITIES, optionLabel } from '
 import { sheetDef } from '../schema/sheets';
 import { dateCell, instantCell, type CellValue, type Grid } from '../values/cell';
 import { BudgetExceededError, UserFacingError } from './errors';
-import { readWorkbook, type WorkbookRead } from './read';
+import {
+  readWorkbook,
+  withTransactions,
+  type ExternalTransactions,
+  type WorkbookRead,
+} from './read';
 import { planLookerOutputs, writeLookerOutputs } from './outputs';
 import { dashboardContent } from './rebuild-dashboard';
 import { recipientIssues, recycleIssues } from './recipients';
@@ -65,34 +69,6 @@ export interface RefreshDeps {
    * used instead of the transactions sheet, whose rows and issues are then left aside.
    */
   readonly transactions?: ExternalTransactions;
-}
-
-/** The transaction facts of a source outside the workbook, and the issues of its rows. */
-export interface ExternalTransactions {
-  readonly facts: TransactionFacts;
-  readonly issues: readonly DataIssue[];
-}
-
-/** The workbook as read, with the transactions of an outside source in place of its sheet's. */
-export function withTransactions(
-  read: WorkbookRead,
-  external?: ExternalTransactions,
-): WorkbookRead {
-  if (external === undefined) return read;
-  const sheet = read.names.get('transactions');
-  return {
-    ...read,
-    parsed: {
-      ...read.parsed,
-      model: { ...read.parsed.model, transactions: [], facts: external.facts },
-    },
-    issues: [
-      ...read.issues.filter(
-        (i) => !(i.sheet === sheet || (i.code === 'sheet_missing' && i.sheet === 'transactions')),
-      ),
-      ...external.issues,
-    ],
-  };
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;

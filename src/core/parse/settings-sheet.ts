@@ -1,3 +1,4 @@
+import { BIGQUERY_NAME, BIGQUERY_PROJECT } from '../sql/dialect';
 import { inBoth } from '../i18n/catalogue';
 import { languageSetting } from '../i18n/workbook-locale';
 import type { IssueList } from '../issues/issue';
@@ -76,6 +77,22 @@ export function parseSettingValue(
     }
     case 'text':
       return readText(v);
+    case 'source': {
+      const s = normalizeName(readText(v));
+      return s === 'sheet' || s === normalizeName('工作表')
+        ? 'sheet'
+        : s === 'bigquery'
+          ? 'bigquery'
+          : undefined;
+    }
+    case 'bq_project': {
+      const s = readText(v).trim();
+      return s === '' || BIGQUERY_PROJECT.test(s) ? s : undefined;
+    }
+    case 'bq_name': {
+      const s = readText(v).trim();
+      return s === '' || BIGQUERY_NAME.test(s) ? s : undefined;
+    }
   }
 }
 
@@ -214,6 +231,12 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
       qualified: num('stage_rot_days_qualified', DEFAULT_SETTINGS.stageRotDays.qualified),
       proposal: num('stage_rot_days_proposal', DEFAULT_SETTINGS.stageRotDays.proposal),
       negotiation: num('stage_rot_days_negotiation', DEFAULT_SETTINGS.stageRotDays.negotiation),
+    },
+    dataSource: (got.get('data_source') as 'sheet' | 'bigquery' | undefined) ?? 'sheet',
+    bigQuery: {
+      project: str('bigquery_project', ''),
+      dataset: str('bigquery_dataset', ''),
+      transactionsTable: str('bigquery_transactions_table', 'transactions') || 'transactions',
     },
     whitespaceMinShare: num('whitespace_min_share', DEFAULT_SETTINGS.whitespaceMinShare),
     whitespaceMinAccounts: num('whitespace_min_accounts', DEFAULT_SETTINGS.whitespaceMinAccounts),

@@ -1,5 +1,8 @@
 import type { Runner } from '../issues/hints';
 import type { CellValue, Grid } from '../values/cell';
+import type { Day } from '../calendar/day';
+import type { KamModel } from '../model/records';
+import type { ExternalTransactions } from '../jobs/read';
 import type { SheetLayout } from '../setup/layout';
 
 /** A sheet's grid: rows × columns, empty cells included. */
@@ -26,6 +29,11 @@ export interface WorkbookStore {
    * it is about to rewrite is its own). Without it, the first row of `readSheet` is used.
    */
   readHeader?(name: string): readonly CellValue[];
+  /**
+   * The transactions' sums from outside the workbook (Sheets with `data_source` = bigquery):
+   * called once per full read, with the model the workbook gives; undefined = the sheet's.
+   */
+  externalTransactions?(model: KamModel, today: Day): ExternalTransactions | undefined;
   /** Writes a rectangle whose top-left cell is (row, col), growing the sheet when needed. */
   writeRange(name: string, row: number, col: number, values: Grid): void;
   /**

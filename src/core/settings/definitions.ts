@@ -1,7 +1,20 @@
 import type { Bilingual } from '../i18n/locale';
 
 export type SettingType =
-  'language' | 'currency' | 'number' | 'integer' | 'text' | 'email' | 'emails' | 'domains' | 'hour';
+  | 'language'
+  | 'currency'
+  | 'number'
+  | 'integer'
+  | 'text'
+  | 'email'
+  | 'emails'
+  | 'domains'
+  | 'hour'
+  /** `sheet` or `bigquery` (docs/outgrow.md). */
+  | 'source'
+  /** A BigQuery project ID, or a dataset or table name; blank = not set. */
+  | 'bq_project'
+  | 'bq_name';
 
 export interface SettingDef {
   readonly key: string;
@@ -300,6 +313,42 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     description: {
       en: 'Cross-sell: fewest accounts an industry needs before its products are suggested',
       zh: '交叉销售：行业至少有多少个客户时才给出推荐',
+    },
+  },
+  {
+    key: 'data_source',
+    type: 'source',
+    default: 'sheet',
+    description: {
+      en: 'Where the refresh reads transactions: sheet, or bigquery (docs/outgrow.md)',
+      zh: '刷新从哪里读取交易记录：sheet（工作表）或 bigquery（见 docs/outgrow.zh-CN.md）',
+    },
+  },
+  {
+    key: 'bigquery_project',
+    type: 'bq_project',
+    default: '',
+    description: {
+      en: 'BigQuery: the Google Cloud project ID that holds the dataset and pays for the queries',
+      zh: 'BigQuery：存放数据集并支付查询费用的 Google Cloud 项目 ID',
+    },
+  },
+  {
+    key: 'bigquery_dataset',
+    type: 'bq_name',
+    default: '',
+    description: {
+      en: 'BigQuery: the dataset of the transactions table',
+      zh: 'BigQuery：交易表所在的数据集',
+    },
+  },
+  {
+    key: 'bigquery_transactions_table',
+    type: 'bq_name',
+    default: 'transactions',
+    description: {
+      en: 'BigQuery: the table of transactions (columns named by the keys of the Transactions sheet)',
+      zh: 'BigQuery：交易表（列名为交易记录表的列键）',
     },
   },
   {

@@ -50,6 +50,14 @@ export interface Settings {
     readonly proposal: number;
     readonly negotiation: number;
   };
+  /** Where the refresh reads transactions (docs/outgrow.md). */
+  readonly dataSource: 'sheet' | 'bigquery';
+  /** The BigQuery table of transactions when `dataSource` is `bigquery`. */
+  readonly bigQuery: {
+    readonly project: string;
+    readonly dataset: string;
+    readonly transactionsTable: string;
+  };
   /** Cross-sell: share of an industry's accounts that bought a product (0.3 = 30 %). */
   readonly whitespaceMinShare: number;
   /** Cross-sell: fewest accounts of an industry before it gives suggestions. */
@@ -88,6 +96,8 @@ export const DEFAULT_SETTINGS: Settings = {
   managerEmails: [],
   managerDigestWeekday: 1,
   stageRotDays: { lead: 14, qualified: 21, proposal: 30, negotiation: 21 },
+  dataSource: 'sheet',
+  bigQuery: { project: '', dataset: '', transactionsTable: 'transactions' },
   whitespaceMinShare: 0.3,
   whitespaceMinAccounts: 5,
   rates: new Map([['CNY', 1]]),

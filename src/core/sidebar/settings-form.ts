@@ -30,6 +30,10 @@ const GROUP_OF: Readonly<Record<string, SettingGroup>> = {
   plan_tolerance: 'scoring',
   whitespace_min_share: 'scoring',
   whitespace_min_accounts: 'scoring',
+  data_source: 'general',
+  bigquery_project: 'general',
+  bigquery_dataset: 'general',
+  bigquery_transactions_table: 'general',
 };
 
 /** A setting's section: health weights by name, reminder settings by default. */
@@ -230,6 +234,11 @@ function hint(def: SettingDef, locale: Locale): string {
       return uiText('err_setting_domains', locale);
     case 'text':
       return '';
+    case 'source':
+      return uiText('err_setting_source', locale);
+    case 'bq_project':
+    case 'bq_name':
+      return uiText('err_setting_bq_name', locale);
   }
 }
 

@@ -55,9 +55,11 @@ export const DUCKDB: Dialect = {
   rowNumber: 'CAST(rowid AS INTEGER) + 2',
 };
 
-/** A BigQuery project, dataset or table name as the console allows it: never SQL. */
-const PROJECT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
-const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,1023}$/;
+/** A BigQuery project ID, and a dataset or table name, as BigQuery allows them: never SQL. */
+export const BIGQUERY_PROJECT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+export const BIGQUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,1023}$/;
+const PROJECT = BIGQUERY_PROJECT;
+const NAME = BIGQUERY_NAME;
 
 export class TableNameError extends Error {
   constructor(

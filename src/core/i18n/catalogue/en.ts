@@ -196,6 +196,12 @@ export const en = {
     accounts_unrecognised:
       'No accounts sheet recognised: "{sheet}" looks like accounts. To map it, {map}',
     broken_header: 'Sheet "{sheet}": {problem}',
+    bigquery_off:
+      'Settings say data_source = bigquery, but this script was deployed without the BigQuery service. Deploy it with `npm run deploy -- --with-bigquery` (docs/outgrow.md), or set data_source to sheet.',
+    bigquery_settings:
+      'Settings say data_source = bigquery: fill in {setting} (docs/outgrow.md), or set data_source to sheet.',
+    bigquery_name: 'Setting {setting}: "{value}" is not a BigQuery name.',
+    bigquery_failed: 'BigQuery refused the query on {table}: {message}',
     error_generic:
       'Something went wrong: {message}. The run may have stopped part-way: run it again to finish (nothing is sent or written twice). Details: Extensions → Apps Script → Executions.',
   },
@@ -421,6 +427,9 @@ export const en = {
     err_setting_currency: 'Use a three-letter currency code such as CNY.',
     err_setting_email: 'Enter one email address, or leave it blank.',
     err_setting_emails: 'Enter email addresses separated by commas, or leave it blank.',
+    err_setting_source: 'sheet or bigquery.',
+    err_setting_bq_name:
+      'A BigQuery name: letters, digits and _ (a project ID: 6–30 lower-case letters, digits and -).',
     err_setting_domains:
       'Comma-separated domains or addresses, such as example.com, boss@gmail.com.',
     err_rate: 'Exchange rate must be a number above 0.',

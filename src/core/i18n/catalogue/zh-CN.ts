@@ -167,6 +167,12 @@ export const zhCN: Catalogue = {
     busy: '另一个任务正在更新此工作簿，请一分钟后再试。',
     sheet_missing: '缺少工作表「{name}」。{setup}',
     accounts_unrecognised: '未识别到客户表：「{sheet}」看起来是客户表。映射方法：{map}',
+    bigquery_off:
+      '设置中 data_source = bigquery，但部署本脚本时未启用 BigQuery 服务。请用 `npm run deploy -- --with-bigquery` 部署（见 docs/outgrow.zh-CN.md），或把 data_source 改为 sheet。',
+    bigquery_settings:
+      '设置中 data_source = bigquery：请填写 {setting}（见 docs/outgrow.zh-CN.md），或把 data_source 改为 sheet。',
+    bigquery_name: '设置 {setting}：“{value}”不是有效的 BigQuery 名称。',
+    bigquery_failed: 'BigQuery 拒绝了对 {table} 的查询：{message}',
     broken_header: '工作表「{sheet}」：{problem}',
     error_generic:
       '出错了：{message}。运行可能中途停止：请再运行一次以完成（不会重复发送或写入）。详情见 扩展程序 → Apps Script → 执行记录。',
@@ -383,6 +389,8 @@ export const zhCN: Catalogue = {
     err_setting_currency: '请填写三位字母的币种代码，例如 CNY。',
     err_setting_email: '请填写一个邮箱地址，或留空。',
     err_setting_emails: '请填写邮箱地址，多个用逗号分隔，或留空。',
+    err_setting_source: 'sheet 或 bigquery。',
+    err_setting_bq_name: 'BigQuery 名称：字母、数字和 _（项目 ID：6–30 个小写字母、数字和 -）。',
     err_setting_domains: '用逗号分隔的域名或邮箱，例如 example.com, boss@gmail.com。',
     err_rate: '汇率必须是大于 0 的数字。',
   },

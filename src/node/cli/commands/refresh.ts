@@ -1,7 +1,7 @@
 import type { Day } from '../../../core/calendar/day';
 import { basename } from 'node:path';
-import { readWorkbook } from '../../../core/jobs/read';
-import { refresh, type ExternalTransactions, type RefreshResult } from '../../../core/jobs/refresh';
+import { refresh, type RefreshResult } from '../../../core/jobs/refresh';
+import { readWorkbook, type ExternalTransactions } from '../../../core/jobs/read';
 import { factsFromFile, TransactionsFileError } from '../../duckdb/facts';
 import { CliError } from '../messages';
 import { NodeClock } from '../../host/clock';

@@ -1,0 +1,176 @@
+import { formatDay, type Day } from '../core/calendar/day';
+import { UserFacingError } from '../core/jobs/errors';
+import type { ExternalTransactions } from '../core/jobs/read';
+import type { Locale } from '../core/i18n/locale';
+import { message } from '../core/i18n/messages';
+import type { KamModel } from '../core/model/records';
+import { bigQueryDialect, TableNameError } from '../core/sql/dialect';
+import { factsFromResults, sqlInputs, type Columns, type SqlInputs } from '../core/sql/results';
+import { transactionQueries, type TransactionQueries } from '../core/sql/transactions';
+
+type Service = GoogleAppsScript.BigQuery;
+type Parameter = GoogleAppsScript.BigQuery.Schema.QueryParameter;
+type Response =
+  | GoogleAppsScript.BigQuery.Schema.QueryResponse
+  | GoogleAppsScript.BigQuery.Schema.GetQueryResultsResponse;
+
+/** How long one call waits for a query before it asks again (Jobs.query's own default is 10 s). */
+const WAIT_MS = 30_000;
+
+const scalar = (name: string, type: string, value: string): Parameter => ({
+  name,
+  parameterType: { type },
+  parameterValue: { value },
+});
+
+/**
+ * The query parameters of the definition (core/sql/transactions.ts), named and typed: dates as
+ * DATE, the home currency as STRING, the accounts and the rates as arrays of structs that the
+ * SQL reads with UNNEST. No value is ever part of the SQL text.
+ */
+export function bigQueryParameters(inputs: SqlInputs): Parameter[] {
+  const { params } = inputs;
+  const dates = (
+    ['today', 'win_start', 'prev_start', 'prev_end', 'last90_start', 'prev90_start'] as const
+  ).map((k) => scalar(k, 'DATE', formatDay(params[k])));
+  // No plan: a first day after today, so nothing counts (the SQL adds only d >= period_first).
+  const noPlan = formatDay(params.today + 1);
+  return [
+    ...dates,
+    scalar('home', 'STRING', params.home),
+    {
+      name: 'accounts',
+      parameterType: {
+        type: 'ARRAY',
+        arrayType: {
+          type: 'STRUCT',
+          structTypes: [
+            { name: 'account_id', type: { type: 'STRING' } },
+            { name: 'idx', type: { type: 'INT64' } },
+            { name: 'period_first', type: { type: 'DATE' } },
+          ],
+        },
+      },
+      parameterValue: {
+        arrayValues: inputs.accounts.map((a) => ({
+          structValues: {
+            account_id: { value: a.account_id },
+            idx: { value: String(a.idx) },
+            period_first: { value: a.period_first === null ? noPlan : formatDay(a.period_first) },
+          },
+        })),
+      },
+    },
+    {
+      name: 'rates',
+      parameterType: {
+        type: 'ARRAY',
+        arrayType: {
+          type: 'STRUCT',
+          structTypes: [
+            { name: 'currency', type: { type: 'STRING' } },
+            { name: 'rate', type: { type: 'FLOAT64' } },
+          ],
+        },
+      },
+      parameterValue: {
+        arrayValues: inputs.rates.map((r) => ({
+          structValues: { currency: { value: r.currency }, rate: { value: String(r.rate) } },
+        })),
+      },
+    },
+  ];
+}
+
+/** Rows of a response page, by column (values as BigQuery sends them: text, or null). */
+function addRows(into: Record<string, unknown[]>, res: Response): void {
+  const fields = res.schema?.fields ?? [];
+  for (const f of fields) into[f.name as string] ??= [];
+  for (const row of res.rows ?? [])
+    (row.f ?? []).forEach((cell, i) => into[fields[i].name as string].push(cell.v ?? null));
+}
+
+/**
+ * One query, standard SQL with named parameters, every page of its result: Jobs.query starts it
+ * and waits up to WAIT_MS; getQueryResults waits on and pages through the rest.
+ */
+function runQuery(bq: Service, project: string, sql: string, parameters: Parameter[]): Columns {
+  let res: Response = bq.Jobs.query(
+    {
+      query: sql,
+      useLegacySql: false,
+      parameterMode: 'NAMED',
+      queryParameters: parameters.filter((p) => sql.includes(`@${p.name}`)),
+      timeoutMs: WAIT_MS,
+    },
+    project,
+  );
+  const job = res.jobReference;
+  const more = (extra: object): Response =>
+    bq.Jobs.getQueryResults(project, job?.jobId as string, {
+      timeoutMs: WAIT_MS,
+      ...(job?.location ? { location: job.location } : {}),
+      ...extra,
+    });
+  while (!res.jobComplete) res = more({});
+  const columns: Record<string, unknown[]> = {};
+  addRows(columns, res);
+  while (res.pageToken) {
+    res = more({ pageToken: res.pageToken });
+    addRows(columns, res);
+  }
+  return columns;
+}
+
+/**
+ * The transaction facts of the BigQuery table Settings name (docs/outgrow.md), for Sheets with
+ * `data_source` = bigquery: the BigQuery rendering of the SQL definition, six queries, then the
+ * same core code as every other source. Messages say which setting to fix.
+ */
+export function bigQueryTransactions(
+  model: KamModel,
+  today: Day,
+  locale: Locale,
+  service: Service | undefined = typeof BigQuery === 'undefined' ? undefined : BigQuery,
+): ExternalTransactions {
+  if (service === undefined) throw new UserFacingError(message('bigquery_off', locale));
+  const { project, dataset, transactionsTable } = model.settings.bigQuery;
+  for (const [setting, value] of [
+    ['bigquery_project', project],
+    ['bigquery_dataset', dataset],
+  ] as const)
+    if (value === '') throw new UserFacingError(message('bigquery_settings', locale, { setting }));
+  let queries: TransactionQueries;
+  try {
+    queries = transactionQueries(bigQueryDialect(project, dataset, transactionsTable));
+  } catch (e) {
+    if (e instanceof TableNameError)
+      throw new UserFacingError(
+        message('bigquery_name', locale, { setting: e.setting, value: e.value }),
+      );
+    throw e;
+  }
+  const parameters = bigQueryParameters(sqlInputs(model, today));
+  const table = `${project}.${dataset}.${transactionsTable}`;
+  const run = (sql: string): Columns => {
+    try {
+      return runQuery(service, project, sql, parameters);
+    } catch (e) {
+      throw new UserFacingError(
+        message('bigquery_failed', locale, { table, message: (e as Error).message }),
+      );
+    }
+  };
+  return factsFromResults(
+    model.accounts.length,
+    {
+      issues: run(queries.issues),
+      accounts: run(queries.accounts),
+      positiveDays: run(queries.positiveDays),
+      products: run(queries.products),
+      months: run(queries.months),
+      productMonths: run(queries.productMonths),
+    },
+    table,
+  );
+}
