@@ -1,0 +1,190 @@
+/**
+ * A fake of Apps Script's BigQuery advanced service (`Jobs.query`, `Jobs.getQueryResults`),
+ * answered by DuckDB. It accepts only the queries the SQL definition renders for BigQuery
+ * (core/sql/transactions.ts with bigQueryDialect): a text it does not recognise is an error, so a
+ * test that passes proves the text sent is the definition's. It then runs the DuckDB rendering
+ * of the same query, with the named BigQuery parameters (dates, the home currency, the accounts
+ * and rates arrays of structs) bound as DuckDB's. Results come back as BigQuery's REST API sends
+ * them: every value as text or null, in pages with a `pageToken`, the first answer optionally
+ * not complete yet (`jobComplete: false`) so the caller must poll.
+ *
+ * DuckDB's Node API is asynchronous and Apps Script's calls are not: the engine runs in a worker
+ * thread (bigquery-worker.cjs) and each call blocks on a shared flag until it answers.
+ */
+import { join } from 'node:path';
+import {
+  MessageChannel,
+  Worker,
+  receiveMessageOnPort,
+  type MessagePort,
+} from 'node:worker_threads';
+import { bigQueryDialect, DUCKDB } from '../../src/core/sql/dialect';
+import { transactionQueries, type TransactionQueries } from '../../src/core/sql/transactions';
+
+type QueryRequest = GoogleAppsScript.BigQuery.Schema.QueryRequest;
+type QueryResponse = GoogleAppsScript.BigQuery.Schema.QueryResponse;
+type Parameter = GoogleAppsScript.BigQuery.Schema.QueryParameter;
+
+interface WorkerReply {
+  ok: boolean;
+  error?: string;
+  names?: string[];
+  rows?: (string | null)[][];
+}
+
+export interface FakeBigQueryControl {
+  /** Loads `project.dataset.table` from a CSV file whose header row names the columns. */
+  loadTable(table: string, csvPath: string): void;
+  /** Rows per page of a result (default 1,000). */
+  pageSize: number;
+  /** Answer Jobs.query with `jobComplete: false` first, so the caller polls (default false). */
+  slowJobs: boolean;
+  /** Every request: the SQL text, its parameters, and the project billed. */
+  readonly queries: { sql: string; parameters: Parameter[]; project: string }[];
+  readonly calls: { query: number; getQueryResults: number };
+  /** A message to throw from the next Jobs.query (a refused query, a missing table). */
+  failNext: string | null;
+  close(): Promise<void>;
+}
+
+/** The definition's query name for a BigQuery text, or null when the definition renders no such text. */
+function definitionQuery(sql: string): { key: keyof TransactionQueries; table: string } | null {
+  const m = /`([a-z][a-z0-9-]*)\.([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)`/.exec(sql);
+  if (m === null) return null;
+  const rendered = transactionQueries(bigQueryDialect(m[1], m[2], m[3]));
+  const key = (Object.keys(rendered) as (keyof TransactionQueries)[]).find(
+    (k) => rendered[k] === sql,
+  );
+  return key === undefined ? null : { key, table: `${m[1]}.${m[2]}.${m[3]}` };
+}
+
+const valueOf = (p: Parameter | undefined): string | null =>
+  (p?.parameterValue?.value as string | undefined) ?? null;
+
+export function createFakeBigQuery(): {
+  service: GoogleAppsScript.BigQuery;
+  control: FakeBigQueryControl;
+} {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const port: MessagePort = port1;
+  const worker = new Worker(join(__dirname, 'bigquery-worker.cjs'), {
+    workerData: { port: port2, signal: flag.buffer },
+    transferList: [port2],
+  });
+  worker.unref();
+  const call = (req: object): WorkerReply => {
+    Atomics.store(flag, 0, 0);
+    worker.postMessage(req);
+    if (Atomics.wait(flag, 0, 0, 60_000) === 'timed-out')
+      throw new Error('fake BigQuery: no answer');
+    const msg = receiveMessageOnPort(port);
+    const reply = (msg?.message ?? { ok: false, error: 'no reply' }) as WorkerReply;
+    if (!reply.ok) throw new Error(reply.error ?? 'fake BigQuery failed');
+    return reply;
+  };
+  call({ op: 'ping' });
+
+  const jobs = new Map<string, { names: string[]; rows: (string | null)[][]; polled: boolean }>();
+  const control: FakeBigQueryControl = {
+    pageSize: 1000,
+    slowJobs: false,
+    queries: [],
+    calls: { query: 0, getQueryResults: 0 },
+    failNext: null,
+    loadTable(table, csvPath) {
+      call({ op: 'load', table, csv: csvPath });
+    },
+    async close() {
+      port.close();
+      await worker.terminate();
+    },
+  };
+
+  const page = (jobId: string, start: number): QueryResponse => {
+    const job = jobs.get(jobId) as { names: string[]; rows: (string | null)[][] };
+    const end = Math.min(job.rows.length, start + control.pageSize);
+    return {
+      jobComplete: true,
+      jobReference: { jobId, projectId: 'fake', location: 'US' },
+      schema: { fields: job.names.map((name) => ({ name, type: 'STRING' })) },
+      // The REST API sends every value as text (or null); the typings say `object`.
+      rows: job.rows
+        .slice(start, end)
+        .map((r) => ({
+          f: r.map((v) => ({ v }) as unknown as GoogleAppsScript.BigQuery.Schema.TableCell),
+        })),
+      totalRows: String(job.rows.length),
+      ...(end < job.rows.length ? { pageToken: String(end) } : {}),
+    };
+  };
+
+  const Jobs = {
+    query(request: QueryRequest, projectId: string): QueryResponse {
+      control.calls.query++;
+      const sql = request.query ?? '';
+      const parameters = request.queryParameters ?? [];
+      control.queries.push({ sql, parameters, project: projectId });
+      if (control.failNext !== null) {
+        const m = control.failNext;
+        control.failNext = null;
+        throw new Error(m);
+      }
+      if (request.useLegacySql !== false) throw new Error('fake BigQuery: standard SQL only');
+      if (request.parameterMode !== 'NAMED')
+        throw new Error('fake BigQuery: named parameters only');
+      const found = definitionQuery(sql);
+      if (found === null) throw new Error('fake BigQuery: not a query the SQL definition renders');
+      const named = new Map(parameters.map((p) => [p.name as string, p]));
+      for (const m of sql.matchAll(/@([a-z_0-9]+)/g))
+        if (!named.has(m[1])) throw new Error(`Query parameter '${m[1]}' not found`);
+      const params: Record<string, { type: string; value: string | null }> = {};
+      for (const [name, p] of named)
+        if (p.parameterType?.type !== 'ARRAY')
+          params[name] = { type: p.parameterType?.type as string, value: valueOf(p) };
+      const structs = (name: string) =>
+        (named.get(name)?.parameterValue?.arrayValues ?? []).map((v) =>
+          Object.fromEntries(
+            Object.entries(v.structValues ?? {}).map(([k, x]) => [
+              k,
+              (x as { value?: string }).value ?? null,
+            ]),
+          ),
+        );
+      const reply = call({
+        op: 'query',
+        table: found.table,
+        sql: transactionQueries(DUCKDB)[found.key],
+        params,
+        accounts: structs('accounts'),
+        rates: structs('rates'),
+      });
+      // BigQuery rows have no row number: the definition reads NULL there.
+      const at = (reply.names ?? []).indexOf('src_row');
+      const rows = (reply.rows ?? []).map((r) =>
+        at < 0 ? r : r.map((v, i) => (i === at ? null : v)),
+      );
+      const jobId = `job_${jobs.size + 1}`;
+      jobs.set(jobId, { names: reply.names ?? [], rows, polled: !control.slowJobs });
+      if (control.slowJobs)
+        return { jobComplete: false, jobReference: { jobId, projectId, location: 'US' } };
+      return page(jobId, 0);
+    },
+    getQueryResults(
+      _projectId: string,
+      jobId: string,
+      optionalArgs: { pageToken?: string } = {},
+    ): GoogleAppsScript.BigQuery.Schema.GetQueryResultsResponse {
+      control.calls.getQueryResults++;
+      const job = jobs.get(jobId);
+      if (job === undefined) throw new Error(`Not found: Job ${jobId}`);
+      if (!job.polled) {
+        job.polled = true;
+        return { jobComplete: false, jobReference: { jobId } };
+      }
+      return page(jobId, Number(optionalArgs.pageToken ?? 0));
+    },
+  };
+  const service = { Jobs, newQueryRequest: () => ({}) } as unknown as GoogleAppsScript.BigQuery;
+  return { service, control };
+}

@@ -1,0 +1,184 @@
+/**
+ * Sheets with `data_source` = bigquery: menu → refresh → BigQuery (the fake, answered by DuckDB)
+ * → sheets, against the same transactions in a Transactions sheet.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { handleRefresh } from '../../src/gas/handlers';
+import { createFakeBigQuery, type FakeBigQueryControl } from '../fakes/bigquery';
+import type { Gas } from '../fakes/index';
+import { fixSystemTime } from '../support/clock';
+import { installGas, runTime } from './seed';
+
+fixSystemTime(() => runTime(2026, 5, 15));
+
+/** Midnight in Shanghai (the fake's zone) of a YYYY-MM-DD day: a date cell. */
+const cell = (iso: string): Date => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d) - 8 * 3_600_000);
+};
+const shift = (iso: string, days: number): string => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+};
+
+/** Transactions as the BigQuery table holds them (the column keys), and as a sheet would. */
+function transactions(): (string | number | null)[][] {
+  const ids = ['G1', 'G1-a', 'S1', 'S2', 'S3'];
+  const products = ['Valve', 'Pump', 'Seal', ''];
+  const out: (string | number | null)[][] = [];
+  for (let k = 0; k < 150; k++) {
+    const date = shift('2026-05-15', -((k * 37) % 700));
+    const due = k % 3 === 0 ? shift(date, 30) : null;
+    out.push([
+      date,
+      ids[k % ids.length],
+      products[k % products.length],
+      k % 9 === 0 ? -((k * 13) % 300) : ((k * 7919) % 50000) / 100 + 5,
+      k % 7 === 0 ? 'USD' : null,
+      due,
+      due !== null && k % 2 === 0 ? shift(date, 20 + (k % 30)) : null,
+    ]);
+  }
+  return out;
+}
+
+function seed(gas: Gas, source: 'sheet' | 'bigquery', extra: [string, string][] = []): void {
+  gas.control.setSheetValues('Accounts', [
+    ['Account ID', 'Account Name', 'Parent Account ID', 'Industry', 'Owner Email'],
+    ['G1', 'Group One', '', 'Machinery', 'a@example.com'],
+    ['G1-a', 'Group One East', 'G1', 'Machinery', 'b@example.com'],
+    ['S1', 'Solo One', '', 'Machinery', 'c@example.com'],
+    ['S2', 'Solo Two', '', 'Retail', 'c@example.com'],
+    ['S3', 'Solo Three', '', 'Retail', 'c@example.com'],
+  ]);
+  gas.control.setSheetValues('Settings', [
+    ['setting', 'value'],
+    ['home_currency', 'CNY'],
+    ['data_source', source],
+    ['bigquery_project', 'acme-erp-prod'],
+    ['bigquery_dataset', 'kam'],
+    ...extra,
+    [],
+    ['Currency', 'Rate to Home Currency'],
+    ['USD', 7.1],
+  ]);
+  if (source === 'sheet')
+    gas.control.setSheetValues('Transactions', [
+      ['Date', 'Account ID', 'Product', 'Amount', 'Currency', 'Payment Due Date', 'Paid Date'],
+      ...transactions().map((r) =>
+        r.map((v, i) => (v !== null && [0, 5, 6].includes(i) ? cell(String(v)) : v)),
+      ),
+    ]);
+}
+
+const LOOKER = ['Summary', 'Monthly', 'Products', 'Groups'];
+
+describe('Sheets with a BigQuery source', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kam-bq-'));
+  let bq: FakeBigQueryControl;
+  let service: GoogleAppsScript.BigQuery;
+  beforeAll(() => {
+    ({ service, control: bq } = createFakeBigQuery());
+    const csv = join(dir, 'transactions.csv');
+    const keys = [
+      'date',
+      'account_id',
+      'product',
+      'amount',
+      'currency',
+      'payment_due_date',
+      'paid_date',
+    ];
+    const all = [
+      'date',
+      'account_id',
+      'product',
+      'quantity',
+      'unit_price',
+      'amount',
+      'currency',
+      'payment_due_date',
+      'paid_date',
+      'notes',
+    ];
+    const lines = [all.join(',')];
+    for (const r of transactions()) {
+      const byKey = new Map(keys.map((k, i) => [k, r[i]]));
+      lines.push(
+        all.map((k) => ((byKey.get(k) ?? '') === null ? '' : String(byKey.get(k) ?? ''))).join(','),
+      );
+    }
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    bq.loadTable('acme-erp-prod.kam.transactions', csv);
+  });
+  afterAll(async () => {
+    await bq.close();
+    rmSync(dir, { recursive: true, force: true });
+    delete (globalThis as { BigQuery?: unknown }).BigQuery;
+  });
+
+  it('a refresh reads the transactions from BigQuery and writes the same sheets as the Transactions sheet', () => {
+    const sheet = installGas();
+    seed(sheet, 'sheet');
+    handleRefresh(true);
+    const want = Object.fromEntries(LOOKER.map((n) => [n, sheet.control.sheetValues(n)]));
+
+    const gas = installGas();
+    (globalThis as { BigQuery?: unknown }).BigQuery = service;
+    bq.pageSize = 7; // several pages per result
+    bq.slowJobs = true; // each job answers "not complete" first
+    seed(gas, 'bigquery');
+    const before = { ...bq.calls };
+    handleRefresh(true);
+    expect(bq.calls.query - before.query).toBe(6);
+    // Each job was polled twice before it completed, and results came in pages of seven rows.
+    expect(bq.calls.getQueryResults - before.getQueryResults).toBeGreaterThan(6 * 2 + 10);
+    for (const n of LOOKER) expect(gas.control.sheetValues(n)).toEqual(want[n]);
+    const sent = bq.queries.slice(-6);
+    expect(new Set(sent.map((q) => q.project))).toEqual(new Set(['acme-erp-prod']));
+    // Values travel as typed parameters only.
+    const accounts = sent[1].parameters.find((p) => p.name === 'accounts');
+    expect(accounts?.parameterType?.arrayType?.type).toBe('STRUCT');
+    expect(accounts?.parameterValue?.arrayValues).toHaveLength(5);
+    expect(sent[1].parameters.find((p) => p.name === 'today')?.parameterValue?.value).toBe(
+      '2026-05-15',
+    );
+    // No "Transactions sheet missing": BigQuery takes its place.
+    expect(gas.control.sheetValues('Data Issues').filter((r) => r[0] === 'transactions')).toEqual(
+      [],
+    );
+  });
+
+  it('says what to do when the service is off, a setting is blank, or BigQuery refuses', () => {
+    delete (globalThis as { BigQuery?: unknown }).BigQuery;
+    let gas = installGas();
+    seed(gas, 'bigquery');
+    handleRefresh(true);
+    expect(gas.control.toasts.at(-1)?.msg ?? gas.control.alerts.at(-1)?.prompt).toContain(
+      'deployed without the BigQuery service',
+    );
+
+    (globalThis as { BigQuery?: unknown }).BigQuery = service;
+    gas = installGas();
+    seed(gas, 'bigquery', [['bigquery_dataset', ' ']]);
+    gas.control.setSheetValues('Settings', [
+      ['setting', 'value'],
+      ['data_source', 'bigquery'],
+      ['bigquery_project', 'acme-erp-prod'],
+    ]);
+    handleRefresh(true);
+    expect(gas.control.toasts.at(-1)?.msg ?? gas.control.alerts.at(-1)?.prompt).toContain(
+      'fill in bigquery_dataset',
+    );
+
+    gas = installGas();
+    seed(gas, 'bigquery');
+    bq.failNext = 'Not found: Table acme-erp-prod:kam.transactions';
+    handleRefresh(true);
+    expect(gas.control.toasts.at(-1)?.msg ?? gas.control.alerts.at(-1)?.prompt).toContain(
+      'BigQuery refused the query on acme-erp-prod.kam.transactions: Not found',
+    );
+  });
+});
