@@ -106,9 +106,7 @@ describe('Sheets with a BigQuery source', () => {
     const lines = [all.join(',')];
     for (const r of transactions()) {
       const byKey = new Map(keys.map((k, i) => [k, r[i]]));
-      lines.push(
-        all.map((k) => ((byKey.get(k) ?? '') === null ? '' : String(byKey.get(k) ?? ''))).join(','),
-      );
+      lines.push(all.map((k) => String(byKey.get(k) ?? '')).join(','));
     }
     writeFileSync(csv, `${lines.join('\n')}\n`);
     bq.loadTable('acme-erp-prod.kam.transactions', csv);
