@@ -2,6 +2,7 @@
  * OAuth scopes: appsscript.json asks for nothing beyond the set documented, with a
  * reason each, in docs/security.md; and the bundle uses no service that would need more.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt } from '../bundle/load';
@@ -60,5 +61,35 @@ describe('OAuth scopes', () => {
       .split('\n')
       .filter((line) => needsMore.test(line) && !/^\s*(\*|\/\/)/.test(line));
     expect(hits).toEqual([]);
+  });
+});
+
+describe('the build with BigQuery (docs/outgrow.md)', () => {
+  /** rollup.config.mjs's manifest(), in a child process (an ES module). */
+  const built = (withBigQuery: boolean): Record<string, unknown> => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { manifest } from './rollup.config.mjs'; process.stdout.write(JSON.stringify(manifest(${withBigQuery})));`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    if (r.status !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout);
+  };
+
+  it('adds exactly the documented BigQuery scope and the advanced service, and only when asked', () => {
+    const plain = built(false);
+    const bq = built(true) as { oauthScopes: string[]; dependencies: unknown };
+    expect(plain).toEqual(manifest(join(ROOT, 'appsscript.json')));
+    const added = bq.oauthScopes.filter((s) => !(plain.oauthScopes as string[]).includes(s));
+    expect(added).toEqual(['https://www.googleapis.com/auth/bigquery']);
+    expect(documentedScopes().get(added[0])).toMatch(/Only in the build with BigQuery/);
+    expect(bq.dependencies).toEqual({
+      enabledAdvancedServices: [{ userSymbol: 'BigQuery', serviceId: 'bigquery', version: 'v2' }],
+    });
+    expect(JSON.stringify(plain)).not.toMatch(/bigquery/i);
   });
 });
