@@ -23,6 +23,7 @@ import {
   handleTestManagerDigest,
 } from './gas/reminders';
 import { handleRebuildDashboard } from './gas/dashboard';
+import { handleLoadToBigQuery } from './gas/load-bigquery';
 import { deleteTriggers } from './gas/triggers';
 import {
   addAction,
@@ -85,6 +86,11 @@ function kamRefreshScores(): void {
 /** Menu: Rebuild dashboard / 重建仪表板 (charts from the current data; writes only the dashboard). */
 function kamRebuildDashboard(): void {
   handleRebuildDashboard();
+}
+
+/** Menu: Load to BigQuery / 导入 BigQuery (the Transactions sheet into the table Settings name). */
+function kamLoadToBigQuery(): void {
+  handleLoadToBigQuery();
 }
 
 /** Trigger: the nightly refresh. */
@@ -267,6 +273,7 @@ export {
   kamSaveMapping,
   kamRefreshScores,
   kamRebuildDashboard,
+  kamLoadToBigQuery,
   kamNightlyRefresh,
   kamContinueRefresh,
   kamSendReminders,

@@ -123,6 +123,38 @@ function runQuery(bq: Service, project: string, sql: string, parameters: Paramet
 }
 
 /**
+ * The table Settings name, checked: the service is deployed, project and dataset are filled in,
+ * every name is a BigQuery name. Each problem is a message naming what to fix.
+ */
+export function bigQueryTarget(
+  model: KamModel,
+  locale: Locale,
+  service: Service | undefined,
+): { project: string; dataset: string; transactionsTable: string; queries: TransactionQueries } {
+  if (service === undefined) throw new UserFacingError(message('bigquery_off', locale));
+  const { project, dataset, transactionsTable } = model.settings.bigQuery;
+  for (const [setting, value] of [
+    ['bigquery_project', project],
+    ['bigquery_dataset', dataset],
+  ] as const)
+    if (value === '') throw new UserFacingError(message('bigquery_settings', locale, { setting }));
+  try {
+    const queries = transactionQueries(bigQueryDialect(project, dataset, transactionsTable));
+    return { project, dataset, transactionsTable, queries };
+  } catch (e) {
+    if (e instanceof TableNameError)
+      throw new UserFacingError(
+        message('bigquery_name', locale, { setting: e.setting, value: e.value }),
+      );
+    throw e;
+  }
+}
+
+/** The installed advanced service, or undefined in a build without it. */
+export const installedBigQuery = (): Service | undefined =>
+  typeof BigQuery === 'undefined' ? undefined : BigQuery;
+
+/**
  * The transaction facts of the BigQuery table Settings name (docs/outgrow.md), for Sheets with
  * `data_source` = bigquery: the BigQuery rendering of the SQL definition, six queries, then the
  * same core code as every other source. Messages say which setting to fix.
@@ -131,30 +163,15 @@ export function bigQueryTransactions(
   model: KamModel,
   today: Day,
   locale: Locale,
-  service: Service | undefined = typeof BigQuery === 'undefined' ? undefined : BigQuery,
+  service: Service | undefined = installedBigQuery(),
 ): ExternalTransactions {
-  if (service === undefined) throw new UserFacingError(message('bigquery_off', locale));
-  const { project, dataset, transactionsTable } = model.settings.bigQuery;
-  for (const [setting, value] of [
-    ['bigquery_project', project],
-    ['bigquery_dataset', dataset],
-  ] as const)
-    if (value === '') throw new UserFacingError(message('bigquery_settings', locale, { setting }));
-  let queries: TransactionQueries;
-  try {
-    queries = transactionQueries(bigQueryDialect(project, dataset, transactionsTable));
-  } catch (e) {
-    if (e instanceof TableNameError)
-      throw new UserFacingError(
-        message('bigquery_name', locale, { setting: e.setting, value: e.value }),
-      );
-    throw e;
-  }
+  const { project, dataset, transactionsTable, queries } = bigQueryTarget(model, locale, service);
   const parameters = bigQueryParameters(sqlInputs(model, today));
   const table = `${project}.${dataset}.${transactionsTable}`;
+  const bq = service as Service;
   const run = (sql: string): Columns => {
     try {
-      return runQuery(service, project, sql, parameters);
+      return runQuery(bq, project, sql, parameters);
     } catch (e) {
       throw new UserFacingError(
         message('bigquery_failed', locale, { table, message: (e as Error).message }),

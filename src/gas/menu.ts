@@ -9,6 +9,7 @@ export const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
   ['menu_fill_ids', 'kamFillAccountIds'],
   ['menu_refresh', 'kamRefreshScores'],
   ['menu_dashboard', 'kamRebuildDashboard'],
+  ['menu_load_bigquery', 'kamLoadToBigQuery'],
   null,
   ['menu_send', 'kamSendReminders'],
   ['menu_preview', 'kamPreviewReminders'],

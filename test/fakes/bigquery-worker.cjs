@@ -29,6 +29,32 @@ async function handle(req) {
     );
     return { ok: true };
   }
+  if (req.op === 'loadEmpty') {
+    // A load job with WRITE_EMPTY: into a new or empty table only.
+    const quoted = `"${req.table.replace(/"/g, '""')}"`;
+    const exists = await c.runAndReadAll(
+      `SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = $t`,
+      { t: req.table },
+    );
+    if (Number(exists.getRowObjects()[0].n) > 0) {
+      const rows = await c.runAndReadAll(`SELECT COUNT(*) AS n FROM ${quoted}`);
+      if (Number(rows.getRowObjects()[0].n) > 0) return { ok: true, duplicate: true };
+    }
+    const file = require('node:path').join(
+      require('node:os').tmpdir(),
+      `kam-fake-bq-${process.pid}-${Date.now()}.csv`,
+    );
+    require('node:fs').writeFileSync(file, req.text);
+    try {
+      await c.run(
+        `CREATE OR REPLACE TABLE ${quoted} AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', header = true, all_varchar = true)`,
+      );
+    } finally {
+      require('node:fs').rmSync(file, { force: true });
+    }
+    const n = await c.runAndReadAll(`SELECT COUNT(*) AS n FROM ${quoted}`);
+    return { ok: true, duplicate: false, rows: Number(n.getRowObjects()[0].n) };
+  }
   if (req.op === 'query') {
     await c.run(
       `CREATE OR REPLACE TABLE kam_accounts_raw (account_id VARCHAR, idx INTEGER, period_first VARCHAR)`,

@@ -27,6 +27,7 @@ type Parameter = GoogleAppsScript.BigQuery.Schema.QueryParameter;
 
 interface WorkerReply {
   ok: boolean;
+  duplicate?: boolean;
   error?: string;
   names?: string[];
   rows?: (string | null)[][];
@@ -41,7 +42,9 @@ export interface FakeBigQueryControl {
   slowJobs: boolean;
   /** Every request: the SQL text, its parameters, and the project billed. */
   readonly queries: { sql: string; parameters: Parameter[]; project: string }[];
-  readonly calls: { query: number; getQueryResults: number };
+  readonly calls: { query: number; getQueryResults: number; insert: number; get: number };
+  /** Every load job: the table, the CSV sent, the schema. */
+  readonly loads: { table: string; csv: string; schema: unknown[] }[];
   /** A message to throw from the next Jobs.query (a refused query, a missing table). */
   failNext: string | null;
   close(): Promise<void>;
@@ -90,7 +93,8 @@ export function createFakeBigQuery(): {
     pageSize: 1000,
     slowJobs: false,
     queries: [],
-    calls: { query: 0, getQueryResults: 0 },
+    calls: { query: 0, getQueryResults: 0, insert: 0, get: 0 },
+    loads: [],
     failNext: null,
     loadTable(table, csvPath) {
       call({ op: 'load', table, csv: csvPath });
@@ -109,11 +113,9 @@ export function createFakeBigQuery(): {
       jobReference: { jobId, projectId: 'fake', location: 'US' },
       schema: { fields: job.names.map((name) => ({ name, type: 'STRING' })) },
       // The REST API sends every value as text (or null); the typings say `object`.
-      rows: job.rows
-        .slice(start, end)
-        .map((r) => ({
-          f: r.map((v) => ({ v }) as unknown as GoogleAppsScript.BigQuery.Schema.TableCell),
-        })),
+      rows: job.rows.slice(start, end).map((r) => ({
+        f: r.map((v) => ({ v }) as unknown as GoogleAppsScript.BigQuery.Schema.TableCell),
+      })),
       totalRows: String(job.rows.length),
       ...(end < job.rows.length ? { pageToken: String(end) } : {}),
     };
@@ -185,6 +187,50 @@ export function createFakeBigQuery(): {
       return page(jobId, Number(optionalArgs.pageToken ?? 0));
     },
   };
+  // Load jobs: RUNNING when inserted, DONE on the first Jobs.get (so the caller polls).
+  const loads = new Map<string, GoogleAppsScript.BigQuery.Schema.Job>();
+  Object.assign(Jobs, {
+    insert(
+      resource: GoogleAppsScript.BigQuery.Schema.Job,
+      projectId: string,
+      mediaData?: GoogleAppsScript.Base.Blob,
+    ): GoogleAppsScript.BigQuery.Schema.Job {
+      control.calls.insert++;
+      const load = resource.configuration?.load;
+      if (!load || mediaData === undefined)
+        throw new Error('fake BigQuery: only load jobs with media');
+      if (load.writeDisposition !== 'WRITE_EMPTY' || load.sourceFormat !== 'CSV')
+        throw new Error('fake BigQuery: CSV loads with WRITE_EMPTY only');
+      const t = load.destinationTable;
+      const table = `${t?.projectId}.${t?.datasetId}.${t?.tableId}`;
+      control.loads.push({
+        table,
+        csv: mediaData.getDataAsString(),
+        schema: load.schema?.fields ?? [],
+      });
+      const reply = call({ op: 'loadEmpty', table, text: mediaData.getDataAsString() });
+      const jobId = `load_${loads.size + 1}`;
+      loads.set(jobId, {
+        jobReference: { jobId, projectId, location: 'US' },
+        status: reply.duplicate
+          ? {
+              state: 'DONE',
+              errorResult: {
+                reason: 'duplicate',
+                message: `Already Exists: Table ${table} is not empty (WRITE_EMPTY)`,
+              },
+            }
+          : { state: 'DONE' },
+      });
+      return { jobReference: { jobId, projectId, location: 'US' }, status: { state: 'RUNNING' } };
+    },
+    get(_projectId: string, jobId: string): GoogleAppsScript.BigQuery.Schema.Job {
+      control.calls.get++;
+      const job = loads.get(jobId);
+      if (job === undefined) throw new Error(`Not found: Job ${jobId}`);
+      return job;
+    },
+  });
   const service = { Jobs, newQueryRequest: () => ({}) } as unknown as GoogleAppsScript.BigQuery;
   return { service, control };
 }

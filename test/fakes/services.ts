@@ -813,6 +813,47 @@ export class FakeUtilities {
     this.tracker.track('Utilities.base64Decode', arguments);
     return [...Buffer.from(encoded, 'base64')].map((b) => (b > 127 ? b - 256 : b));
   }
+
+  /** A Blob of text or bytes (the BigQuery load job's media); only what the script reads of it. */
+  newBlob(
+    data: string | number[],
+    contentType?: string,
+    name?: string,
+  ): GoogleAppsScript.Base.Blob {
+    this.tracker.track('Utilities.newBlob', arguments);
+    const bytes =
+      typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => b & 0xff));
+    return new FakeBlob(
+      bytes,
+      contentType ?? null,
+      name ?? null,
+    ) as unknown as GoogleAppsScript.Base.Blob;
+  }
+}
+
+/** A Blob: its bytes, content type and name. */
+export class FakeBlob {
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly contentType: string | null,
+    private readonly name: string | null,
+  ) {}
+
+  getDataAsString(): string {
+    return this.bytes.toString('utf8');
+  }
+
+  getBytes(): number[] {
+    return [...this.bytes].map((b) => (b > 127 ? b - 256 : b));
+  }
+
+  getContentType(): string | null {
+    return this.contentType;
+  }
+
+  getName(): string | null {
+    return this.name;
+  }
 }
 
 function logText(value: unknown): string {

@@ -405,7 +405,8 @@ export type SessionKeys =
   | 'getScriptTimeZone'
   | 'getTemporaryActiveUserKey';
 
-export type UtilitiesKeys = 'formatDate' | 'sleep' | 'getUuid' | 'base64Encode' | 'base64Decode';
+export type UtilitiesKeys =
+  'formatDate' | 'sleep' | 'getUuid' | 'base64Encode' | 'base64Decode' | 'newBlob';
 
 export type HtmlServiceKeys =
   | 'createHtmlOutput'

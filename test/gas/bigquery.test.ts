@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handleRefresh } from '../../src/gas/handlers';
+import { handleLoadToBigQuery } from '../../src/gas/load-bigquery';
 import { createFakeBigQuery, type FakeBigQueryControl } from '../fakes/bigquery';
 import type { Gas } from '../fakes/index';
 import { fixSystemTime } from '../support/clock';
@@ -178,5 +179,41 @@ describe('Sheets with a BigQuery source', () => {
     expect(gas.control.toasts.at(-1)?.msg ?? gas.control.alerts.at(-1)?.prompt).toContain(
       'BigQuery refused the query on acme-erp-prod.kam.transactions: Not found',
     );
+  });
+
+  it('Load to BigQuery moves the Transactions sheet into a new table; the next refresh from BigQuery matches', () => {
+    const gas = installGas();
+    (globalThis as { BigQuery?: unknown }).BigQuery = service;
+    seed(gas, 'sheet', [['bigquery_transactions_table', 'migrated']]);
+    handleRefresh(true);
+    const want = Object.fromEntries(LOOKER.map((n) => [n, gas.control.sheetValues(n)]));
+    const sheetBefore = gas.control.sheetValues('Transactions');
+
+    handleLoadToBigQuery();
+    expect(gas.control.toasts.at(-1)?.msg ?? gas.control.alerts.at(-1)?.prompt).toBe(
+      'Loaded 150 rows of "Transactions" into acme-erp-prod.kam.migrated. Set data_source to bigquery in Settings to read them from there; the sheet is left as it is.',
+    );
+    const load = bq.loads.at(-1);
+    expect(load?.csv.split('\n')[0]).toBe(
+      'date,account_id,product,quantity,unit_price,amount,currency,payment_due_date,paid_date,notes',
+    );
+    expect(gas.control.sheetValues('Transactions')).toEqual(sheetBefore);
+    expect(bq.calls.get).toBeGreaterThan(0); // the job was polled until DONE
+
+    // Read from BigQuery now: the same figures as from the sheet.
+    const settings = gas.control
+      .sheetValues('Settings')
+      .map((r) => (r[0] === 'data_source' ? ['data_source', 'bigquery'] : r));
+    gas.control.setSheetValues('Settings', settings);
+    handleRefresh(true);
+    for (const n of LOOKER) expect(gas.control.sheetValues(n)).toEqual(want[n]);
+
+    // A second load is refused by BigQuery (WRITE_EMPTY): nothing is appended.
+    handleLoadToBigQuery();
+    expect(gas.control.alerts.at(-1)?.prompt).toMatch(
+      /^BigQuery did not load "Transactions" into acme-erp-prod\.kam\.migrated: Already Exists: .*Nothing was loaded\.$/,
+    );
+    handleRefresh(true);
+    for (const n of LOOKER) expect(gas.control.sheetValues(n)).toEqual(want[n]);
   });
 });

@@ -166,6 +166,7 @@ export const en = {
     menu_automation_off: 'Turn off daily automation',
     menu_automation_status: 'Automation status…',
     menu_dashboard: 'Rebuild dashboard',
+    menu_load_bigquery: 'Load to BigQuery',
     menu_account360: 'Account 360',
     menu_board: 'Action board',
     menu_settings: 'Settings',
@@ -202,6 +203,13 @@ export const en = {
       'Settings say data_source = bigquery: fill in {setting} (docs/outgrow.md), or set data_source to sheet.',
     bigquery_name: 'Setting {setting}: "{value}" is not a BigQuery name.',
     bigquery_failed: 'BigQuery refused the query on {table}: {message}',
+    bigquery_no_sheet: 'There is no Transactions sheet to load into BigQuery.',
+    bigquery_loaded:
+      'Loaded {rows} rows of "{sheet}" into {table}. Set data_source to bigquery in Settings to read them from there; the sheet is left as it is.',
+    bigquery_loaded_blanks:
+      '{cells} cells that are not valid values went as blanks; their rows will show in Data Issues.',
+    bigquery_load_failed:
+      'BigQuery did not load "{sheet}" into {table}: {message}. Nothing was loaded.',
     error_generic:
       'Something went wrong: {message}. The run may have stopped part-way: run it again to finish (nothing is sent or written twice). Details: Extensions → Apps Script → Executions.',
   },

@@ -144,6 +144,7 @@ export const zhCN: Catalogue = {
     menu_automation_off: '关闭每日自动化',
     menu_automation_status: '自动化状态…',
     menu_dashboard: '重建仪表板',
+    menu_load_bigquery: '导入 BigQuery',
     menu_account360: '客户360视图',
     menu_board: '行动看板',
     menu_settings: '设置',
@@ -173,6 +174,11 @@ export const zhCN: Catalogue = {
       '设置中 data_source = bigquery：请填写 {setting}（见 docs/outgrow.zh-CN.md），或把 data_source 改为 sheet。',
     bigquery_name: '设置 {setting}：“{value}”不是有效的 BigQuery 名称。',
     bigquery_failed: 'BigQuery 拒绝了对 {table} 的查询：{message}',
+    bigquery_no_sheet: '没有可导入 BigQuery 的交易记录表。',
+    bigquery_loaded:
+      '已将「{sheet}」的 {rows} 行导入 {table}。在设置中把 data_source 改为 bigquery 即可从那里读取；工作表保持原样。',
+    bigquery_loaded_blanks: '有 {cells} 个无效单元格以空值导入；这些行会出现在数据问题中。',
+    bigquery_load_failed: 'BigQuery 未能把「{sheet}」导入 {table}：{message}。没有导入任何内容。',
     broken_header: '工作表「{sheet}」：{problem}',
     error_generic:
       '出错了：{message}。运行可能中途停止：请再运行一次以完成（不会重复发送或写入）。详情见 扩展程序 → Apps Script → 执行记录。',
