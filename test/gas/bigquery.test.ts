@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TRANSACTION_KEYS } from '../../src/core/sql/transactions';
 import { handleRefresh } from '../../src/gas/handlers';
 import { handleLoadToBigQuery } from '../../src/gas/load-bigquery';
 import { createFakeBigQuery, type FakeBigQueryControl } from '../fakes/bigquery';
@@ -92,18 +93,7 @@ describe('Sheets with a BigQuery source', () => {
       'payment_due_date',
       'paid_date',
     ];
-    const all = [
-      'date',
-      'account_id',
-      'product',
-      'quantity',
-      'unit_price',
-      'amount',
-      'currency',
-      'payment_due_date',
-      'paid_date',
-      'notes',
-    ];
+    const all = TRANSACTION_KEYS;
     const lines = [all.join(',')];
     for (const r of transactions()) {
       const byKey = new Map(keys.map((k, i) => [k, r[i]]));
