@@ -240,3 +240,39 @@ describe('values from the workbook and the file are data, never SQL', () => {
     }
   });
 });
+
+describe('a CSV as Excel or WPS saves it', () => {
+  it('byte-order mark, CRLF, quoted commas, YYYY/M/D dates, headers in another case and order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kam-excel-csv-'));
+    try {
+      const path = join(dir, 'export.csv');
+      writeFileSync(
+        path,
+        Buffer.concat([
+          Buffer.from([0xef, 0xbb, 0xbf]),
+          Buffer.from(
+            'Account_ID,Amount,Product,DATE\r\nA1,100,"阀门, 大",2026/5/1\r\nA1,"1,000",Pump,2026-05-02\r\nA2,25.5,Pump,2026-05-03\r\n',
+            'utf8',
+          ),
+        ]),
+      );
+      const model: KamModel = {
+        settings: DEFAULT_SETTINGS,
+        accounts: [account('A1'), account('A2')],
+        contacts: [],
+        transactions: [],
+        interactions: [],
+        actions: [],
+        plans: [],
+        opportunities: [],
+      };
+      const { facts, issues } = await factsFromFile(path, 'export.csv', model, TODAY);
+      expect([...facts.revenue12m]).toEqual([100, 25.5]);
+      expect(facts.products[0].map((p) => p.product)).toEqual(['阀门, 大']);
+      // "1,000" is not a plain number: the file contract says so, and the row says where.
+      expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([[3, 'amount', 'not_a_number']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
