@@ -29,6 +29,8 @@ const CASES = [
   { label: 'gas-refresh-50k', kind: 'gas-refresh', accounts: 50_000, transactions: 1_000_000 },
   // kam refresh --transactions: DuckDB sums a Parquet file (core/sql), the rules finish in core.
   { label: 'duckdb-50k', kind: 'duckdb', accounts: 50_000, transactions: 1_000_000 },
+  // The summary rows of 50k accounts as the CSV of the BigQuery Looker tables' load jobs.
+  { label: 'looker-csv-50k', kind: 'looker-csv', accounts: 50_000, transactions: 1_000_000 },
   { label: 'duckdb-10m', kind: 'duckdb', accounts: 50_000, transactions: 10_000_000 },
 ];
 

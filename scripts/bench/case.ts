@@ -22,6 +22,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { monthlyRows } from '../../src/core/outputs/monthly';
+import { summaryRows } from '../../src/core/outputs/summary';
+import type { WorkbookRead } from '../../src/core/jobs/read';
+import { lookerCsv } from '../../src/core/sql/looker-tables';
 import { factsFromFile } from '../../src/node/duckdb/facts';
 import { fixedOffsetMidnight, modelToSheets } from './workbook';
 
@@ -105,6 +108,37 @@ function engine(accounts: number, transactions: number, seed: number): Record<st
     opportunities: model.opportunities.length,
     groups,
     product_rows: products,
+    ...report(t),
+    service_calls: null,
+  };
+}
+
+/**
+ * The Looker tables for BigQuery (docs/outgrow.md): today's summary rows of 50k accounts as the
+ * CSV of the load jobs. The figures are computed untimed; timed are the rows
+ * and the CSV, which the refresh makes once and sends to both tables.
+ */
+function lookerCsvCase(
+  accounts: number,
+  transactions: number,
+  seed: number,
+): Record<string, unknown> {
+  const today = dayFromYmd(2026, 11, 23);
+  const model = generateModel({ accounts, transactions, seed, today });
+  const metrics = computeMetrics(model, today);
+  const read = { parsed: { model } } as unknown as WorkbookRead;
+  let bytes = 0;
+  let rows = 0;
+  const t = timed(() => {
+    const summary = summaryRows(read, metrics, today);
+    rows = summary.length;
+    bytes = Buffer.byteLength(lookerCsv(summary));
+  });
+  return {
+    name: 'looker-csv',
+    accounts,
+    rows,
+    csv_mb: round1(bytes / MB),
     ...report(t),
     service_calls: null,
   };
@@ -284,7 +318,9 @@ function main(): void {
       ? engine(accounts, transactions, seed)
       : kind === 'gas-refresh'
         ? gasRefresh(accounts, transactions, seed)
-        : null;
+        : kind === 'looker-csv'
+          ? lookerCsvCase(accounts, transactions, seed)
+          : null;
   if (result === null) throw new Error(`unknown case kind ${kind}`);
   process.stderr.write(`@@result ${JSON.stringify(result)}\n`);
 }

@@ -1,3 +1,4 @@
+import { BigQueryLookerWarehouse } from './looker-bigquery';
 import type { Locale } from '../core/i18n/locale';
 import { workbookLocale } from '../core/i18n/workbook-locale';
 import { message } from '../core/i18n/messages';
@@ -123,6 +124,7 @@ export function handleRefresh(interactive: boolean): void {
           notifier: ctx.notifier,
           defaultAllowList: hostAllowList(),
           dashboard: new GasDashboardWriter(ctx.store),
+          warehouse: new BigQueryLookerWarehouse(),
           alreadyWritten: runs?.resume,
           afterBudget: (l) => {
             locale = l;

@@ -58,5 +58,24 @@ describe('dist/Code.js with a BigQuery source', () => {
       issues.some((r) => r[0] === 'bundle-test-proj.kam.transactions' && r[5] === 'error'),
     ).toBe(true);
     expect(bq.queries.filter((q) => q.project === 'bundle-test-proj')).toHaveLength(6);
+
+    // Settings name the Looker tables: the refresh also writes them, from the same rows.
+    bundle.control.setSheetValues('Settings', [
+      ['setting', 'value'],
+      ['data_source', 'bigquery'],
+      ['bigquery_project', 'bundle-test-proj'],
+      ['bigquery_dataset', 'kam'],
+      ['bigquery_summary_table', 'kam_summary'],
+      ['bigquery_history_table', 'kam_history'],
+    ]);
+    bundle.call('kamRefreshScores');
+    const summary = bq.tables.get('bundle-test-proj.kam.kam_summary');
+    const history = bq.tables.get('bundle-test-proj.kam.kam_history');
+    expect(summary?.rows.map((r) => [r.snapshot_date, r.account_id, r.revenue_12m])).toEqual(
+      fromSheet.slice(1).map((r) => ['2026-05-15', r[1], r[10]]),
+    );
+    expect(history?.timePartitioning).toEqual({ type: 'DAY', field: 'snapshot_date' });
+    expect(history?.rows).toEqual(summary?.rows);
+    expect(bundle.control.sheetValues('Data Issues').some((r) => r[0] === 'BigQuery')).toBe(false);
   });
 });

@@ -11,6 +11,7 @@
  * DuckDB's Node API is asynchronous and Apps Script's calls are not: the engine runs in a worker
  * thread (bigquery-worker.cjs) and each call blocks on a shared flag until it answers.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   MessageChannel,
@@ -19,7 +20,9 @@ import {
   type MessagePort,
 } from 'node:worker_threads';
 import { bigQueryDialect, DUCKDB } from '../../src/core/sql/dialect';
+import { TRANSACTION_SCHEMA } from '../../src/core/sql/load';
 import { transactionQueries, type TransactionQueries } from '../../src/core/sql/transactions';
+import { FakeBigQueryTables, type FakeTable } from './bigquery-tables';
 
 type QueryRequest = GoogleAppsScript.BigQuery.Schema.QueryRequest;
 type QueryResponse = GoogleAppsScript.BigQuery.Schema.QueryResponse;
@@ -42,11 +45,27 @@ export interface FakeBigQueryControl {
   slowJobs: boolean;
   /** Every request: the SQL text, its parameters, and the project billed. */
   readonly queries: { sql: string; parameters: Parameter[]; project: string }[];
-  readonly calls: { query: number; getQueryResults: number; insert: number; get: number };
+  readonly calls: {
+    query: number;
+    getQueryResults: number;
+    insert: number;
+    get: number;
+    tablesGet: number;
+    tablesInsert: number;
+  };
   /** Every load job: the table, the CSV sent, the schema. */
   readonly loads: { table: string; csv: string; schema: unknown[] }[];
   /** A message to throw from the next Jobs.query (a refused query, a missing table). */
   failNext: string | null;
+  /**
+   * Every table by `project.dataset.table`: the Looker tables with their rows, the transactions
+   * tables (held by DuckDB) with their fields only.
+   */
+  readonly tables: Map<string, FakeTable>;
+  /** Load jobs stay RUNNING for this many Jobs.get calls (default 0: DONE on the first). */
+  runningPolls: number;
+  /** The error text of the next WRITE_TRUNCATE load job (a refused load), or null. */
+  failNextLoad: string | null;
   close(): Promise<void>;
 }
 
@@ -89,15 +108,31 @@ export function createFakeBigQuery(): {
   call({ op: 'ping' });
 
   const jobs = new Map<string, { names: string[]; rows: (string | null)[][]; polled: boolean }>();
+  const store = new FakeBigQueryTables();
+  const register = (table: string, names: readonly string[]): void => {
+    store.tables.set(table, {
+      fields: names.map((name) => ({
+        name,
+        type: TRANSACTION_SCHEMA.find((f) => f.name === name)?.type ?? 'STRING',
+        mode: 'NULLABLE',
+      })),
+      rows: [],
+    });
+  };
   const control: FakeBigQueryControl = {
     pageSize: 1000,
     slowJobs: false,
     queries: [],
-    calls: { query: 0, getQueryResults: 0, insert: 0, get: 0 },
+    calls: { query: 0, getQueryResults: 0, insert: 0, get: 0, tablesGet: 0, tablesInsert: 0 },
     loads: [],
     failNext: null,
+    tables: store.tables,
+    runningPolls: 0,
+    failNextLoad: null,
     loadTable(table, csvPath) {
       call({ op: 'load', table, csv: csvPath });
+      const header = readFileSync(csvPath, 'utf8').split(/\r?\n/, 1)[0];
+      register(table, header.split(','));
     },
     async close() {
       port.close();
@@ -189,6 +224,7 @@ export function createFakeBigQuery(): {
   };
   // Load jobs: RUNNING when inserted, DONE on the first Jobs.get (so the caller polls).
   const loads = new Map<string, GoogleAppsScript.BigQuery.Schema.Job>();
+  const running = new Map<string, number>();
   Object.assign(Jobs, {
     insert(
       resource: GoogleAppsScript.BigQuery.Schema.Job,
@@ -199,6 +235,28 @@ export function createFakeBigQuery(): {
       const load = resource.configuration?.load;
       if (!load || mediaData === undefined)
         throw new Error('fake BigQuery: only load jobs with media');
+      if (load.writeDisposition === 'WRITE_TRUNCATE') {
+        const t = load.destinationTable;
+        const text = mediaData.getDataAsString();
+        control.loads.push({
+          table: `${t?.projectId}.${t?.datasetId}.${t?.tableId}`,
+          csv: text,
+          schema: load.schema?.fields ?? [],
+        });
+        const refused = control.failNextLoad;
+        control.failNextLoad = null;
+        const error = refused ?? store.loadCsv(load, text);
+        const jobId = `load_${loads.size + 1}`;
+        loads.set(jobId, {
+          jobReference: { jobId, projectId, location: 'US' },
+          status:
+            error === null
+              ? { state: 'DONE' }
+              : { state: 'DONE', errorResult: { reason: 'invalid', message: error } },
+        });
+        running.set(jobId, control.runningPolls);
+        return { jobReference: { jobId, projectId, location: 'US' }, status: { state: 'RUNNING' } };
+      }
       if (load.writeDisposition !== 'WRITE_EMPTY' || load.sourceFormat !== 'CSV')
         throw new Error('fake BigQuery: CSV loads with WRITE_EMPTY only');
       const t = load.destinationTable;
@@ -209,6 +267,11 @@ export function createFakeBigQuery(): {
         schema: load.schema?.fields ?? [],
       });
       const reply = call({ op: 'loadEmpty', table, text: mediaData.getDataAsString() });
+      if (!reply.duplicate)
+        register(
+          table,
+          (load.schema?.fields ?? []).map((f) => f.name as string),
+        );
       const jobId = `load_${loads.size + 1}`;
       loads.set(jobId, {
         jobReference: { jobId, projectId, location: 'US' },
@@ -228,9 +291,32 @@ export function createFakeBigQuery(): {
       control.calls.get++;
       const job = loads.get(jobId);
       if (job === undefined) throw new Error(`Not found: Job ${jobId}`);
+      const left = running.get(jobId) ?? 0;
+      if (left > 0) {
+        running.set(jobId, left - 1);
+        return { jobReference: job.jobReference, status: { state: 'RUNNING' } };
+      }
       return job;
     },
   });
-  const service = { Jobs, newQueryRequest: () => ({}) } as unknown as GoogleAppsScript.BigQuery;
+  const Tables = {
+    get(project: string, dataset: string, table: string): GoogleAppsScript.BigQuery.Schema.Table {
+      control.calls.tablesGet++;
+      return store.get(project, dataset, table);
+    },
+    insert(
+      resource: GoogleAppsScript.BigQuery.Schema.Table,
+      project: string,
+      dataset: string,
+    ): GoogleAppsScript.BigQuery.Schema.Table {
+      control.calls.tablesInsert++;
+      return store.insert(resource, project, dataset);
+    },
+  };
+  const service = {
+    Jobs,
+    Tables,
+    newQueryRequest: () => ({}),
+  } as unknown as GoogleAppsScript.BigQuery;
   return { service, control };
 }

@@ -43,6 +43,8 @@ export interface LookerSheetWrite {
 
 export interface LookerPlan {
   readonly writes: readonly LookerSheetWrite[];
+  /** Today's summary rows, also when the summary sheet is not written (for a warehouse). */
+  readonly summary: Grid;
   readonly history: HistoryMerge;
   readonly budget: CellBudget;
   /** The cell-budget warning in the workbook's language, for the end-of-run toast; null when fine. */
@@ -256,6 +258,7 @@ export function planLookerOutputs(
   );
   return {
     writes: writes.filter((w) => !refused.has(w.name)),
+    summary,
     history,
     budget,
     notice: warning ? issueText(warning, read.locale) : null,

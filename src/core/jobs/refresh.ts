@@ -7,6 +7,7 @@ import { issueText, type DataIssue } from '../issues/issue';
 import type { AccountMetrics } from '../model/metrics';
 import type { DashboardWriter } from '../ports/dashboard';
 import type { Clock, Notifier } from '../ports/host';
+import type { LookerWarehouse } from '../ports/warehouse';
 import type { WorkbookStore } from '../ports/workbook';
 import { RISK_FLAGS, CHURN_RISKS, RFM_SEGMENTS, SEVERITIES, optionLabel } from '../schema/enums';
 import { sheetDef } from '../schema/sheets';
@@ -69,6 +70,12 @@ export interface RefreshDeps {
    * used instead of the transactions sheet, whose rows and issues are then left aside.
    */
   readonly transactions?: ExternalTransactions;
+  /**
+   * Where the Looker tables also go outside the workbook (Sheets: BigQuery tables Settings
+   * name). Written after the sheets and the dashboard, before data_issues; its problems are
+   * data issues, never a failed refresh.
+   */
+  readonly warehouse?: LookerWarehouse;
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -278,6 +285,19 @@ export function refresh(deps: RefreshDeps): RefreshResult {
     if (!looker.refused.has(looker.dashboard))
       written.push(deps.dashboard.write(dashboardContent(read, looker.tables)).sheet);
     writtenKeys.push('dashboard');
+  }
+  if (deps.warehouse && !skip.has('warehouse')) {
+    checkTime(0);
+    const out = deps.warehouse.write({
+      rows: looker.summary,
+      today,
+      settings: model.settings,
+      locale,
+      remainingMs: budget - clock.elapsedMs(),
+    });
+    written.push(...out.written);
+    writtenKeys.push('warehouse');
+    issues.push(...out.issues);
   }
   checkTime(0);
   writeIssues(store, read, issues, nowMs, looker.issueRoom);

@@ -352,6 +352,24 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     },
   },
   {
+    key: 'bigquery_summary_table',
+    type: 'bq_name',
+    default: '',
+    description: {
+      en: 'BigQuery: table each refresh rewrites with the Looker summary, e.g. kam_summary (blank = not written)',
+      zh: 'BigQuery：每次刷新写入 Looker 摘要的表，例如 kam_summary（留空 = 不写入）',
+    },
+  },
+  {
+    key: 'bigquery_history_table',
+    type: 'bq_name',
+    default: '',
+    description: {
+      en: 'BigQuery: table of daily snapshots for Looker, partitioned by snapshot_date, e.g. kam_history (blank = not written)',
+      zh: 'BigQuery：供 Looker 使用的每日快照表，按 snapshot_date 分区，例如 kam_history（留空 = 不写入）',
+    },
+  },
+  {
     key: 'health_weight_recency',
     type: 'number',
     default: 30,

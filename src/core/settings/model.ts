@@ -57,6 +57,9 @@ export interface Settings {
     readonly project: string;
     readonly dataset: string;
     readonly transactionsTable: string;
+    /** Tables the refresh writes the Looker summary and history to; '' = not written. */
+    readonly summaryTable: string;
+    readonly historyTable: string;
   };
   /** Cross-sell: share of an industry's accounts that bought a product (0.3 = 30 %). */
   readonly whitespaceMinShare: number;
@@ -97,7 +100,13 @@ export const DEFAULT_SETTINGS: Settings = {
   managerDigestWeekday: 1,
   stageRotDays: { lead: 14, qualified: 21, proposal: 30, negotiation: 21 },
   dataSource: 'sheet',
-  bigQuery: { project: '', dataset: '', transactionsTable: 'transactions' },
+  bigQuery: {
+    project: '',
+    dataset: '',
+    transactionsTable: 'transactions',
+    summaryTable: '',
+    historyTable: '',
+  },
   whitespaceMinShare: 0.3,
   whitespaceMinAccounts: 5,
   rates: new Map([['CNY', 1]]),

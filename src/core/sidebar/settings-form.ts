@@ -34,6 +34,8 @@ const GROUP_OF: Readonly<Record<string, SettingGroup>> = {
   bigquery_project: 'general',
   bigquery_dataset: 'general',
   bigquery_transactions_table: 'general',
+  bigquery_summary_table: 'general',
+  bigquery_history_table: 'general',
 };
 
 /** A setting's section: health weights by name, reminder settings by default. */

@@ -20,7 +20,7 @@ export const TRANSACTION_SCHEMA: readonly { name: string; type: string; mode: 'N
   }));
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-function field(v: string): string {
+export function csvField(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
@@ -48,7 +48,7 @@ export function transactionsCsv(
         if (v === null || v === undefined || r.bad?.has(key)) return '';
         const type = TRANSACTION_SCHEMA.find((c) => c.name === key)?.type;
         if (type === 'DATE') return formatDay(v as number);
-        return field(String(v));
+        return csvField(String(v));
       }).join(','),
     );
   }

@@ -217,6 +217,20 @@ export const en = {
   issue: {
     sheet_missing: 'Sheet "{name}" is missing. {setup}',
     sheet_duplicate: 'Two sheets match "{name}"; using "{used}". Rename or delete the other one.',
+    bigquery_output_off:
+      'Settings name the BigQuery table {table} ({setting}) for Looker Studio, but this script was deployed without the BigQuery service, so it was not written. Deploy with `npm run deploy -- --with-bigquery` (docs/outgrow.md), or clear {setting}.',
+    bigquery_output_settings:
+      'Settings name the BigQuery table {table} ({setting}) for Looker Studio: fill in {missing} so it can be written (docs/outgrow.md).',
+    bigquery_table_not_ours:
+      'BigQuery table {table} already exists and is not the script\'s (its first columns are "{first}", not snapshot_date, account_id), so it was left as it is and the {key} was not written there. Name another table in {setting}; the refresh creates it.',
+    bigquery_history_unpartitioned:
+      "BigQuery table {table} is not partitioned by day on {field}, so today's snapshot was not written there (the other days are as they were). Name a new table in {setting}; the refresh creates it partitioned.",
+    bigquery_output_too_big:
+      "Today's summary is {mb} MB, more than one BigQuery load from Apps Script carries ({max} MB), so {table} was not written. Load the Summary sheet with `bq load` instead (docs/outgrow.md).",
+    bigquery_output_failed:
+      'BigQuery did not write {table}: {message}. The table is as it was; the next refresh tries again.',
+    bigquery_output_pending:
+      "BigQuery had not finished writing {table} when the refresh ended (job {job}). It finishes on its own; if the table does not show today's snapshot, look at the job in the Google Cloud console.",
     sheet_not_ours:
       'Sheet "{name}" has the name of the script\'s {key} sheet but is not the script\'s (its first cell is "{first}"), so it was left as it is and {key} was not written. Rename your sheet; the next refresh then creates {key}.',
     header_missing:

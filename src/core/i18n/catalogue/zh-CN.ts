@@ -187,6 +187,20 @@ export const zhCN: Catalogue = {
   issue: {
     sheet_missing: '缺少工作表「{name}」。{setup}',
     sheet_duplicate: '有两个工作表都对应「{name}」，当前使用「{used}」。请重命名或删除另一个。',
+    bigquery_output_off:
+      '设置中为 Looker Studio 指定了 BigQuery 表 {table}（{setting}），但本脚本部署时未包含 BigQuery 服务，因此未写入。请用 `npm run deploy -- --with-bigquery` 部署（见 docs/outgrow.zh-CN.md），或清空 {setting}。',
+    bigquery_output_settings:
+      '设置中为 Looker Studio 指定了 BigQuery 表 {table}（{setting}）：请填写 {missing}，才能写入（见 docs/outgrow.zh-CN.md）。',
+    bigquery_table_not_ours:
+      'BigQuery 表 {table} 已存在，但不是脚本写入的（其前几列为「{first}」，而不是 snapshot_date、account_id），因此保持原样，{key} 未写入该表。请在 {setting} 中填写另一个表名，刷新时会自动创建。',
+    bigquery_history_unpartitioned:
+      'BigQuery 表 {table} 未按 {field} 按天分区，因此今天的快照未写入（其他日期保持原样）。请在 {setting} 中填写一个新表名，刷新时会创建带分区的表。',
+    bigquery_output_too_big:
+      '今天的摘要有 {mb} MB，超过 Apps Script 单次 BigQuery 加载能携带的大小（{max} MB），因此未写入 {table}。请改用 `bq load` 加载摘要表（见 docs/outgrow.zh-CN.md）。',
+    bigquery_output_failed:
+      'BigQuery 未能写入 {table}：{message}。该表保持原样，下次刷新会再次尝试。',
+    bigquery_output_pending:
+      '刷新结束时 BigQuery 尚未写完 {table}（作业 {job}）。作业会自行完成；如果该表没有今天的快照，请在 Google Cloud 控制台查看该作业。',
     sheet_not_ours:
       '工作表「{name}」与脚本的 {key} 表同名，但不是脚本写入的（其第一个单元格为「{first}」），因此保持原样，未写入 {key}。请重命名您的工作表，下次刷新时会创建 {key}。',
     header_missing: '缺少必需的列「{name}」。{setup}或把您的某个表头映射到它：{map}',
