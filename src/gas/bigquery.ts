@@ -4,7 +4,11 @@ import type { ExternalTransactions } from '../core/jobs/read';
 import type { Locale } from '../core/i18n/locale';
 import { message } from '../core/i18n/messages';
 import type { KamModel } from '../core/model/records';
-import { bigQueryDialect, TableNameError } from '../core/sql/dialect';
+import { sheetDef } from '../core/schema/sheets';
+import type { Settings } from '../core/settings/model';
+import { bigQueryDialect, bigQueryTable, TableNameError } from '../core/sql/dialect';
+import { INTERACTION_KEYS, interactionsQuery } from '../core/sql/interactions';
+import type { Grid } from '../core/values/cell';
 import { factsFromResults, sqlInputs, type Columns, type SqlInputs } from '../core/sql/results';
 import { transactionQueries, type TransactionQueries } from '../core/sql/transactions';
 
@@ -142,11 +146,7 @@ export function bigQueryTarget(
     const queries = transactionQueries(bigQueryDialect(project, dataset, transactionsTable));
     return { project, dataset, transactionsTable, queries };
   } catch (e) {
-    if (e instanceof TableNameError)
-      throw new UserFacingError(
-        message('bigquery_name', locale, { setting: e.setting, value: e.value }),
-      );
-    throw e;
+    throw nameError(e, locale);
   }
 }
 
@@ -190,4 +190,56 @@ export function bigQueryTransactions(
     },
     table,
   );
+}
+
+/** A table name refused by BigQuery's naming rules, as the message that names the setting. */
+function nameError(e: unknown, locale: Locale): unknown {
+  return e instanceof TableNameError
+    ? new UserFacingError(message('bigquery_name', locale, { setting: e.setting, value: e.value }))
+    : e;
+}
+
+/**
+ * The interactions of the BigQuery table Settings name in `bigquery_interactions_table`
+ * (docs/outgrow.md), as a grid under the Interactions sheet's English headers, for the same
+ * parsing as the sheet; undefined when the setting is blank (the sheet is read). One query, no
+ * parameter (it holds no value), every page.
+ */
+export function bigQueryInteractions(
+  settings: Settings,
+  locale: Locale,
+  service: Service | undefined = installedBigQuery(),
+): { name: string; values: Grid } | undefined {
+  const { project, dataset, interactionsTable } = settings.bigQuery;
+  if (interactionsTable === '') return undefined;
+  if (service === undefined)
+    throw new UserFacingError(message('bigquery_interactions_off', locale));
+  for (const [setting, value] of [
+    ['bigquery_project', project],
+    ['bigquery_dataset', dataset],
+  ] as const)
+    if (value === '')
+      throw new UserFacingError(message('bigquery_interactions_settings', locale, { setting }));
+  let relation: string;
+  try {
+    relation = bigQueryTable(project, dataset, interactionsTable, 'bigquery_interactions_table');
+  } catch (e) {
+    throw nameError(e, locale);
+  }
+  const name = `${project}.${dataset}.${interactionsTable}`;
+  let columns: Columns;
+  try {
+    columns = runQuery(service, project, interactionsQuery('bigquery', relation), []);
+  } catch (e) {
+    throw new UserFacingError(
+      message('bigquery_failed', locale, { table: name, message: (e as Error).message }),
+    );
+  }
+  const values: Grid = [sheetDef('interactions').columns.map((c) => c.en)];
+  const count = columns[INTERACTION_KEYS[0]]?.length ?? 0;
+  for (let r = 0; r < count; r++)
+    values.push(
+      INTERACTION_KEYS.map((k) => (columns[k]?.[r] as string | null | undefined) ?? null),
+    );
+  return { name, values };
 }

@@ -5,10 +5,11 @@ import type { SheetSize, WorkbookStore } from '../core/ports/workbook';
 import type { SheetLayout } from '../core/setup/layout';
 import type { CellValue, Grid } from '../core/values/cell';
 import { SpreadsheetDates } from './dates';
-import { bigQueryTransactions } from './bigquery';
+import { bigQueryInteractions, bigQueryTransactions } from './bigquery';
 import type { Day } from '../core/calendar/day';
 import type { ExternalTransactions } from '../core/jobs/read';
 import type { KamModel } from '../core/model/records';
+import type { Settings } from '../core/settings/model';
 import { applyLayout } from './layout';
 import { fromSheetGrid, toSheetGrid } from './values';
 
@@ -76,6 +77,19 @@ export class GasWorkbookStore implements WorkbookStore {
       spreadsheetLocale: this.locale(),
     });
     return bigQueryTransactions(model, today, locale);
+  }
+
+  /**
+   * Settings `bigquery_interactions_table`: the interactions come from BigQuery (gas/bigquery.ts)
+   * for every job that computes figures, in place of the Interactions sheet.
+   */
+  externalInteractions(settings: Settings): { name: string; values: Grid } | undefined {
+    if (settings.bigQuery.interactionsTable === '') return undefined;
+    const locale = workbookLocale({
+      setting: settings.language,
+      spreadsheetLocale: this.locale(),
+    });
+    return bigQueryInteractions(settings, locale);
   }
 
   /** Two calls: the whole of row 1 (A1 notation `1:1` spans every column). */

@@ -2,6 +2,10 @@
  * The built dist/Code.js with `data_source` = bigquery: the menu's Load to BigQuery and Refresh
  * scores, through the fake BigQuery (answered by DuckDB), in the Apps Script global scope.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INTERACTION_KEYS } from '../../src/core/sql/interactions';
 import { createFakeBigQuery, type FakeBigQueryControl } from '../fakes/bigquery';
 import { loadBundle } from './load';
 
@@ -77,5 +81,27 @@ describe('dist/Code.js with a BigQuery source', () => {
     expect(history?.timePartitioning).toEqual({ type: 'DAY', field: 'snapshot_date' });
     expect(history?.rows).toEqual(summary?.rows);
     expect(bundle.control.sheetValues('Data Issues').some((r) => r[0] === 'BigQuery')).toBe(false);
+
+    // Interactions from a BigQuery table, in place of the Interactions sheet.
+    const dir = mkdtempSync(join(tmpdir(), 'kam-bundle-bq-'));
+    try {
+      const csv = join(dir, 'interactions.csv');
+      writeFileSync(csv, `${INTERACTION_KEYS.join(',')}\n2026-05-10,A2,Visit,,Site visit,,5,,\n`);
+      bq.loadTable('bundle-test-proj.kam.crm', csv);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    bundle.control.setSheetValues('Settings', [
+      ['setting', 'value'],
+      ['data_source', 'bigquery'],
+      ['bigquery_project', 'bundle-test-proj'],
+      ['bigquery_dataset', 'kam'],
+      ['bigquery_interactions_table', 'crm'],
+    ]);
+    bundle.call('kamRefreshScores');
+    const header = bundle.control.sheetValues('Summary')[0];
+    const a2 = bundle.control.sheetValues('Summary').find((r) => r[1] === 'A2') ?? [];
+    expect(a2[header.indexOf('avg_satisfaction')]).toBe(5);
+    expect(a2[header.indexOf('days_since_activity')]).toBe(5);
   });
 });

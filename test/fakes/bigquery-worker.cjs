@@ -63,8 +63,9 @@ async function handle(req) {
       `CREATE OR REPLACE VIEW kam_accounts AS SELECT account_id, idx, CAST(period_first AS DATE) AS period_first FROM kam_accounts_raw`,
     );
     await c.run(`CREATE OR REPLACE TABLE kam_rates (currency VARCHAR, rate DOUBLE)`);
+    // The relation the DuckDB rendering reads (kam_transactions, kam_interactions): a fixed name.
     await c.run(
-      `CREATE OR REPLACE TABLE kam_transactions AS SELECT * FROM "${req.table.replace(/"/g, '""')}"`,
+      `CREATE OR REPLACE TABLE ${req.relation} AS SELECT * FROM "${req.table.replace(/"/g, '""')}"`,
     );
     const a = await c.createAppender('kam_accounts_raw');
     for (const x of req.accounts) {

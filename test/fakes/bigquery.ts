@@ -19,7 +19,8 @@ import {
   receiveMessageOnPort,
   type MessagePort,
 } from 'node:worker_threads';
-import { bigQueryDialect, DUCKDB } from '../../src/core/sql/dialect';
+import { bigQueryDialect, DUCKDB, DUCKDB_RELATIONS } from '../../src/core/sql/dialect';
+import { DUCKDB_INTERACTIONS, interactionsQuery } from '../../src/core/sql/interactions';
 import { TRANSACTION_SCHEMA } from '../../src/core/sql/load';
 import { transactionQueries, type TransactionQueries } from '../../src/core/sql/transactions';
 import { FakeBigQueryTables, type FakeTable } from './bigquery-tables';
@@ -69,15 +70,28 @@ export interface FakeBigQueryControl {
   close(): Promise<void>;
 }
 
-/** The definition's query name for a BigQuery text, or null when the definition renders no such text. */
-function definitionQuery(sql: string): { key: keyof TransactionQueries; table: string } | null {
+/**
+ * The DuckDB rendering of a BigQuery text the definition renders (the transactions' six queries,
+ * the interactions query), the table it reads and the relation DuckDB knows it by; null when the
+ * definition renders no such text.
+ */
+function definitionQuery(sql: string): { duckdb: string; table: string; relation: string } | null {
   const m = /`([a-z][a-z0-9-]*)\.([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)`/.exec(sql);
   if (m === null) return null;
+  const table = `${m[1]}.${m[2]}.${m[3]}`;
+  if (sql === interactionsQuery('bigquery', `\`${table}\``))
+    return {
+      duckdb: interactionsQuery('duckdb', DUCKDB_INTERACTIONS),
+      table,
+      relation: DUCKDB_INTERACTIONS,
+    };
   const rendered = transactionQueries(bigQueryDialect(m[1], m[2], m[3]));
   const key = (Object.keys(rendered) as (keyof TransactionQueries)[]).find(
     (k) => rendered[k] === sql,
   );
-  return key === undefined ? null : { key, table: `${m[1]}.${m[2]}.${m[3]}` };
+  return key === undefined
+    ? null
+    : { duckdb: transactionQueries(DUCKDB)[key], table, relation: DUCKDB_RELATIONS.transactions };
 }
 
 const valueOf = (p: Parameter | undefined): string | null =>
@@ -191,7 +205,8 @@ export function createFakeBigQuery(): {
       const reply = call({
         op: 'query',
         table: found.table,
-        sql: transactionQueries(DUCKDB)[found.key],
+        relation: found.relation,
+        sql: found.duckdb,
         params,
         accounts: structs('accounts'),
         rates: structs('rates'),

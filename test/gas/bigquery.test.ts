@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { TRANSACTION_KEYS } from '../../src/core/sql/transactions';
 import { handleRefresh } from '../../src/gas/handlers';
 import { handleLoadToBigQuery } from '../../src/gas/load-bigquery';
+import { addAction, sidebarData } from '../../src/gas/sidebar';
 import { createFakeBigQuery, type FakeBigQueryControl } from '../fakes/bigquery';
 import type { Gas } from '../fakes/index';
 import { fixSystemTime } from '../support/clock';
@@ -138,6 +139,22 @@ describe('Sheets with a BigQuery source', () => {
     expect(gas.control.sheetValues('Data Issues').filter((r) => r[0] === 'transactions')).toEqual(
       [],
     );
+  });
+
+  it('Account 360 shows the figures from BigQuery, also in the view a form gives back', () => {
+    const sheet = installGas();
+    seed(sheet, 'sheet');
+    const want = sidebarData('S1').view?.account?.revenue12m;
+    expect(want).toBeGreaterThan(0);
+
+    const gas = installGas();
+    (globalThis as { BigQuery?: unknown }).BigQuery = service;
+    seed(gas, 'bigquery');
+    gas.control.setSheetValues('Action Plan', [['Task', 'Account ID', 'Due Date', 'Status']]);
+    expect(sidebarData('S1').view?.account?.revenue12m).toBe(want);
+    const added = addAction({ account_id: 'S1', task: 'Call back', due_date: '2026-05-30' });
+    expect(added.message).toBe('Action added on row 2.');
+    expect(added.view?.account?.revenue12m).toBe(want);
   });
 
   it('says what to do when the service is off, a setting is blank, or BigQuery refuses', () => {

@@ -9,7 +9,14 @@ import {
 } from '../sidebar/forms';
 import { failed, ok, type Reply } from '../sidebar/reply';
 import { uiText } from '../sidebar/texts';
-import { account360View, FORM_LOCK_MS, idOf, withGrid, type FormDeps } from './forms';
+import {
+  account360View,
+  FORM_LOCK_MS,
+  idOf,
+  sheetToAppend,
+  withGrid,
+  type FormDeps,
+} from './forms';
 import { readWorkbook } from './read';
 
 type Validate = (
@@ -38,8 +45,7 @@ export function appendRecord(
   return deps.lock.run(FORM_LOCK_MS, () => {
     const today = clock.today();
     const read = readWorkbook(store, today);
-    const name = read.names.get(key) ?? null;
-    const target = name ? (read.grids[key] ?? null) : null;
+    const { name, target } = sheetToAppend(read, key);
     const plan = FORMS[key].validate(fields, target, {
       today,
       locale: read.locale,

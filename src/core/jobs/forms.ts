@@ -7,6 +7,8 @@ import type { WorkbookStore } from '../ports/workbook';
 import type { SheetKey } from '../schema/types';
 import { account360, type Account360View } from '../sidebar/account360';
 import type { WorkbookRead } from './read';
+import { UserFacingError } from './errors';
+import { message } from '../i18n/messages';
 
 /**
  * What the sidebars' form jobs (append-record, move-action, save-settings) share: the ports
@@ -33,7 +35,36 @@ export function withGrid(
   today: Day,
 ): WorkbookRead {
   const grids = { ...read.grids, [key]: { ...grid, map: read.map } };
-  return { ...read, grids, parsed: parseWorkbook(grids, today, read.map) };
+  const parsed = parseWorkbook(grids, today, read.map);
+  // Transactions summed outside the workbook (BigQuery) are not in a grid: keep their facts.
+  const facts = read.parsed.model.facts;
+  return {
+    ...read,
+    grids,
+    parsed:
+      facts === undefined
+        ? parsed
+        : { ...parsed, model: { ...parsed.model, transactions: [], facts } },
+  };
+}
+
+/**
+ * The sheet a form appends a row to, and its grid as read (null when the sheet is missing).
+ * When the rows were read from a table outside the workbook (Settings
+ * `bigquery_interactions_table`), a row appended to the sheet would never be read: the form
+ * says where to add it instead.
+ */
+export function sheetToAppend(
+  read: WorkbookRead,
+  key: SheetKey,
+): { name: string | null; target: SheetGrid | null } {
+  const name = read.names.get(key) ?? null;
+  const grid = read.grids[key];
+  if (grid !== undefined && grid.name !== name)
+    throw new UserFacingError(
+      message('bigquery_interactions_form', read.locale, { table: grid.name }),
+    );
+  return { name, target: name ? (grid ?? null) : null };
 }
 
 /** Account 360 of `accountId` (null: none chosen) as the read shows it today. */

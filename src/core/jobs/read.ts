@@ -65,13 +65,21 @@ export function readWorkbook(
     const name = names.get(key);
     if (name !== undefined) grids[key] = { name, values: store.readSheet(name), map: book.map };
   }
+  // A full read of a host whose interactions live elsewhere (Settings
+  // `bigquery_interactions_table`): their rows take the sheet's place, parsed as the sheet is.
+  const outside =
+    only === undefined && store.externalInteractions
+      ? store.externalInteractions(parseSettings(grids.settings ?? null, new IssueList()))
+      : undefined;
+  if (outside !== undefined) grids.interactions = { ...outside, map: book.map };
   const parsed = parseWorkbook(grids, today, book.map);
   const locale = workbookLocale({
     setting: parsed.model.settings.language,
     spreadsheetLocale: store.locale(),
   });
   // Only the full read (refresh, reminders) reports; a sidebar reads some sheets to show them.
-  const read = new Map(Object.values(grids).map((g) => [g.name, g.values as Grid]));
+  const sheetGrids = Object.values(grids).filter((g) => g.name !== outside?.name);
+  const read = new Map(sheetGrids.map((g) => [g.name, g.values as Grid]));
   const recognition = only ? null : recognize(store, book, read);
   if (!names.has('accounts')) {
     const like = recognition ? accountsLookalike(recognition) : null;
@@ -92,7 +100,7 @@ export function readWorkbook(
   sheetIssues.forEach((i) => all.add(i));
   recognition?.issues.forEach((i) => all.add(i));
   for (const key of wanted) {
-    if (key === 'settings' || names.has(key)) continue;
+    if (key === 'settings' || names.has(key) || (key === 'interactions' && outside)) continue;
     all.add({
       sheet: key,
       row: null,
@@ -103,8 +111,10 @@ export function readWorkbook(
       severity: 'warning',
     });
   }
-  parsed.issues.forEach((i) => all.add(i));
-  const sizes = Object.values(grids).map((g) => ({
+  // The rows of a table have no row number a person could look up: the issue names the table
+  // and the value instead (as for transactions from BigQuery).
+  parsed.issues.forEach((i) => all.add(i.sheet === outside?.name ? { ...i, row: null } : i));
+  const sizes = sheetGrids.map((g) => ({
     name: g.name,
     rows: g.values.length,
     cols: g.values.reduce((w, r) => Math.max(w, r.length), 0),

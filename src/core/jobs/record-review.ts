@@ -5,7 +5,14 @@ import { failed, ok, type Reply } from '../sidebar/reply';
 import { uiText } from '../sidebar/texts';
 import { sheetDef } from '../schema/sheets';
 import { dateCell } from '../values/cell';
-import { account360View, FORM_LOCK_MS, idOf, withGrid, type FormDeps } from './forms';
+import {
+  account360View,
+  FORM_LOCK_MS,
+  idOf,
+  sheetToAppend,
+  withGrid,
+  type FormDeps,
+} from './forms';
 import { readWorkbook } from './read';
 
 /**
@@ -57,8 +64,7 @@ export function recordReview(
         [{ field: 'outcome', message: uiText('err_required', locale) }],
         locale,
       );
-    const name = read.names.get('interactions') ?? null;
-    const target = name ? (read.grids.interactions ?? null) : null;
+    const { name, target } = sheetToAppend(read, 'interactions');
     const row = validateInteraction(
       { date: formatDay(today), account_id: accountId, type: 'review', summary: outcome },
       target,

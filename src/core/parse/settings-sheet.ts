@@ -239,6 +239,7 @@ export function parseSettings(grid: SheetGrid | null, issues: IssueList): Settin
       transactionsTable: str('bigquery_transactions_table', 'transactions') || 'transactions',
       summaryTable: str('bigquery_summary_table', ''),
       historyTable: str('bigquery_history_table', ''),
+      interactionsTable: str('bigquery_interactions_table', ''),
     },
     whitespaceMinShare: num('whitespace_min_share', DEFAULT_SETTINGS.whitespaceMinShare),
     whitespaceMinAccounts: num('whitespace_min_accounts', DEFAULT_SETTINGS.whitespaceMinAccounts),

@@ -2,6 +2,7 @@ import type { Runner } from '../issues/hints';
 import type { CellValue, Grid } from '../values/cell';
 import type { Day } from '../calendar/day';
 import type { KamModel } from '../model/records';
+import type { Settings } from '../settings/model';
 import type { ExternalTransactions } from '../jobs/read';
 import type { SheetLayout } from '../setup/layout';
 
@@ -34,6 +35,13 @@ export interface WorkbookStore {
    * called once per full read, with the model the workbook gives; undefined = the sheet's.
    */
   externalTransactions?(model: KamModel, today: Day): ExternalTransactions | undefined;
+  /**
+   * The interactions from outside the workbook (Sheets with `bigquery_interactions_table`), as a
+   * grid whose header row is the Interactions sheet's English headers, named for the issues
+   * (`project.dataset.table`): called once per full read, with the workbook's settings;
+   * undefined = the Interactions sheet.
+   */
+  externalInteractions?(settings: Settings): { name: string; values: Grid } | undefined;
   /** Writes a rectangle whose top-left cell is (row, col), growing the sheet when needed. */
   writeRange(name: string, row: number, col: number, values: Grid): void;
   /**

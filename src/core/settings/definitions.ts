@@ -352,6 +352,15 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     },
   },
   {
+    key: 'bigquery_interactions_table',
+    type: 'bq_name',
+    default: '',
+    description: {
+      en: 'BigQuery: the table of interactions, read instead of the Interactions sheet (blank = the sheet)',
+      zh: 'BigQuery：互动记录表，代替互动记录工作表读取（留空 = 使用工作表）',
+    },
+  },
+  {
     key: 'bigquery_summary_table',
     type: 'bq_name',
     default: '',

@@ -60,6 +60,8 @@ export interface Settings {
     /** Tables the refresh writes the Looker summary and history to; '' = not written. */
     readonly summaryTable: string;
     readonly historyTable: string;
+    /** The BigQuery table of interactions, read instead of the Interactions sheet; '' = the sheet. */
+    readonly interactionsTable: string;
   };
   /** Cross-sell: share of an industry's accounts that bought a product (0.3 = 30 %). */
   readonly whitespaceMinShare: number;
@@ -106,6 +108,7 @@ export const DEFAULT_SETTINGS: Settings = {
     transactionsTable: 'transactions',
     summaryTable: '',
     historyTable: '',
+    interactionsTable: '',
   },
   whitespaceMinShare: 0.3,
   whitespaceMinAccounts: 5,

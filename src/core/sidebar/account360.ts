@@ -254,7 +254,8 @@ export function accountAtRow(read: WorkbookRead, sheetName: string, row: number)
   for (const key of ACCOUNT_SHEETS) {
     if (read.names.get(key) !== sheetName) continue;
     const grid = read.grids[key];
-    if (!grid) return null;
+    // No grid, or the rows of a table outside the workbook in the sheet's place (BigQuery).
+    if (!grid || grid.name !== sheetName) return null;
     const columns = sheetDef(key).columns;
     const top = headerRowIndex(grid.name, grid.values, columns, grid.map);
     if (row <= top + 1) return null;

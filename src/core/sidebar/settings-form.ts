@@ -34,6 +34,7 @@ const GROUP_OF: Readonly<Record<string, SettingGroup>> = {
   bigquery_project: 'general',
   bigquery_dataset: 'general',
   bigquery_transactions_table: 'general',
+  bigquery_interactions_table: 'general',
   bigquery_summary_table: 'general',
   bigquery_history_table: 'general',
 };

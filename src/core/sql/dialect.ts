@@ -76,9 +76,7 @@ export class TableNameError extends Error {
  * anything else is refused before a query is written.
  */
 export function bigQueryDialect(project: string, dataset: string, table: string): Dialect {
-  if (!PROJECT.test(project)) throw new TableNameError('bigquery_project', project);
-  if (!NAME.test(dataset)) throw new TableNameError('bigquery_dataset', dataset);
-  if (!NAME.test(table)) throw new TableNameError('bigquery_transactions_table', table);
+  const transactions = bigQueryTable(project, dataset, table, 'bigquery_transactions_table');
   return {
     name: 'bigquery',
     param: (name) => `@${name}`,
@@ -88,9 +86,25 @@ export function bigQueryDialect(project: string, dataset: string, table: string)
     daysBetween: (a, b) => `DATE_DIFF(${a}, ${b}, DAY)`,
     dayNumber: (e) => `UNIX_DATE(${e})`,
     finite: (e) => `NOT IS_INF(${e}) AND NOT IS_NAN(${e})`,
-    transactions: `\`${project}.${dataset}.${table}\``,
+    transactions,
     accounts: 'UNNEST(@accounts)',
     rates: 'UNNEST(@rates)',
     rowNumber: 'CAST(NULL AS INT64)',
   };
+}
+
+/**
+ * A BigQuery table Settings name, checked (BigQuery's naming rules) and quoted for a FROM clause;
+ * `setting` names the setting in the error.
+ */
+export function bigQueryTable(
+  project: string,
+  dataset: string,
+  table: string,
+  setting: string,
+): string {
+  if (!PROJECT.test(project)) throw new TableNameError('bigquery_project', project);
+  if (!NAME.test(dataset)) throw new TableNameError('bigquery_dataset', dataset);
+  if (!NAME.test(table)) throw new TableNameError(setting, table);
+  return `\`${project}.${dataset}.${table}\``;
 }

@@ -5,7 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { bigQueryDialect, DUCKDB, TableNameError } from '../../../src/core/sql/dialect';
+import {
+  bigQueryDialect,
+  bigQueryTable,
+  DUCKDB,
+  TableNameError,
+} from '../../../src/core/sql/dialect';
+import { interactionsQuery } from '../../../src/core/sql/interactions';
 import { TRANSACTION_PARAMS, transactionQueries } from '../../../src/core/sql/transactions';
 
 /** What the BigQuery-dialect parser says of each text (test/support/bigquery-parse.mjs). */
@@ -26,6 +32,10 @@ function parsed(
 
 const BQ = bigQueryDialect('acme-erp-prod', 'kam', 'transactions');
 const queries = Object.entries(transactionQueries(BQ));
+const INTERACTIONS = interactionsQuery(
+  'bigquery',
+  bigQueryTable('acme-erp-prod', 'kam', 'crm_interactions', 'bigquery_interactions_table'),
+);
 
 describe('BigQuery rendering', () => {
   it('every query parses as one BigQuery Standard SQL statement', () => {
@@ -33,6 +43,12 @@ describe('BigQuery rendering', () => {
     expect(results.map((r, i) => [queries[i][0], r.error, r.statements])).toEqual(
       queries.map(([name]) => [name, null, 1]),
     );
+  });
+
+  it('the interactions query parses too, and names no parameter and no value', () => {
+    expect(parsed([INTERACTIONS])).toEqual([{ ok: true, statements: 1, error: null }]);
+    expect(INTERACTIONS).not.toMatch(/@|'|\$|VARCHAR/);
+    expect(INTERACTIONS).toContain('FROM `acme-erp-prod.kam.crm_interactions` ORDER BY');
   });
 
   it('the parser is not lenient: broken BigQuery is refused', () => {
@@ -73,6 +89,16 @@ describe('injection', () => {
       () => bigQueryDialect('acme-erp-prod', 'kam', 't`; SELECT 1; --'),
     ],
     ['bigquery_transactions_table', () => bigQueryDialect('acme-erp-prod', 'kam', '')],
+    [
+      'bigquery_interactions_table',
+      () =>
+        bigQueryTable(
+          'acme-erp-prod',
+          'kam',
+          'i` UNION ALL SELECT 1 --',
+          'bigquery_interactions_table',
+        ),
+    ],
   ])('a %s that is not a BigQuery name is refused before any SQL is written', (setting, make) => {
     expect(make).toThrow(TableNameError);
     try {

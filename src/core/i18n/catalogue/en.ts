@@ -201,6 +201,12 @@ export const en = {
       'Settings say data_source = bigquery, but this script was deployed without the BigQuery service. Deploy it with `npm run deploy -- --with-bigquery` (docs/outgrow.md), or set data_source to sheet.',
     bigquery_settings:
       'Settings say data_source = bigquery: fill in {setting} (docs/outgrow.md), or set data_source to sheet.',
+    bigquery_interactions_off:
+      'Settings name bigquery_interactions_table, but this script was deployed without the BigQuery service. Deploy it with `npm run deploy -- --with-bigquery` (docs/outgrow.md), or clear bigquery_interactions_table to read the Interactions sheet.',
+    bigquery_interactions_settings:
+      'Settings name bigquery_interactions_table: fill in {setting} (docs/outgrow.md), or clear bigquery_interactions_table to read the Interactions sheet.',
+    bigquery_interactions_form:
+      'Interactions are read from the BigQuery table {table} (Settings bigquery_interactions_table), so one logged here would not be seen. Add it to that table, or clear the setting to use the Interactions sheet.',
     bigquery_name: 'Setting {setting}: "{value}" is not a BigQuery name.',
     bigquery_failed: 'BigQuery refused the query on {table}: {message}',
     bigquery_no_sheet: 'There is no Transactions sheet to load into BigQuery.',

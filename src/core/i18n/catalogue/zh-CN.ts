@@ -172,6 +172,12 @@ export const zhCN: Catalogue = {
       '设置中 data_source = bigquery，但部署本脚本时未启用 BigQuery 服务。请用 `npm run deploy -- --with-bigquery` 部署（见 docs/outgrow.zh-CN.md），或把 data_source 改为 sheet。',
     bigquery_settings:
       '设置中 data_source = bigquery：请填写 {setting}（见 docs/outgrow.zh-CN.md），或把 data_source 改为 sheet。',
+    bigquery_interactions_off:
+      '设置中填写了 bigquery_interactions_table，但本脚本部署时未包含 BigQuery 服务。请用 `npm run deploy -- --with-bigquery` 部署（见 docs/outgrow.zh-CN.md），或清空 bigquery_interactions_table 以读取互动记录工作表。',
+    bigquery_interactions_settings:
+      '设置中填写了 bigquery_interactions_table：请填写 {setting}（见 docs/outgrow.zh-CN.md），或清空 bigquery_interactions_table 以读取互动记录工作表。',
+    bigquery_interactions_form:
+      '互动记录从 BigQuery 表 {table} 读取（设置 bigquery_interactions_table），在这里记录的互动将不会被读取。请把它添加到该表，或清空该设置以使用互动记录工作表。',
     bigquery_name: '设置 {setting}：“{value}”不是有效的 BigQuery 名称。',
     bigquery_failed: 'BigQuery 拒绝了对 {table} 的查询：{message}',
     bigquery_no_sheet: '没有可导入 BigQuery 的交易记录表。',
