@@ -39,7 +39,7 @@ const zoneFree = [
   '/test/gas/refresh-cell-limit\\.test\\.ts$',
   // DuckDB answers the fake BigQuery in a worker; the date conversions these use are the
   // refresh's own, which refresh.test runs in every zone.
-  '/test/(gas|bundle)/bigquery\\.test\\.ts$',
+  '/test/(gas|bundle)/bigquery(-looker|-interactions)?\\.test\\.ts$',
 ];
 
 module.exports = {
