@@ -166,6 +166,54 @@ describe('Dashboard / 仪表板', () => {
     expect(count(1000)).toBe(count(10));
   });
 
+  it('a team’s own "Dashboard" (or 看板) keeps every cell and gets no chart; the issue says why', () => {
+    const own = Array.from({ length: 12 }, (_, r) =>
+      Array.from({ length: 22 }, (_, c) => ((r + c) % 3 === 0 ? `kpi ${r}-${c}` : '')),
+    );
+    for (const name of ['Dashboard', '看板']) {
+      const gas = installGas();
+      seedPortfolio(gas, 20);
+      gas.control.setSheetValues(name, own);
+      const before = gas.control.sheetValues(name);
+      handleRefresh(true);
+      expect(gas.control.sheetValues(name)).toEqual(before);
+      expect(gas.control.sheet(name)._charts).toHaveLength(0);
+      const issue = gas.control.sheetValues('Data Issues').find((r) => r[0] === name);
+      expect(issue?.[4]).toBe(
+        `Sheet "${name}" has the name of the script's dashboard sheet but is not the script's (its first cell is "kpi 0-0"), so it was left as it is and dashboard was not written. Rename your sheet; the next refresh then creates dashboard.`,
+      );
+      // The refresh itself is done: Summary is written.
+      expect(gas.control.sheetValues('Summary').length).toBe(21);
+
+      handleRebuildDashboard();
+      expect(gas.control.alerts.at(-1)?.prompt).toContain(`Sheet "${name}" has the name`);
+      expect(gas.control.sheetValues(name)).toEqual(before);
+      expect(gas.control.sheet(name)._charts).toHaveLength(0);
+    }
+  });
+
+  it('its own dashboard stays its own: another language or currency in the titles, an empty sheet', () => {
+    const gas = installGas({ locale: 'zh_CN' });
+    seedPortfolio(gas, 10);
+    handleRefresh(true);
+    expect(charts(gas, '仪表板')).toHaveLength(12);
+    // The workbook switches to English and another home currency: the same sheet is redrawn.
+    gas.control.setSheetValues('Settings', [
+      ['setting', 'value'],
+      ['language', 'en'],
+      ['home_currency', 'USD'],
+    ]);
+    handleRebuildDashboard();
+    expect(charts(gas, '仪表板').map((c) => c.split('|')[1])[0]).toBe('Revenue by quarter (USD)');
+    expect(charts(gas, '仪表板')).toHaveLength(12);
+    // An empty sheet of that name (made by hand, or by Set up) is filled.
+    const other = installGas();
+    seedPortfolio(other, 10);
+    other.control.setSheetValues('Dashboard', []);
+    handleRefresh(true);
+    expect(charts(other)).toHaveLength(12);
+  });
+
   it('is on the menu as Rebuild dashboard, with an entry point', () => {
     expect(MENU_ITEMS).toContainEqual(['menu_dashboard', 'kamRebuildDashboard']);
   });

@@ -232,10 +232,10 @@ describe('service calls do not grow with the number of rows', () => {
     // data issues): the 10-account run trims the history grid once, larger runs grow them once.
     for (const c of counts) expect(c.resize).toBeLessThanOrEqual(6);
     // One read per input sheet (Opportunities included) plus history and data issues (to keep
-    // when each issue was first seen), and row 1 of Summary, Monthly, Pipeline, Groups and
-    // Products (a sheet of the team's own under one of those names is never rewritten);
-    // writes: script-column blocks, data issues, Looker sheets.
-    expect(counts[0].getValues).toBe(15);
+    // when each issue was first seen), and row 1 of Summary, Monthly, Pipeline, Groups,
+    // Products and the dashboard (a sheet of the team's own under one of those names is never
+    // rewritten, nor drawn on); writes: script-column blocks, data issues, Looker sheets.
+    expect(counts[0].getValues).toBe(16);
     // Pipeline is the sixth write (the workbook has an Opportunities sheet), Groups and Products
     // the seventh and eighth.
     expect(counts[0].setValues).toBe(8);

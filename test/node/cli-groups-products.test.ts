@@ -91,4 +91,37 @@ describe('kam: groups, products, cross-sell and seasonality', () => {
         .map((row) => row.slice(1, 5)),
     ).toEqual([['A1', 'Alpha', 2, 150]]);
   });
+
+  it('kam refresh and kam dashboard leave a Dashboard sheet of the team’s own as it was', async () => {
+    const path = join(tmp.dir, 'own-dashboard.xlsx');
+    const wb = new Workbook();
+    wb.addWorksheet('Accounts').addRows([
+      ['Account ID', 'Account Name'],
+      ['A1', 'Alpha'],
+    ]);
+    wb.addWorksheet('Transactions').addRows([
+      ['Date', 'Account ID', 'Amount'],
+      ['2025-10-01', 'A1', 100],
+    ]);
+    // A KPI sheet of the team's own, with figures from column P on too.
+    const kpis = [
+      ['Region', 'Target', ...new Array(13).fill(''), 'Notes', 'Owner'],
+      ['East', 500, ...new Array(13).fill(''), 'keep me', 'Li'],
+    ];
+    wb.addWorksheet('Dashboard').addRows(kpis);
+    await wb.xlsx.writeFile(path);
+
+    const r = await kam(['refresh', path, '--today', TODAY], tmp.dir);
+    expect(r.code).toBe(0);
+    const after = await readBook(path);
+    expect(sheetRows(after, 'Dashboard')).toEqual(kpis);
+    expect(sheetRows(after, 'Data Issues').find((row) => row[0] === 'Dashboard')?.[4]).toMatch(
+      /^Sheet "Dashboard" has the name of the script's dashboard sheet but is not the script's/,
+    );
+
+    const d = await kam(['dashboard', path, '--today', TODAY], tmp.dir);
+    expect(d.code).not.toBe(0);
+    expect(d.stderr).toContain('Sheet "Dashboard" has the name of the script\'s dashboard sheet');
+    expect(sheetRows(await readBook(path), 'Dashboard')).toEqual(kpis);
+  });
 });

@@ -1,8 +1,9 @@
 import { firstDayOfMonthIndex, monthIndexOfDay, ymdFromDay, type Day } from '../calendar/day';
 import { text } from '../i18n/catalogue';
-import type { Locale } from '../i18n/locale';
+import { LOCALES, type Locale } from '../i18n/locale';
 import type { AccountMetrics } from '../model/metrics';
 import type { KamModel } from '../model/records';
+import type { CellValue } from '../values/cell';
 import {
   ABC_CLASSES,
   HEALTH_BANDS,
@@ -92,6 +93,16 @@ const CHART_IDS: readonly ChartId[] = [
  * dashboard rebuild recognises its own charts by the title in either language, and the other
  * language's tables would cost a pass over every transaction for six strings.
  */
+/**
+ * Is row 1 of a sheet the script's dashboard? Its first table's title is in column P (layout.ts)
+ * and starts with one of the chart titles in either language, whatever the home currency.
+ */
+export function isDashboardTitleRow(row: readonly CellValue[], firstColumn: number): boolean {
+  const cell = row[firstColumn - 1];
+  if (typeof cell !== 'string' || cell === '') return false;
+  return CHART_IDS.some((id) => LOCALES.some((l) => cell.startsWith(text(`dashboard.${id}`, l))));
+}
+
 export function dashboardTitles(model: KamModel, locale: Locale): string[] {
   return CHART_IDS.map((id) => chartTitle(id, model, locale));
 }

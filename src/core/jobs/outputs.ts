@@ -28,7 +28,7 @@ import { normalizeName } from '../schema/normalize';
 import { displayValue } from '../values/parse';
 import type { CellValue, Grid } from '../values/cell';
 import type { WorkbookRead } from './read';
-import { dashboardSheetName } from './rebuild-dashboard';
+import { dashboardSheetName, foreignDashboard } from './rebuild-dashboard';
 
 /** One Looker sheet, rewritten whole: header and body in one write. */
 export interface LookerSheetWrite {
@@ -69,6 +69,8 @@ export interface LookerPlan {
   readonly tables: readonly ChartTable[];
   /** The dashboard sheet's name (in `refused` when it may not grow). */
   readonly dashboard: string;
+  /** The dashboard sheet is a team's own that shares the name: the refresh leaves it alone. */
+  readonly dashboardForeign: boolean;
 }
 
 /** The sheet's name in this workbook, or the name to create it under. */
@@ -200,6 +202,10 @@ export function planLookerOutputs(
     writes.splice(i, 1);
   }
 
+  // The dashboard too: a team's own "Dashboard" keeps its cells and gets no charts.
+  const foreignDash = foreignDashboard(store, read);
+  if (foreignDash !== null) foreign.push(foreignDash);
+
   const tables = dashboardTables(model, metrics, today, read.locale);
   const planned: PlannedSheet[] = writes.map((w) => ({
     name: w.name,
@@ -218,17 +224,18 @@ export function planLookerOutputs(
     name: dashboardSheetName(read),
     ...dashboardGridSize(tables),
   };
-  planned.push(issuesSheet, dashboard);
+  planned.push(issuesSheet);
+  if (foreignDash === null) planned.push(dashboard);
   const sizes = store.sheetSizes?.() ?? read.sizes;
   const budget = cellBudget(sizes, planned);
   // A host with the limit (Sheets) would refuse to grow a grid past it and fail the run: the
   // sheets that need more room than is left keep their previous contents instead, and the
   // error says so. The sheet that reports it comes first, then what people look at.
-  const refused =
+  const refused: Set<string> =
     store.sheetSizes !== undefined && budget.total > SHEETS_CELL_LIMIT
       ? refusedGrowth(sizes, [
           issuesSheet,
-          dashboard,
+          ...(foreignDash === null ? [dashboard] : []),
           ...byPriority(writes).map((w) => planned[writes.indexOf(w)]),
         ])
       : new Set<string>();
@@ -267,6 +274,7 @@ export function planLookerOutputs(
     issues: [...foreign, ...(warning ? [warning] : [])],
     tables,
     dashboard: dashboard.name,
+    dashboardForeign: foreignDash !== null,
   };
 }
 

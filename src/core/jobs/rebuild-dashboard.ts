@@ -1,4 +1,10 @@
-import { dashboardTables, dashboardTitles, type ChartTable } from '../dashboard/tables';
+import { TABLES_FIRST_COLUMN } from '../dashboard/layout';
+import {
+  dashboardTables,
+  dashboardTitles,
+  isDashboardTitleRow,
+  type ChartTable,
+} from '../dashboard/tables';
 import { computeMetrics } from '../engine/compute';
 import { text } from '../i18n/catalogue';
 import { LOCALES, pick, type Locale } from '../i18n/locale';
@@ -6,11 +12,41 @@ import type { DashboardContent, DashboardWriter, DashboardWritten } from '../por
 import type { Clock, Notifier } from '../ports/host';
 import type { WorkbookStore } from '../ports/workbook';
 import { sheetDef } from '../schema/sheets';
+import { issueText, type DataIssue } from '../issues/issue';
+import { displayValue } from '../values/parse';
+import { UserFacingError } from './errors';
 import { readWorkbook, type WorkbookRead } from './read';
 
 /** The dashboard sheet's name in this workbook, or the name to create it under. */
 export function dashboardSheetName(read: WorkbookRead): string {
   return read.names.get('dashboard') ?? pick(sheetDef('dashboard'), read.locale);
+}
+
+/**
+ * The issue when the dashboard sheet of this workbook is a team's own sheet that only shares the
+ * name ("Dashboard", "仪表板", "看板"): the script's dashboard has its first table's title in
+ * column P of row 1, or the sheet is empty. Null when the script may write it (or create it).
+ * Writing a team's own dashboard would clear their cells from column P and add charts over it.
+ */
+export function foreignDashboard(store: WorkbookStore, read: WorkbookRead): DataIssue | null {
+  const name = dashboardSheetName(read);
+  if (!store.sheetNames().includes(name)) return null;
+  const row = store.readHeader?.(name) ?? store.readSheet(name)[0] ?? [];
+  if (isDashboardTitleRow(row, TABLES_FIRST_COLUMN)) return null;
+  const empty =
+    row.every((v) => displayValue(v).trim() === '') &&
+    (store.lastRow?.(name) ?? store.readSheet(name).length) === 0;
+  if (empty) return null;
+  const first = displayValue(row.find((v) => displayValue(v).trim() !== '') ?? null);
+  return {
+    sheet: name,
+    row: 1,
+    column: '',
+    value: first,
+    code: 'sheet_not_ours',
+    params: { name, key: 'dashboard', first },
+    severity: 'error',
+  };
 }
 
 /** What a DashboardWriter gets: the tables of this read and the sheet they go on. */
@@ -45,6 +81,9 @@ export interface RebuildDashboardResult extends DashboardWritten {
 export function rebuildDashboard(deps: RebuildDashboardDeps): RebuildDashboardResult {
   const today = deps.clock.today();
   const read = readWorkbook(deps.store, today);
+  const foreign = foreignDashboard(deps.store, read);
+  if (foreign !== null)
+    throw new UserFacingError(issueText(foreign, read.locale, deps.store.runner));
   const metrics = computeMetrics(read.parsed.model, today);
   const tables = dashboardTables(read.parsed.model, metrics, today, read.locale);
   const written = deps.dashboard.write(dashboardContent(read, tables));

@@ -281,8 +281,9 @@ export function refresh(deps: RefreshDeps): RefreshResult {
   );
   if (deps.dashboard && !skip.has('dashboard')) {
     checkTime(0);
-    // A dashboard that would need cells past Sheets' limit stays as it was.
-    if (!looker.refused.has(looker.dashboard))
+    // A dashboard that would need cells past Sheets' limit stays as it was, and a team's own
+    // sheet of that name is never written.
+    if (!looker.refused.has(looker.dashboard) && !looker.dashboardForeign)
       written.push(deps.dashboard.write(dashboardContent(read, looker.tables)).sheet);
     writtenKeys.push('dashboard');
   }
