@@ -195,6 +195,42 @@ describe('Set up workbook against the fake', () => {
     expect(rows.filter((r) => r[0] === 'Currency')).toHaveLength(1);
   });
 
+  it('leaves a team’s own Products, Summary and Dashboard as they are, and says so', () => {
+    const gas = installGas();
+    gas.control.setSheetValues('Accounts', [
+      ['Account ID', 'Account Name'],
+      ['A1', 'Acme'],
+    ]);
+    gas.control.setSheetValues('Products', [
+      ['SKU', 'Product', '', ''],
+      ['V-1', 'Valve', '', 'note'],
+    ]);
+    gas.control.setSheetValues('Summary', [
+      ['Region', 'Target'],
+      ['East', 5],
+    ]);
+    gas.control.setSheetValues('Dashboard', [
+      ['', 'KPI'],
+      ['a', 1],
+    ]);
+    gas.control.sheet('Products').setFrozenRows(0);
+    const own = (snapshotSpreadsheet(gas.control) as { sheets: { name: string }[] }).sheets.filter(
+      (x) => x.name !== 'Accounts',
+    );
+    handleSetup();
+    const after = (snapshotSpreadsheet(gas.control) as { sheets: { name: string }[] }).sheets;
+    for (const sheet of own) expect(after.find((x) => x.name === sheet.name)).toEqual(sheet);
+    expect(gas.control.alerts.at(-1)?.prompt).toBe(
+      [
+        'Summary: Sheet "Summary" has the name of the script\'s summary sheet but is not the script\'s (its first cell is "Region"), so it was left as it is and summary was not written. Rename your sheet; the next refresh then creates summary.',
+        'Products: Sheet "Products" has the name of the script\'s products sheet but is not the script\'s (its first cell is "SKU"), so it was left as it is and products was not written. Rename your sheet; the next refresh then creates products.',
+        'Dashboard: Sheet "Dashboard" has the name of the script\'s dashboard sheet but is not the script\'s (its first cell is "KPI"), so it was left as it is and dashboard was not written. Rename your sheet; the next refresh then creates dashboard.',
+      ].join('\n'),
+    );
+    // The other sheets were made as usual.
+    expect(gas.control.sheetValues('Monthly')[0][0]).toBe('month');
+  });
+
   it('reports a duplicated header instead of writing a second one', () => {
     const gas = installGas();
     gas.control.setSheetValues('Accounts', [['Account ID', '客户编号', 'Account Name']]);

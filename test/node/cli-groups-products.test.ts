@@ -92,6 +92,29 @@ describe('kam: groups, products, cross-sell and seasonality', () => {
     ).toEqual([['A1', 'Alpha', 2, 150]]);
   });
 
+  it('kam init leaves a Products sheet of the team’s own as it was and says so', async () => {
+    const path = join(tmp.dir, 'init-own-products.xlsx');
+    const wb = new Workbook();
+    wb.addWorksheet('Accounts').addRows([
+      ['Account ID', 'Account Name'],
+      ['A1', 'Alpha'],
+    ]);
+    const catalogue = [
+      ['SKU', 'Product', 'List price'],
+      ['V-1', 'Valve', 120],
+    ];
+    wb.addWorksheet('Products').addRows(catalogue);
+    await wb.xlsx.writeFile(path);
+    const r = await kam(['init', path], tmp.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'Products: Sheet "Products" has the name of the script\'s products sheet but is not the script\'s (its first cell is "SKU")',
+    );
+    const after = await readBook(path);
+    expect(sheetRows(after, 'Products')).toEqual(catalogue);
+    expect(sheetRows(after, 'Monthly')[0][0]).toBe('month');
+  });
+
   it('kam refresh and kam dashboard leave a Dashboard sheet of the team’s own as it was', async () => {
     const path = join(tmp.dir, 'own-dashboard.xlsx');
     const wb = new Workbook();

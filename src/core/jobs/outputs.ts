@@ -24,11 +24,10 @@ import type { AccountMetrics } from '../model/metrics';
 import type { WorkbookStore } from '../ports/workbook';
 import { sheetDef } from '../schema/sheets';
 import type { SheetKey } from '../schema/types';
-import { normalizeName } from '../schema/normalize';
-import { displayValue } from '../values/parse';
-import type { CellValue, Grid } from '../values/cell';
+import type { Grid } from '../values/cell';
 import type { WorkbookRead } from './read';
 import { dashboardSheetName, foreignDashboard } from './rebuild-dashboard';
+import { notOursIssue, ownHeader } from '../outputs/ownership';
 
 /** One Looker sheet, rewritten whole: header and body in one write. */
 export interface LookerSheetWrite {
@@ -100,20 +99,6 @@ const PRIORITY: readonly LookerSheetWrite['key'][] = [
 
 function byPriority(writes: readonly LookerSheetWrite[]): LookerSheetWrite[] {
   return [...writes].sort((a, b) => PRIORITY.indexOf(a.key) - PRIORITY.indexOf(b.key));
-}
-
-/**
- * Is a sheet's first row a header the script wrote: blank, or its first cell the key of the
- * Looker sheet's first column (or that column's English or Chinese name, as older versions
- * wrote)? A sheet of a team's own that happens to carry one of our names ("Products", "集团")
- * is not, and the refresh must not rewrite it.
- */
-function ownHeader(row: readonly CellValue[], key: LookerSheetWrite['key']): boolean {
-  const texts = row.map((v) => displayValue(v).trim());
-  if (texts.every((t) => t === '')) return true;
-  const first = sheetDef(key).columns[0];
-  const cell = normalizeName(texts[0]);
-  return [first.key, first.en, first.zh].some((n) => normalizeName(n) === cell);
 }
 
 /**
@@ -190,15 +175,7 @@ export function planLookerOutputs(
         ? (old[0] ?? [])
         : (store.readHeader?.(w.name) ?? store.readSheet(w.name)[0] ?? []);
     if (ownHeader(row, w.key)) continue;
-    foreign.unshift({
-      sheet: w.name,
-      row: 1,
-      column: '',
-      value: displayValue(row[0] ?? null),
-      code: 'sheet_not_ours',
-      params: { name: w.name, key: w.key, first: displayValue(row[0] ?? null) },
-      severity: 'error',
-    });
+    foreign.unshift(notOursIssue(w.name, w.key, row));
     writes.splice(i, 1);
   }
 

@@ -15,6 +15,7 @@ import { sheetDef } from '../schema/sheets';
 import { issueText, type DataIssue } from '../issues/issue';
 import { displayValue } from '../values/parse';
 import { UserFacingError } from './errors';
+import { notOursIssue } from '../outputs/ownership';
 import { readWorkbook, type WorkbookRead } from './read';
 
 /** The dashboard sheet's name in this workbook, or the name to create it under. */
@@ -37,16 +38,7 @@ export function foreignDashboard(store: WorkbookStore, read: WorkbookRead): Data
     row.every((v) => displayValue(v).trim() === '') &&
     (store.lastRow?.(name) ?? store.readSheet(name).length) === 0;
   if (empty) return null;
-  const first = displayValue(row.find((v) => displayValue(v).trim() !== '') ?? null);
-  return {
-    sheet: name,
-    row: 1,
-    column: '',
-    value: first,
-    code: 'sheet_not_ours',
-    params: { name, key: 'dashboard', first },
-    severity: 'error',
-  };
+  return notOursIssue(name, 'dashboard', row);
 }
 
 /** What a DashboardWriter gets: the tables of this read and the sheet they go on. */

@@ -13,6 +13,9 @@ import { buildLayout } from '../setup/layout';
 import { DEFAULT_RATES, SETTING_DEFS } from '../settings/definitions';
 import { displayValue } from '../values/parse';
 import type { CellValue, Grid } from '../values/cell';
+import { TABLES_FIRST_COLUMN } from '../dashboard/layout';
+import { isDashboardTitleRow } from '../dashboard/tables';
+import { notOursIssue, ownHeader } from '../outputs/ownership';
 
 export interface SetupResult {
   readonly locale: Locale;
@@ -68,6 +71,32 @@ function usedHeight(grid: Grid): number {
   return 0;
 }
 
+/** The Looker sheets whose first row says whether a sheet of that name is the script's. */
+const LOOKER_KEYS: ReadonlySet<string> = new Set([
+  'summary',
+  'history',
+  'monthly',
+  'pipeline',
+  'groups',
+  'products',
+]);
+
+/**
+ * The sheet_not_ours issue for an existing sheet named like a Looker sheet or the dashboard that
+ * holds a team's own data (outputs.ts `ownHeader`, rebuild-dashboard.ts `isDashboardTitleRow`);
+ * null when the sheet is empty or the script's.
+ */
+function foreignScriptSheet(def: SheetDef, name: string, grid: Grid): DataIssue | null {
+  if (usedHeight(grid) === 0) return null;
+  const row = grid[0] ?? [];
+  const ours =
+    def.kind === 'dashboard'
+      ? isDashboardTitleRow(row, TABLES_FIRST_COLUMN)
+      : !LOOKER_KEYS.has(def.key) || ownHeader(row, def.key);
+  if (ours) return null;
+  return notOursIssue(name, def.key, row);
+}
+
 /**
  * `Set up workbook` (docs/workbook.md): creates missing sheets and columns in the workbook's language,
  * writes Settings defaults only where a setting is absent, and (re)applies formats, validation,
@@ -114,6 +143,13 @@ export function setupWorkbook(store: WorkbookStore, forcedLocale?: Locale): Setu
         def.key === 'settings' && settingsGrid
           ? settingsGrid
           : (grids.get(name) ?? store.readSheet(name));
+    }
+    // A team's own sheet that only shares the name of one the script writes (a price list called
+    // Products, a KPI sheet called Dashboard) gets no header and no formats: said, left alone.
+    const notOurs = createdSheets.includes(name) ? null : foreignScriptSheet(def, name, grid);
+    if (notOurs !== null) {
+      issues.add(notOurs);
+      continue;
     }
     if (def.columns.length === 0) {
       store.applyLayout(name, buildLayout(def, new Map(), 0, locale));

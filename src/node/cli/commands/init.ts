@@ -1,3 +1,4 @@
+import { issueText } from '../../../core/issues/issue';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { Workbook } from '../../xlsx/exceljs';
@@ -78,7 +79,11 @@ export async function initCommand(
           settings: setup.addedSettings.length,
         })
       : cliText('init_unchanged', setup.locale, { file });
-    return { save: changed, result: filled ? `${text}\n${filled}` : text };
+    // What Set up left alone (a sheet of the team's own under one of our names, a column twice).
+    const problems = setup.issues.map(
+      (i) => `${i.sheet}: ${issueText(i, setup.locale, book.store.runner)}`,
+    );
+    return { save: changed, result: [text, filled, ...problems].filter(Boolean).join('\n') };
   });
   ctx.out(line);
   return 0;
