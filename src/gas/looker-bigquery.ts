@@ -85,6 +85,11 @@ export class BigQueryLookerWarehouse implements LookerWarehouse {
         severity,
       });
     };
+    // The summary is replaced whole every day: the history cannot share its table.
+    if (targets.length === 2 && summaryTable === historyTable) {
+      issue(targets[1], 'bigquery_tables_same', {});
+      targets.pop();
+    }
     const bq = this.service;
     if (bq === undefined) {
       for (const t of targets) issue(t, 'bigquery_output_off', {});

@@ -176,6 +176,20 @@ describe('Looker tables in BigQuery', () => {
     ]);
   });
 
+  it('history and summary in one table: the summary is written, the history is not, and says why', () => {
+    const gas = installGas();
+    seed(gas, [['bigquery_history_table', 'kam_summary']]);
+    handleRefresh(true);
+    expect(bq.tables.get(SUMMARY)?.timePartitioning).toBeUndefined();
+    expect(bq.tables.get(SUMMARY)?.rows).toEqual(summarySheet(gas));
+    expect(bigQueryIssues(gas).map((r) => [r[2], r[4]])).toEqual([
+      [
+        'bigquery_history_table',
+        `bigquery_history_table names the same table as bigquery_summary_table (${SUMMARY}): the summary is replaced whole by each refresh, so the history cannot live there and was not written. Name another table in bigquery_history_table.`,
+      ],
+    ]);
+  });
+
   it('a refused load leaves the table as it was and is a data issue; the next refresh writes it', () => {
     const gas = installGas();
     seed(gas, [['bigquery_history_table', '']]);

@@ -233,6 +233,8 @@ export const en = {
       "BigQuery table {table} is not partitioned by day on {field}, so today's snapshot was not written there (the other days are as they were). Name a new table in {setting}; the refresh creates it partitioned.",
     bigquery_output_too_big:
       "Today's summary is {mb} MB, more than one BigQuery load from Apps Script carries ({max} MB), so {table} was not written. Load the Summary sheet with `bq load` instead (docs/outgrow.md).",
+    bigquery_tables_same:
+      'bigquery_history_table names the same table as bigquery_summary_table ({table}): the summary is replaced whole by each refresh, so the history cannot live there and was not written. Name another table in bigquery_history_table.',
     bigquery_output_failed:
       'BigQuery did not write {table}: {message}. The table is as it was; the next refresh tries again.',
     bigquery_output_pending:

@@ -203,6 +203,8 @@ export const zhCN: Catalogue = {
       'BigQuery 表 {table} 未按 {field} 按天分区，因此今天的快照未写入（其他日期保持原样）。请在 {setting} 中填写一个新表名，刷新时会创建带分区的表。',
     bigquery_output_too_big:
       '今天的摘要有 {mb} MB，超过 Apps Script 单次 BigQuery 加载能携带的大小（{max} MB），因此未写入 {table}。请改用 `bq load` 加载摘要表（见 docs/outgrow.zh-CN.md）。',
+    bigquery_tables_same:
+      'bigquery_history_table 与 bigquery_summary_table 指向同一张表（{table}）：摘要每次刷新都会整体替换，历史快照不能放在那里，因此未写入。请在 bigquery_history_table 中填写另一张表。',
     bigquery_output_failed:
       'BigQuery 未能写入 {table}：{message}。该表保持原样，下次刷新会再次尝试。',
     bigquery_output_pending:
