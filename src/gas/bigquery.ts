@@ -98,7 +98,32 @@ function addRows(into: Record<string, unknown[]>, res: Response): void {
  * One query, standard SQL with named parameters, every page of its result: Jobs.query starts it
  * and waits up to WAIT_MS; getQueryResults waits on and pages through the rest.
  */
-function runQuery(bq: Service, project: string, sql: string, parameters: Parameter[]): Columns {
+/**
+ * How long one job waits on BigQuery, over all its queries: past it the job stops before it
+ * writes anything (Apps Script would end it at 6 minutes wherever it is). A query's polls are
+ * counted as well as the clock read (each waits up to WAIT_MS on Google's side), so the wait
+ * ends even where the clock does not move.
+ */
+const QUERY_BUDGET_MS = 240_000;
+const MAX_POLLS = Math.floor(QUERY_BUDGET_MS / WAIT_MS);
+
+/** Thrown when the queries of one job outlast QUERY_BUDGET_MS. */
+class SlowQueryError extends Error {}
+
+/** When the queries of one job must have answered (shared by its queries). */
+interface QueryWait {
+  readonly deadline: number;
+}
+
+const newWait = (): QueryWait => ({ deadline: Date.now() + QUERY_BUDGET_MS });
+
+function runQuery(
+  bq: Service,
+  project: string,
+  sql: string,
+  parameters: Parameter[],
+  wait: QueryWait,
+): Columns {
   let res: Response = bq.Jobs.query(
     {
       query: sql,
@@ -116,7 +141,10 @@ function runQuery(bq: Service, project: string, sql: string, parameters: Paramet
       ...(job?.location ? { location: job.location } : {}),
       ...extra,
     });
-  while (!res.jobComplete) res = more({});
+  for (let polls = 0; !res.jobComplete; polls++) {
+    if (polls >= MAX_POLLS || Date.now() > wait.deadline) throw new SlowQueryError();
+    res = more({});
+  }
   const columns: Record<string, unknown[]> = {};
   addRows(columns, res);
   while (res.pageToken) {
@@ -150,6 +178,15 @@ export function bigQueryTarget(
   }
 }
 
+/** A failed query as the message that says what happened and what to do. */
+function queryError(e: unknown, table: string, locale: Locale): UserFacingError {
+  return new UserFacingError(
+    e instanceof SlowQueryError
+      ? message('bigquery_slow', locale, { table, minutes: QUERY_BUDGET_MS / 60_000 })
+      : message('bigquery_failed', locale, { table, message: (e as Error).message }),
+  );
+}
+
 /** The installed advanced service, or undefined in a build without it. */
 export const installedBigQuery = (): Service | undefined =>
   typeof BigQuery === 'undefined' ? undefined : BigQuery;
@@ -169,13 +206,12 @@ export function bigQueryTransactions(
   const parameters = bigQueryParameters(sqlInputs(model, today));
   const table = `${project}.${dataset}.${transactionsTable}`;
   const bq = service as Service;
+  const wait = newWait();
   const run = (sql: string): Columns => {
     try {
-      return runQuery(bq, project, sql, parameters);
+      return runQuery(bq, project, sql, parameters, wait);
     } catch (e) {
-      throw new UserFacingError(
-        message('bigquery_failed', locale, { table, message: (e as Error).message }),
-      );
+      throw queryError(e, table, locale);
     }
   };
   return factsFromResults(
@@ -229,11 +265,9 @@ export function bigQueryInteractions(
   const name = `${project}.${dataset}.${interactionsTable}`;
   let columns: Columns;
   try {
-    columns = runQuery(service, project, interactionsQuery('bigquery', relation), []);
+    columns = runQuery(service, project, interactionsQuery('bigquery', relation), [], newWait());
   } catch (e) {
-    throw new UserFacingError(
-      message('bigquery_failed', locale, { table: name, message: (e as Error).message }),
-    );
+    throw queryError(e, name, locale);
   }
   const values: Grid = [sheetDef('interactions').columns.map((c) => c.en)];
   const count = columns[INTERACTION_KEYS[0]]?.length ?? 0;

@@ -44,6 +44,8 @@ export interface FakeBigQueryControl {
   pageSize: number;
   /** Answer Jobs.query with `jobComplete: false` first, so the caller polls (default false). */
   slowJobs: boolean;
+  /** With slowJobs, how many getQueryResults calls answer "not complete" (default 1). */
+  slowPolls: number;
   /** Every request: the SQL text, its parameters, and the project billed. */
   readonly queries: { sql: string; parameters: Parameter[]; project: string }[];
   readonly calls: {
@@ -121,7 +123,7 @@ export function createFakeBigQuery(): {
   };
   call({ op: 'ping' });
 
-  const jobs = new Map<string, { names: string[]; rows: (string | null)[][]; polled: boolean }>();
+  const jobs = new Map<string, { names: string[]; rows: (string | null)[][]; pending: number }>();
   const store = new FakeBigQueryTables();
   const register = (table: string, names: readonly string[]): void => {
     store.tables.set(table, {
@@ -136,6 +138,7 @@ export function createFakeBigQuery(): {
   const control: FakeBigQueryControl = {
     pageSize: 1000,
     slowJobs: false,
+    slowPolls: 1,
     queries: [],
     calls: { query: 0, getQueryResults: 0, insert: 0, get: 0, tablesGet: 0, tablesInsert: 0 },
     loads: [],
@@ -217,7 +220,11 @@ export function createFakeBigQuery(): {
         at < 0 ? r : r.map((v, i) => (i === at ? null : v)),
       );
       const jobId = `job_${jobs.size + 1}`;
-      jobs.set(jobId, { names: reply.names ?? [], rows, polled: !control.slowJobs });
+      jobs.set(jobId, {
+        names: reply.names ?? [],
+        rows,
+        pending: control.slowJobs ? control.slowPolls : 0,
+      });
       if (control.slowJobs)
         return { jobComplete: false, jobReference: { jobId, projectId, location: 'US' } };
       return page(jobId, 0);
@@ -230,8 +237,8 @@ export function createFakeBigQuery(): {
       control.calls.getQueryResults++;
       const job = jobs.get(jobId);
       if (job === undefined) throw new Error(`Not found: Job ${jobId}`);
-      if (!job.polled) {
-        job.polled = true;
+      if (job.pending > 0) {
+        job.pending--;
         return { jobComplete: false, jobReference: { jobId } };
       }
       return page(jobId, Number(optionalArgs.pageToken ?? 0));

@@ -179,6 +179,25 @@ describe('Sheets with a BigQuery source', () => {
       'fill in bigquery_dataset',
     );
 
+    // A query BigQuery keeps working on: the job stops after four minutes of polls, before any
+    // write, and says to run again.
+    gas = installGas();
+    seed(gas, 'bigquery');
+    bq.slowJobs = true;
+    bq.slowPolls = 1000;
+    const polls = bq.calls.getQueryResults;
+    try {
+      handleRefresh(true);
+    } finally {
+      bq.slowJobs = false;
+      bq.slowPolls = 1;
+    }
+    expect(bq.calls.getQueryResults - polls).toBe(8);
+    expect(gas.control.toasts.at(-1)?.msg ?? gas.control.alerts.at(-1)?.prompt).toBe(
+      'BigQuery had not answered the queries on acme-erp-prod.kam.transactions after 4 minutes, so nothing was written. Run it again: BigQuery keeps a query result for 24 hours, so the next run is quick. If it keeps happening, see docs/outgrow.md (quotas and limits).',
+    );
+    expect(gas.globals.SpreadsheetApp.getActive().getSheetByName('Summary')).toBeNull();
+
     gas = installGas();
     seed(gas, 'bigquery');
     bq.failNext = 'Not found: Table acme-erp-prod:kam.transactions';

@@ -207,6 +207,8 @@ export const en = {
       'Settings name bigquery_interactions_table: fill in {setting} (docs/outgrow.md), or clear bigquery_interactions_table to read the Interactions sheet.',
     bigquery_interactions_form:
       'Interactions are read from the BigQuery table {table} (Settings bigquery_interactions_table), so one logged here would not be seen. Add it to that table, or clear the setting to use the Interactions sheet.',
+    bigquery_slow:
+      'BigQuery had not answered the queries on {table} after {minutes} minutes, so nothing was written. Run it again: BigQuery keeps a query result for 24 hours, so the next run is quick. If it keeps happening, see docs/outgrow.md (quotas and limits).',
     bigquery_name: 'Setting {setting}: "{value}" is not a BigQuery name.',
     bigquery_failed: 'BigQuery refused the query on {table}: {message}',
     bigquery_no_sheet: 'There is no Transactions sheet to load into BigQuery.',

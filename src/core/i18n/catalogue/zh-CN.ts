@@ -178,6 +178,8 @@ export const zhCN: Catalogue = {
       '设置中填写了 bigquery_interactions_table：请填写 {setting}（见 docs/outgrow.zh-CN.md），或清空 bigquery_interactions_table 以读取互动记录工作表。',
     bigquery_interactions_form:
       '互动记录从 BigQuery 表 {table} 读取（设置 bigquery_interactions_table），在这里记录的互动将不会被读取。请把它添加到该表，或清空该设置以使用互动记录工作表。',
+    bigquery_slow:
+      'BigQuery 在 {minutes} 分钟内没有返回对 {table} 的查询结果，因此没有写入任何内容。请再运行一次：BigQuery 会把查询结果保留 24 小时，下次运行会很快。如果反复出现，请参阅 docs/outgrow.zh-CN.md（配额与限制）。',
     bigquery_name: '设置 {setting}：“{value}”不是有效的 BigQuery 名称。',
     bigquery_failed: 'BigQuery 拒绝了对 {table} 的查询：{message}',
     bigquery_no_sheet: '没有可导入 BigQuery 的交易记录表。',
