@@ -68,8 +68,17 @@ export function handleLoadToBigQuery(): void {
     const jobId = job.jobReference?.jobId as string;
     const location = job.jobReference?.location;
     const started = Date.now();
-    while (job.status?.state !== 'DONE') {
-      if (Date.now() - started > LOAD_WAIT_MS) fail(`job ${jobId} still running`);
+    // Rounds are counted as well as the clock read, so the wait ends even where time stands still.
+    for (let round = 0; job.status?.state !== 'DONE'; round++) {
+      if (round * 1000 >= LOAD_WAIT_MS || Date.now() - started > LOAD_WAIT_MS)
+        throw new UserFacingError(
+          message('bigquery_load_pending', locale, {
+            sheet,
+            table,
+            job: jobId,
+            minutes: LOAD_WAIT_MS / 60_000,
+          }),
+        );
       Utilities.sleep(1000);
       job = bq.Jobs.get(project, jobId, location ? { location } : {});
     }

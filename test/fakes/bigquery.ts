@@ -295,6 +295,7 @@ export function createFakeBigQuery(): {
           (load.schema?.fields ?? []).map((f) => f.name as string),
         );
       const jobId = `load_${loads.size + 1}`;
+      running.set(jobId, control.runningPolls);
       loads.set(jobId, {
         jobReference: { jobId, projectId, location: 'US' },
         status: reply.duplicate

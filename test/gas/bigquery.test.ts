@@ -241,5 +241,20 @@ describe('Sheets with a BigQuery source', () => {
     );
     handleRefresh(true);
     for (const n of LOOKER) expect(gas.control.sheetValues(n)).toEqual(want[n]);
+
+    // A load BigQuery is still busy with after four minutes: said, with the job to look at.
+    const g2 = installGas();
+    seed(g2, 'sheet', [['bigquery_transactions_table', 'slow_load']]);
+    bq.runningPolls = 10_000;
+    const gets = bq.calls.get;
+    try {
+      handleLoadToBigQuery();
+    } finally {
+      bq.runningPolls = 0;
+    }
+    expect(bq.calls.get - gets).toBe(240);
+    expect(g2.control.alerts.at(-1)?.prompt).toMatch(
+      /^BigQuery was still loading "Transactions" into acme-erp-prod\.kam\.slow_load after 4 minutes \(job load_\d+\)\. The job finishes on its own/,
+    );
   });
 });

@@ -216,6 +216,8 @@ export const en = {
       'Loaded {rows} rows of "{sheet}" into {table}. Set data_source to bigquery in Settings to read them from there; the sheet is left as it is.',
     bigquery_loaded_blanks:
       '{cells} cells that are not valid values went as blanks; their rows will show in Data Issues.',
+    bigquery_load_pending:
+      'BigQuery was still loading "{sheet}" into {table} after {minutes} minutes (job {job}). The job finishes on its own: look at it in the Google Cloud console before you load again.',
     bigquery_load_failed:
       'BigQuery did not load "{sheet}" into {table}: {message}. Nothing was loaded.',
     error_generic:

@@ -186,6 +186,8 @@ export const zhCN: Catalogue = {
     bigquery_loaded:
       '已将「{sheet}」的 {rows} 行导入 {table}。在设置中把 data_source 改为 bigquery 即可从那里读取；工作表保持原样。',
     bigquery_loaded_blanks: '有 {cells} 个无效单元格以空值导入；这些行会出现在数据问题中。',
+    bigquery_load_pending:
+      '{minutes} 分钟后 BigQuery 仍在把「{sheet}」导入 {table}（作业 {job}）。该作业会自行完成：再次导入之前，请先在 Google Cloud 控制台查看它。',
     bigquery_load_failed: 'BigQuery 未能把「{sheet}」导入 {table}：{message}。没有导入任何内容。',
     broken_header: '工作表「{sheet}」：{problem}',
     error_generic:
