@@ -19,9 +19,12 @@ export const TRANSACTION_SCHEMA: readonly { name: string; type: string; mode: 'N
     mode: 'NULLABLE',
   }));
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, or starts or
+ * ends with a space (a reader that trims unquoted fields then still keeps it).
+ */
 export function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /**

@@ -40,6 +40,7 @@ describe('the Looker tables in BigQuery (docs/outgrow.md)', () => {
         is_stale: false,
         last_order_date: null,
         region: '',
+        industry: ' Machinery ',
       }),
       row({ snapshot_date: dateCell(day), account_id: 'A2', revenue_12m: Number.NaN }),
     ]);
@@ -58,6 +59,7 @@ describe('the Looker tables in BigQuery (docs/outgrow.md)', () => {
     expect(fields[at('is_stale')]).toBe('false');
     expect(fields[at('last_order_date')]).toBe('');
     expect(fields[at('region')]).toBe('');
+    expect(fields[at('industry')]).toBe('" Machinery "');
     // A value that does not fit its type goes blank (NULL), never as text BigQuery would refuse.
     expect(rest[2].split(',')[at('revenue_12m')]).toBe('');
     expect(rest[3]).toBe('');
