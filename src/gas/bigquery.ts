@@ -111,11 +111,11 @@ const MAX_POLLS = Math.floor(QUERY_BUDGET_MS / WAIT_MS);
 class SlowQueryError extends Error {}
 
 /** When the queries of one job must have answered (shared by its queries). */
-interface QueryWait {
+export interface QueryWait {
   readonly deadline: number;
 }
 
-const newWait = (): QueryWait => ({ deadline: Date.now() + QUERY_BUDGET_MS });
+export const newWait = (): QueryWait => ({ deadline: Date.now() + QUERY_BUDGET_MS });
 
 function runQuery(
   bq: Service,
@@ -178,8 +178,33 @@ export function bigQueryTarget(
   }
 }
 
+/**
+ * The interactions table has every column of the Interactions sheet (an empty one is fine), and
+ * a `date` the sheet's parsing reads: DATE, or text. A TIMESTAMP or DATETIME would make every row
+ * "not a date" (and every account look stale), so it is refused with the way round it.
+ */
+function checkInteractionsTable(
+  table: GoogleAppsScript.BigQuery.Schema.Table,
+  name: string,
+  locale: Locale,
+): void {
+  const fields = new Map((table.schema?.fields ?? []).map((f) => [f.name as string, f.type]));
+  const missing = INTERACTION_KEYS.filter((k) => !fields.has(k));
+  if (missing.length > 0)
+    throw new UserFacingError(
+      message('bigquery_interactions_columns', locale, {
+        table: name,
+        columns: missing.join(', '),
+      }),
+    );
+  const type = fields.get('date') ?? '';
+  if (type !== 'DATE' && type !== 'STRING')
+    throw new UserFacingError(message('bigquery_interactions_date', locale, { table: name, type }));
+}
+
 /** A failed query as the message that says what happened and what to do. */
 function queryError(e: unknown, table: string, locale: Locale): UserFacingError {
+  if (e instanceof UserFacingError) return e;
   return new UserFacingError(
     e instanceof SlowQueryError
       ? message('bigquery_slow', locale, { table, minutes: QUERY_BUDGET_MS / 60_000 })
@@ -201,12 +226,12 @@ export function bigQueryTransactions(
   today: Day,
   locale: Locale,
   service: Service | undefined = installedBigQuery(),
+  wait: QueryWait = newWait(),
 ): ExternalTransactions {
   const { project, dataset, transactionsTable, queries } = bigQueryTarget(model, locale, service);
   const parameters = bigQueryParameters(sqlInputs(model, today));
   const table = `${project}.${dataset}.${transactionsTable}`;
   const bq = service as Service;
-  const wait = newWait();
   const run = (sql: string): Columns => {
     try {
       return runQuery(bq, project, sql, parameters, wait);
@@ -245,6 +270,7 @@ export function bigQueryInteractions(
   settings: Settings,
   locale: Locale,
   service: Service | undefined = installedBigQuery(),
+  wait: QueryWait = newWait(),
 ): { name: string; values: Grid } | undefined {
   const { project, dataset, interactionsTable } = settings.bigQuery;
   if (interactionsTable === '') return undefined;
@@ -265,7 +291,8 @@ export function bigQueryInteractions(
   const name = `${project}.${dataset}.${interactionsTable}`;
   let columns: Columns;
   try {
-    columns = runQuery(service, project, interactionsQuery('bigquery', relation), [], newWait());
+    checkInteractionsTable(service.Tables.get(project, dataset, interactionsTable), name, locale);
+    columns = runQuery(service, project, interactionsQuery('bigquery', relation), [], wait);
   } catch (e) {
     throw queryError(e, name, locale);
   }

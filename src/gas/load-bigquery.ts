@@ -56,6 +56,8 @@ export function handleLoadToBigQuery(): void {
               createDisposition: 'CREATE_IF_NEEDED',
               writeDisposition: 'WRITE_EMPTY',
               schema: { fields: TRANSACTION_SCHEMA.map((f) => ({ ...f })) },
+              // A control character in a cell stays in it instead of failing the load.
+              ...({ preserveAsciiControlCharacters: true } as object),
             },
           },
         },

@@ -1,14 +1,15 @@
-import { formatDay } from '../core/calendar/day';
 import type { Bilingual } from '../core/i18n/locale';
 import type { DataIssue, IssueCode, Severity } from '../core/issues/issue';
 import type { LookerWarehouse, WarehouseInput, WarehouseResult } from '../core/ports/warehouse';
 import {
   historyPartition,
-  isLookerTable,
+  isOurTable,
+  lookerLabels,
   LOOKER_TABLE_SCHEMA,
   lookerCsv,
   MAX_LOAD_BYTES,
   PARTITION_FIELD,
+  workbookLabel,
 } from '../core/sql/looker-tables';
 import { utf8Bytes } from '../core/text/bytes';
 import { installedBigQuery } from './bigquery';
@@ -30,10 +31,14 @@ interface Target {
   readonly table: string;
 }
 
-const TABLE_LABEL: Record<Target['key'], Bilingual> = {
+const TABLE_NAME: Record<Target['key'], Bilingual> = {
   summary: { en: 'summary', zh: '摘要' },
   history: { en: 'history', zh: '历史快照' },
 };
+
+const PRESERVE_CONTROL = {
+  preserveAsciiControlCharacters: true,
+} as GoogleAppsScript.BigQuery.Schema.JobConfigurationLoad;
 
 const schema = (): GoogleAppsScript.BigQuery.Schema.TableSchema => ({
   fields: LOOKER_TABLE_SCHEMA.map((f) => ({ ...f })),
@@ -50,13 +55,31 @@ const notFound = (e: unknown): boolean => /not ?found/i.test((e as Error).messag
  * whole or not at all. A table of the same name that the script did not write is left alone.
  * Problems come back as data issues: the sheets are already written and stay so.
  */
+export interface WarehouseOptions {
+  /** The advanced service; undefined in a build without it. */
+  readonly service?: Service;
+  readonly sleep?: (ms: number) => void;
+  readonly now?: () => number;
+  /** The largest CSV sent in one load (MAX_LOAD_BYTES). */
+  readonly maxBytes?: number;
+  /** The spreadsheet's ID, asked only when a table is written (one service call). */
+  readonly workbookId?: () => string;
+}
+
 export class BigQueryLookerWarehouse implements LookerWarehouse {
-  constructor(
-    private readonly service: Service | undefined = installedBigQuery(),
-    private readonly sleep: (ms: number) => void = (ms) => Utilities.sleep(ms),
-    private readonly now: () => number = () => Date.now(),
-    private readonly maxBytes: number = MAX_LOAD_BYTES,
-  ) {}
+  private readonly service: Service | undefined;
+  private readonly sleep: (ms: number) => void;
+  private readonly now: () => number;
+  private readonly maxBytes: number;
+  private readonly workbookId: () => string;
+
+  constructor(options: WarehouseOptions = {}) {
+    this.service = 'service' in options ? options.service : installedBigQuery();
+    this.sleep = options.sleep ?? ((ms) => Utilities.sleep(ms));
+    this.now = options.now ?? (() => Date.now());
+    this.maxBytes = options.maxBytes ?? MAX_LOAD_BYTES;
+    this.workbookId = options.workbookId ?? (() => SpreadsheetApp.getActive().getId());
+  }
 
   write(input: WarehouseInput): WarehouseResult {
     const { project, dataset, summaryTable, historyTable } = input.settings.bigQuery;
@@ -110,6 +133,7 @@ export class BigQueryLookerWarehouse implements LookerWarehouse {
       return { written: [], issues };
     }
     const started: { t: Target; job: Job }[] = [];
+    let workbook: string | undefined;
     for (const t of targets) {
       let existing: Table | null;
       try {
@@ -121,12 +145,12 @@ export class BigQueryLookerWarehouse implements LookerWarehouse {
         }
         existing = null;
       }
-      if (existing !== null && !isLookerTable(existing.schema?.fields ?? [])) {
-        const first = (existing.schema?.fields ?? [])
-          .slice(0, 2)
-          .map((f) => f.name)
-          .join(', ');
-        issue(t, 'bigquery_table_not_ours', { key: TABLE_LABEL[t.key], first });
+      workbook ??= workbookLabel(this.workbookId());
+      if (
+        existing !== null &&
+        !isOurTable(existing.labels as Record<string, string> | undefined, t.key, workbook)
+      ) {
+        issue(t, 'bigquery_table_not_ours', { key: TABLE_NAME[t.key] });
         continue;
       }
       const p = existing?.timePartitioning;
@@ -139,7 +163,10 @@ export class BigQueryLookerWarehouse implements LookerWarehouse {
         continue;
       }
       try {
-        started.push({ t, job: this.load(bq, project, dataset, t, existing, csv, input) });
+        started.push({
+          t,
+          job: this.load(bq, project, dataset, t, existing === null, csv, input, workbook),
+        });
       } catch (e) {
         issue(t, 'bigquery_output_failed', { message: (e as Error).message });
       }
@@ -187,48 +214,58 @@ export class BigQueryLookerWarehouse implements LookerWarehouse {
     return { written, issues };
   }
 
-  /** Starts one load job; history first gets its partitioned table when there is none (checked by the caller otherwise). */
+  /**
+   * Starts one load job. A table that is not there yet is made first, with the labels that say
+   * whose it is (and history partitioned by day on snapshot_date); then the load replaces the
+   * summary whole, or today's partition of the history.
+   */
   private load(
     bq: Service,
     project: string,
     dataset: string,
     t: Target,
-    existing: Table | null,
+    missing: boolean,
     csv: string,
     input: WarehouseInput,
+    workbook: string,
   ): Job {
-    let tableId = t.table;
-    const extra: Record<string, unknown> = {};
-    if (t.key === 'history') {
-      if (existing === null)
-        bq.Tables.insert(
-          {
-            tableReference: { projectId: project, datasetId: dataset, tableId: t.table },
-            schema: schema(),
-            // No expiration: BigQuery keeps every day (history_retention_days sizes the sheet,
-            // which has a cell limit; a team may set one on the table in the console).
-            timePartitioning: { type: 'DAY', field: PARTITION_FIELD },
-            description: `kam-sheets: daily snapshots of the account summary (docs/looker.md), from ${formatDay(input.today)}`,
-          },
-          project,
-          dataset,
-        );
-      // Today's partition only: replaced whole, the other days untouched.
-      tableId = historyPartition(t.table, input.today);
-      extra.schemaUpdateOptions = ['ALLOW_FIELD_ADDITION'];
-    }
+    if (missing)
+      bq.Tables.insert(
+        {
+          tableReference: { projectId: project, datasetId: dataset, tableId: t.table },
+          schema: schema(),
+          labels: lookerLabels(t.key, workbook),
+          description: `kam-sheets: ${t.key === 'summary' ? 'the account summary of the last refresh' : 'daily snapshots of the account summary'} (docs/looker.md)`,
+          // No expiration: BigQuery keeps every day (history_retention_days sizes the sheet,
+          // which has a cell limit; a team may set one on the table in the console).
+          ...(t.key === 'history'
+            ? { timePartitioning: { type: 'DAY', field: PARTITION_FIELD } }
+            : {}),
+        },
+        project,
+        dataset,
+      );
+    const history = t.key === 'history';
     return bq.Jobs.insert(
       {
         configuration: {
           load: {
-            destinationTable: { projectId: project, datasetId: dataset, tableId },
+            destinationTable: {
+              projectId: project,
+              datasetId: dataset,
+              // Today's partition only: replaced whole, the other days untouched.
+              tableId: history ? historyPartition(t.table, input.today) : t.table,
+            },
             sourceFormat: 'CSV',
             skipLeadingRows: 1,
             allowQuotedNewlines: true,
-            createDisposition: 'CREATE_IF_NEEDED',
+            createDisposition: 'CREATE_NEVER',
             writeDisposition: 'WRITE_TRUNCATE',
             schema: schema(),
-            ...extra,
+            ...(history ? { schemaUpdateOptions: ['ALLOW_FIELD_ADDITION'] } : {}),
+            // A control character typed into a name stays in it instead of failing the load (a
+            // field of the REST API the typings do not list yet).
+            ...PRESERVE_CONTROL,
           },
         },
       },

@@ -5,7 +5,7 @@ import type { SheetSize, WorkbookStore } from '../core/ports/workbook';
 import type { SheetLayout } from '../core/setup/layout';
 import type { CellValue, Grid } from '../core/values/cell';
 import { SpreadsheetDates } from './dates';
-import { bigQueryInteractions, bigQueryTransactions } from './bigquery';
+import { bigQueryInteractions, bigQueryTransactions, newWait, type QueryWait } from './bigquery';
 import type { Day } from '../core/calendar/day';
 import type { ExternalTransactions } from '../core/jobs/read';
 import type { KamModel } from '../core/model/records';
@@ -76,7 +76,7 @@ export class GasWorkbookStore implements WorkbookStore {
       setting: model.settings.language,
       spreadsheetLocale: this.locale(),
     });
-    return bigQueryTransactions(model, today, locale);
+    return bigQueryTransactions(model, today, locale, undefined, this.bigQueryWait());
   }
 
   /**
@@ -89,7 +89,15 @@ export class GasWorkbookStore implements WorkbookStore {
       setting: settings.language,
       spreadsheetLocale: this.locale(),
     });
-    return bigQueryInteractions(settings, locale);
+    return bigQueryInteractions(settings, locale, undefined, this.bigQueryWait());
+  }
+
+  private wait: QueryWait | undefined;
+
+  /** One budget for every BigQuery query of this job (a store lives for one job). */
+  private bigQueryWait(): QueryWait {
+    this.wait ??= newWait();
+    return this.wait;
   }
 
   /** Two calls: the whole of row 1 (A1 notation `1:1` spans every column). */

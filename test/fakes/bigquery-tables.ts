@@ -15,7 +15,11 @@
  *   must match the data being written");
  * - into a partition, a schema with fields the table lacks needs ALLOW_FIELD_ADDITION (and only
  *   NULLABLE fields can be added); a field of another type is refused;
- * - WRITE_TRUNCATE of a whole table replaces its rows and its schema.
+ * - WRITE_TRUNCATE of a whole table replaces its rows and its schema (its labels and partitioning
+ *   stay: to be confirmed on a real project, docs/outgrow.md);
+ * - an ASCII control character other than tab and line breaks fails the load unless
+ *   `preserveAsciiControlCharacters` is set (BigQuery's "Bad character (ASCII 0) encountered");
+ * - labels are lowercase keys and values of at most 63 characters.
  */
 type Field = { name: string; type: string; mode?: string };
 type Table = GoogleAppsScript.BigQuery.Schema.Table;
@@ -24,6 +28,7 @@ type Load = GoogleAppsScript.BigQuery.Schema.JobConfigurationLoad;
 export interface FakeTable {
   fields: Field[];
   timePartitioning?: { type?: string; field?: string; expirationMs?: string };
+  labels?: Record<string, string>;
   rows: Record<string, unknown>[];
 }
 
@@ -121,6 +126,7 @@ export class FakeBigQueryTables {
       tableReference: { projectId: project, datasetId: dataset, tableId },
       schema: { fields: t.fields.map((f) => ({ ...f })) },
       ...(t.timePartitioning ? { timePartitioning: { ...t.timePartitioning } } : {}),
+      ...(t.labels ? { labels: { ...t.labels } } : {}),
       numRows: String(t.rows.length),
     };
   }
@@ -137,7 +143,16 @@ export class FakeBigQueryTables {
     const p = resource.timePartitioning;
     if (p?.field !== undefined && !fields.some((f) => f.name === p.field && f.type === 'DATE'))
       throw new Error(`The field specified for partitioning cannot be found in the schema`);
-    this.tables.set(name, { fields, ...(p ? { timePartitioning: { ...p } } : {}), rows: [] });
+    const labels = resource.labels as Record<string, string> | undefined;
+    for (const [k, v] of Object.entries(labels ?? {}))
+      if (!/^[a-z][a-z0-9_-]{0,62}$/.test(k) || !/^[a-z0-9_-]{0,63}$/.test(v))
+        throw new Error(`Invalid label ${k}: ${v}`);
+    this.tables.set(name, {
+      fields,
+      ...(p ? { timePartitioning: { ...p } } : {}),
+      ...(labels ? { labels: { ...labels } } : {}),
+      rows: [],
+    });
     return this.get(project, dataset, id);
   }
 
@@ -179,6 +194,12 @@ export class FakeBigQueryTables {
     }
     if (fields.length === 0) return 'No schema specified on job or table.';
 
+    const preserve = (load as { preserveAsciiControlCharacters?: boolean })
+      .preserveAsciiControlCharacters;
+    // eslint-disable-next-line no-control-regex
+    const control = /[\x00-\x08\x0B\x0C\x0E-\x1F]/.exec(text);
+    if (control !== null && preserve !== true)
+      return `Error while reading data, error message: Bad character (ASCII ${control[0].charCodeAt(0)}) encountered.`;
     const rows: Record<string, unknown>[] = [];
     const records = parseCsv(text).slice(load.skipLeadingRows ?? 0);
     for (let i = 0; i < records.length; i++) {
@@ -215,11 +236,8 @@ export class FakeBigQueryTables {
         ...rows,
       ];
     } else {
-      this.tables.set(name, {
-        fields,
-        ...(existing?.timePartitioning ? { timePartitioning: existing.timePartitioning } : {}),
-        rows,
-      });
+      // The table's own properties (partitioning, labels) stay; data and schema are replaced.
+      this.tables.set(name, { ...existing, fields, rows });
     }
     return null;
   }

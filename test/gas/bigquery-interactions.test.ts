@@ -31,6 +31,7 @@ const ROWS: (string | number | null)[][] = [
   ['2026-12-25', 'A1', 'Visit', null, 'Planned (future)', null, null, null, null],
   ['2026-11-02', 'ZZ9', 'Call', null, 'Unknown account', null, 4, null, null],
   ['not a date', 'A2', 'Call', null, 'Bad date', null, 4, null, null],
+  ['yesterday', 'A3', 'Call', null, 'Another bad date', null, 2, null, null],
   ['2026-11-03', 'A3', 'Call', null, 'Score out of range', null, 9, null, null],
 ];
 
@@ -182,5 +183,30 @@ describe('interactions from BigQuery', () => {
     );
     // Nothing was written: the refresh stopped before its writes.
     expect(gas.globals.SpreadsheetApp.getActive().getSheetByName('Summary')).toBeNull();
+
+    // A table without a column the sheet has, or with a TIMESTAMP date: said, nothing written.
+    const table = bq.tables.get(TABLE);
+    const fields = structuredClone(table?.fields ?? []);
+    try {
+      (table as { fields: unknown[] }).fields = fields.filter((f) => f.name !== 'next_step');
+      gas = installGas();
+      seed(gas, 'bigquery');
+      handleRefresh(true);
+      expect(gas.control.alerts.at(-1)?.prompt ?? gas.control.toasts.at(-1)?.msg).toBe(
+        `BigQuery table ${TABLE} has no column next_step, which the interactions table needs (docs/outgrow.md): add it (it may stay empty), or clear bigquery_interactions_table.`,
+      );
+      (table as { fields: unknown[] }).fields = fields.map((f) =>
+        f.name === 'date' ? { ...f, type: 'TIMESTAMP' } : f,
+      );
+      gas = installGas();
+      seed(gas, 'bigquery');
+      handleRefresh(true);
+      expect(gas.control.alerts.at(-1)?.prompt ?? gas.control.toasts.at(-1)?.msg).toContain(
+        `BigQuery table ${TABLE}: its date column is a TIMESTAMP; interactions need a DATE`,
+      );
+      expect(gas.globals.SpreadsheetApp.getActive().getSheetByName('Summary')).toBeNull();
+    } finally {
+      (table as { fields: unknown[] }).fields = fields;
+    }
   });
 });

@@ -10,7 +10,7 @@ import { SUMMARY_COLUMNS } from '../../src/core/schema/sheets';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/model';
 import { handleRefresh } from '../../src/gas/handlers';
 import { BigQueryLookerWarehouse } from '../../src/gas/looker-bigquery';
-import { LOOKER_TABLE_SCHEMA } from '../../src/core/sql/looker-tables';
+import { LOOKER_TABLE_SCHEMA, workbookLabel } from '../../src/core/sql/looker-tables';
 import { createFakeBigQuery, type FakeBigQueryControl } from '../fakes/bigquery';
 import type { Gas } from '../fakes/index';
 import { fixSystemTime } from '../support/clock';
@@ -51,6 +51,9 @@ const summarySheet = (gas: Gas): Record<string, unknown>[] => {
   return body.map((r) => Object.fromEntries(header.map((k, i) => [String(k), typed(r[i])])));
 };
 
+/** This workbook's label value (the fake spreadsheet's ID, as a label). */
+const mine = (): string => workbookLabel(SpreadsheetApp.getActive().getId());
+
 const bigQueryIssues = (gas: Gas): unknown[][] =>
   gas.control.sheetValues('Data Issues').filter((r) => r[0] === 'BigQuery');
 
@@ -77,12 +80,12 @@ describe('Looker tables in BigQuery', () => {
     const calls = Object.fromEntries(
       Object.entries(bq.calls).map(([k, v]) => [k, v - before[k as keyof typeof before]]),
     );
-    // Two lookups, one table created (history, partitioned), two load jobs, each polled once.
+    // Two lookups, two tables made (history partitioned), two load jobs, each polled once.
     expect(calls).toEqual({
       query: 0,
       getQueryResults: 0,
       tablesGet: 2,
-      tablesInsert: 1,
+      tablesInsert: 2,
       insert: 2,
       get: 2,
     });
@@ -90,6 +93,13 @@ describe('Looker tables in BigQuery', () => {
     expect(want.length).toBeGreaterThan(2);
     const summary = bq.tables.get(SUMMARY);
     expect(summary?.rows).toEqual(want);
+    // The labels that say whose the tables are: which Looker table, which workbook.
+    const workbook = mine();
+    expect(summary?.labels).toEqual({ 'kam-sheets': 'summary', 'kam-workbook': workbook });
+    expect(bq.tables.get(HISTORY)?.labels).toEqual({
+      'kam-sheets': 'history',
+      'kam-workbook': workbook,
+    });
     expect(summary?.fields.map((f) => [f.name, f.type])).toEqual(
       LOOKER_TABLE_SCHEMA.map((f) => [f.name, f.type]),
     );
@@ -121,31 +131,19 @@ describe('Looker tables in BigQuery', () => {
     expect(days).toHaveLength(want.length + next.length);
   });
 
-  it('leaves a table it did not write alone — a team’s own kam_summary, or the ERP transactions — and says so', () => {
+  it('leaves a table it did not make alone, however alike, and says so', () => {
+    const notOurs = (table: string, setting: string, key: string): string =>
+      `BigQuery table ${table} already exists and was not made by this workbook's refresh for its ${key} (the tables it makes carry the labels kam-sheets and kam-workbook), so it was left as it is and the ${key} was not written there. Name another table in ${setting}; the refresh creates it.`;
+    // A team's own snapshot table with our first columns, and the ERP transactions table.
     const own = {
       fields: [
-        { name: 'region', type: 'STRING', mode: 'NULLABLE' },
-        { name: 'target', type: 'FLOAT64', mode: 'NULLABLE' },
+        { name: 'snapshot_date', type: 'DATE', mode: 'NULLABLE' },
+        { name: 'account_id', type: 'STRING', mode: 'NULLABLE' },
+        { name: 'quota', type: 'FLOAT64', mode: 'NULLABLE' },
       ],
-      rows: [{ region: 'East', target: 5 }],
+      rows: [{ snapshot_date: '2026-01-01', account_id: 'A1', quota: 5 }],
     };
     bq.tables.set(SUMMARY, structuredClone(own));
-    const gas = installGas();
-    seed(gas);
-    handleRefresh(true);
-    expect(bq.tables.get(SUMMARY)).toEqual(own);
-    expect(bq.tables.get(HISTORY)?.rows.length).toBeGreaterThan(0);
-    const rows = bigQueryIssues(gas);
-    expect(rows).toHaveLength(1);
-    expect(rows[0].slice(0, 4)).toEqual(['BigQuery', '', 'bigquery_summary_table', SUMMARY]);
-    expect(rows[0][4]).toBe(
-      `BigQuery table ${SUMMARY} already exists and is not the script's (its first columns are "region, target", not snapshot_date, account_id), so it was left as it is and the summary was not written there. Name another table in bigquery_summary_table; the refresh creates it.`,
-    );
-    expect(rows[0][5]).toBe('error');
-    // The refresh itself is done: the sheets are written.
-    expect(gas.control.toasts.at(-1)?.msg).toMatch(/^Refreshed/);
-
-    // Naming the ERP's transactions table by mistake does not truncate it.
     const erp = {
       fields: [
         { name: 'date', type: 'DATE', mode: 'NULLABLE' },
@@ -154,21 +152,75 @@ describe('Looker tables in BigQuery', () => {
       rows: [{ date: '2026-01-01', account_id: 'A1' }],
     };
     bq.tables.set(`${PROJECT}.kam.transactions`, structuredClone(erp));
-    const g2 = installGas();
-    seed(g2, [['bigquery_history_table', 'transactions']]);
+    let gas = installGas();
+    seed(gas, [['bigquery_history_table', 'transactions']]);
     handleRefresh(true);
+    expect(bq.tables.get(SUMMARY)).toEqual(own);
     expect(bq.tables.get(`${PROJECT}.kam.transactions`)).toEqual(erp);
-    expect(bigQueryIssues(g2).map((r) => r[2])).toContain('bigquery_history_table');
+    const rows = bigQueryIssues(gas);
+    expect(rows.map((r) => r.slice(0, 4))).toEqual([
+      ['BigQuery', '', 'bigquery_summary_table', SUMMARY],
+      ['BigQuery', '', 'bigquery_history_table', `${PROJECT}.kam.transactions`],
+    ]);
+    expect(rows.map((r) => [r[4], r[5]])).toEqual([
+      [notOurs(SUMMARY, 'bigquery_summary_table', 'summary'), 'error'],
+      [notOurs(`${PROJECT}.kam.transactions`, 'bigquery_history_table', 'history'), 'error'],
+    ]);
+    // The refresh itself is done: the sheets are written.
+    expect(gas.control.toasts.at(-1)?.msg).toMatch(/^Refreshed/);
+
+    // This workbook's history named as its summary later: the history keeps every day.
+    bq.tables.clear();
+    gas = installGas();
+    seed(gas, [['bigquery_summary_table', '']]);
+    handleRefresh(true);
+    jest.setSystemTime(runTime(2026, 11, 21));
+    handleRefresh(true);
+    const history = structuredClone(bq.tables.get(HISTORY));
+    expect(new Set(history?.rows.map((r) => r.snapshot_date)).size).toBe(2);
+    seed(gas, [
+      ['bigquery_summary_table', 'kam_history'],
+      ['bigquery_history_table', 'kam_history2'],
+    ]);
+    handleRefresh(true);
+    expect(bq.tables.get(HISTORY)).toEqual(history);
+    expect(bigQueryIssues(gas).map((r) => r[4])).toContain(
+      notOurs(HISTORY, 'bigquery_summary_table', 'summary'),
+    );
+
+    // Another workbook's history in a shared dataset: not this one's either.
+    const other = installGas();
+    seed(other, [['bigquery_summary_table', '']]);
+    (other.globals.SpreadsheetApp.getActive() as unknown as { _id: string })._id = 'another-book';
+    handleRefresh(true);
+    expect(bq.tables.get(HISTORY)).toEqual(history);
+    expect(bigQueryIssues(other).map((r) => r[4])).toEqual([
+      notOurs(HISTORY, 'bigquery_history_table', 'history'),
+    ]);
+  });
+
+  it('a control character pasted into a name is kept, not a failed load', () => {
+    const gas = installGas();
+    seed(gas);
+    const accounts = gas.control.sheetValues('Accounts');
+    accounts[2][0] = 'Beta\u000bLtd\u0007';
+    gas.control.setSheetValues('Accounts', accounts);
+    handleRefresh(true);
+    expect(bigQueryIssues(gas)).toEqual([]);
+    expect(bq.tables.get(SUMMARY)?.rows.map((r) => r.account_name)).toContain(
+      'Beta\u000bLtd\u0007',
+    );
   });
 
   it('a history table that is not partitioned by day on snapshot_date is left as it was', () => {
+    const gas = installGas();
+    seed(gas);
     const flat = {
       fields: LOOKER_TABLE_SCHEMA.map((f) => ({ ...f })),
+      labels: { 'kam-sheets': 'history', 'kam-workbook': mine() },
       rows: [{ snapshot_date: '2026-01-01', account_id: 'old' }],
     };
     bq.tables.set(HISTORY, structuredClone(flat));
-    const gas = installGas();
-    seed(gas);
     handleRefresh(true);
     expect(bq.tables.get(HISTORY)).toEqual(flat);
     expect(bigQueryIssues(gas).map((r) => r[4])).toEqual([
@@ -263,7 +315,12 @@ describe('Looker tables in BigQuery', () => {
       },
     };
     const rows = [SUMMARY_COLUMNS.map((c) => (c.key === 'account_id' ? 'A'.repeat(200) : null))];
-    const out = new BigQueryLookerWarehouse(service, () => undefined, Date.now, 100).write({
+    const out = new BigQueryLookerWarehouse({
+      service,
+      sleep: () => undefined,
+      maxBytes: 100,
+      workbookId: () => 'book',
+    }).write({
       rows,
       today: dayFromYmd(2026, 11, 20),
       settings,

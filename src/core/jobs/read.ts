@@ -112,8 +112,12 @@ export function readWorkbook(
     });
   }
   // The rows of a table have no row number a person could look up: the issue names the table
-  // and the value instead (as for transactions from BigQuery).
-  parsed.issues.forEach((i) => all.add(i.sheet === outside?.name ? { ...i, row: null } : i));
+  // and the value instead (as for transactions from BigQuery). Each row's problem is its own
+  // issue, so they bypass the list's merging by (sheet, row, column, code).
+  const tableIssues: DataIssue[] = [];
+  for (const i of parsed.issues)
+    if (i.sheet === outside?.name) tableIssues.push({ ...i, row: null });
+    else all.add(i);
   const sizes = sheetGrids.map((g) => ({
     name: g.name,
     rows: g.values.length,
@@ -123,7 +127,8 @@ export function readWorkbook(
   // lets the others go: 200,000 transaction rows are the largest thing a run holds.
   const kept: WorkbookGrids = keepGrids ? {} : grids;
   for (const key of keepGrids ?? []) if (grids[key]) kept[key] = grids[key];
-  const result = { names, grids: kept, sizes, parsed, locale, map: book.map, issues: all.items };
+  const issues = [...all.items, ...tableIssues];
+  const result = { names, grids: kept, sizes, parsed, locale, map: book.map, issues };
   // A full read is a job that computes figures: a host whose transactions live elsewhere
   // (Settings `data_source` = bigquery) supplies their sums here, for every such job alike.
   return only === undefined

@@ -298,7 +298,8 @@ export function refresh(deps: RefreshDeps): RefreshResult {
     });
     written.push(...out.written);
     writtenKeys.push('warehouse');
-    issues.push(...out.issues);
+    // First: when Sheets' cell limit caps data_issues, these must not be the rows cut.
+    issues.unshift(...out.issues);
   }
   checkTime(0);
   writeIssues(store, read, issues, nowMs, looker.issueRoom);

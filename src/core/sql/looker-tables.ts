@@ -79,11 +79,35 @@ export function lookerCsv(rows: Grid): string {
  */
 export const MAX_LOAD_BYTES = 40 * 1024 * 1024;
 
+/** The label keys that mark a table the refresh made: which Looker table, for which workbook. */
+export const TABLE_LABEL = 'kam-sheets';
+export const WORKBOOK_LABEL = 'kam-workbook';
+
 /**
- * Is an existing table one the refresh wrote? Its first fields are snapshot_date and account_id,
- * as LOOKER_TABLE_SCHEMA's are. A team's own table that happens to carry the name is not, and
- * the refresh must not replace it.
+ * A spreadsheet ID as a BigQuery label value (lowercase letters, digits, `_` and `-`, at most 63
+ * characters). Two IDs that differ only in case would share it; Google's IDs are random enough.
  */
-export function isLookerTable(fields: readonly { name?: string }[]): boolean {
-  return fields[0]?.name === LOOKER_TABLE_SCHEMA[0].name && fields[1]?.name === 'account_id';
+export function workbookLabel(spreadsheetId: string): string {
+  return spreadsheetId
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '_')
+    .slice(0, 63);
+}
+
+/** The labels the refresh gives a Looker table it makes. */
+export function lookerLabels(key: 'summary' | 'history', workbook: string): Record<string, string> {
+  return { [TABLE_LABEL]: key, [WORKBOOK_LABEL]: workbook };
+}
+
+/**
+ * Is an existing table the one the refresh made for this Looker table of this workbook? Only its
+ * labels say so: a team's own table, another workbook's, or this workbook's history named as its
+ * summary is not, however alike its columns, and the refresh must not replace it.
+ */
+export function isOurTable(
+  labels: Readonly<Record<string, string>> | undefined,
+  key: 'summary' | 'history',
+  workbook: string,
+): boolean {
+  return labels?.[TABLE_LABEL] === key && labels?.[WORKBOOK_LABEL] === workbook;
 }

@@ -1,7 +1,9 @@
 import { dayFromYmd } from '../../../src/core/calendar/day';
 import {
   historyPartition,
-  isLookerTable,
+  isOurTable,
+  lookerLabels,
+  workbookLabel,
   LOOKER_TABLE_SCHEMA,
   lookerCsv,
 } from '../../../src/core/sql/looker-tables';
@@ -67,8 +69,15 @@ describe('the Looker tables in BigQuery (docs/outgrow.md)', () => {
 
   it('names the partition of a day and knows its own tables by their first fields', () => {
     expect(historyPartition('kam_history', dayFromYmd(2026, 1, 9))).toBe('kam_history$20260109');
-    expect(isLookerTable(LOOKER_TABLE_SCHEMA)).toBe(true);
-    expect(isLookerTable([{ name: 'date' }, { name: 'account_id' }])).toBe(false);
-    expect(isLookerTable([])).toBe(false);
+    const id = '1AbC-dEf_9xYz';
+    const mine = workbookLabel(id);
+    expect(mine).toBe('1abc-def_9xyz');
+    expect(workbookLabel('x'.repeat(80))).toHaveLength(63);
+    expect(isOurTable(lookerLabels('summary', mine), 'summary', mine)).toBe(true);
+    // Another workbook's, the other Looker table, a table with no labels: not ours.
+    expect(isOurTable(lookerLabels('summary', 'other'), 'summary', mine)).toBe(false);
+    expect(isOurTable(lookerLabels('history', mine), 'summary', mine)).toBe(false);
+    expect(isOurTable(undefined, 'history', mine)).toBe(false);
+    expect(isOurTable({}, 'history', mine)).toBe(false);
   });
 });

@@ -209,6 +209,10 @@ export const en = {
       'Interactions are read from the BigQuery table {table} (Settings bigquery_interactions_table), so one logged here would not be seen. Add it to that table, or clear the setting to use the Interactions sheet.',
     bigquery_slow:
       'BigQuery had not answered the queries on {table} after {minutes} minutes, so nothing was written. Run it again: BigQuery keeps a query result for 24 hours, so the next run is quick. If it keeps happening, see docs/outgrow.md (quotas and limits).',
+    bigquery_interactions_columns:
+      'BigQuery table {table} has no column {columns}, which the interactions table needs (docs/outgrow.md): add it (it may stay empty), or clear bigquery_interactions_table.',
+    bigquery_interactions_date:
+      'BigQuery table {table}: its date column is a {type}; interactions need a DATE (or text as in the sheet). Read the table through a view with DATE(date, "your time zone") AS date (docs/outgrow.md), or clear bigquery_interactions_table.',
     bigquery_name: 'Setting {setting}: "{value}" is not a BigQuery name.',
     bigquery_failed: 'BigQuery refused the query on {table}: {message}',
     bigquery_no_sheet: 'There is no Transactions sheet to load into BigQuery.',
@@ -232,7 +236,7 @@ export const en = {
     bigquery_output_settings:
       'Settings name the BigQuery table {table} ({setting}) for Looker Studio: fill in {missing} so it can be written (docs/outgrow.md).',
     bigquery_table_not_ours:
-      'BigQuery table {table} already exists and is not the script\'s (its first columns are "{first}", not snapshot_date, account_id), so it was left as it is and the {key} was not written there. Name another table in {setting}; the refresh creates it.',
+      "BigQuery table {table} already exists and was not made by this workbook's refresh for its {key} (the tables it makes carry the labels kam-sheets and kam-workbook), so it was left as it is and the {key} was not written there. Name another table in {setting}; the refresh creates it.",
     bigquery_history_unpartitioned:
       "BigQuery table {table} is not partitioned by day on {field}, so today's snapshot was not written there (the other days are as they were). Name a new table in {setting}; the refresh creates it partitioned.",
     bigquery_output_too_big:

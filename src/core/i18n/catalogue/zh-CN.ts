@@ -180,6 +180,10 @@ export const zhCN: Catalogue = {
       '互动记录从 BigQuery 表 {table} 读取（设置 bigquery_interactions_table），在这里记录的互动将不会被读取。请把它添加到该表，或清空该设置以使用互动记录工作表。',
     bigquery_slow:
       'BigQuery 在 {minutes} 分钟内没有返回对 {table} 的查询结果，因此没有写入任何内容。请再运行一次：BigQuery 会把查询结果保留 24 小时，下次运行会很快。如果反复出现，请参阅 docs/outgrow.zh-CN.md（配额与限制）。',
+    bigquery_interactions_columns:
+      'BigQuery 表 {table} 缺少互动记录表需要的列 {columns}（见 docs/outgrow.zh-CN.md）：请添加（可以为空），或清空 bigquery_interactions_table。',
+    bigquery_interactions_date:
+      'BigQuery 表 {table}：其 date 列的类型是 {type}；互动记录需要 DATE（或与工作表中一样的文本）。请通过视图以 DATE(date, "您的时区") AS date 读取该表（见 docs/outgrow.zh-CN.md），或清空 bigquery_interactions_table。',
     bigquery_name: '设置 {setting}：“{value}”不是有效的 BigQuery 名称。',
     bigquery_failed: 'BigQuery 拒绝了对 {table} 的查询：{message}',
     bigquery_no_sheet: '没有可导入 BigQuery 的交易记录表。',
@@ -202,7 +206,7 @@ export const zhCN: Catalogue = {
     bigquery_output_settings:
       '设置中为 Looker Studio 指定了 BigQuery 表 {table}（{setting}）：请填写 {missing}，才能写入（见 docs/outgrow.zh-CN.md）。',
     bigquery_table_not_ours:
-      'BigQuery 表 {table} 已存在，但不是脚本写入的（其前几列为「{first}」，而不是 snapshot_date、account_id），因此保持原样，{key} 未写入该表。请在 {setting} 中填写另一个表名，刷新时会自动创建。',
+      'BigQuery 表 {table} 已存在，但不是本工作簿的刷新为{key}创建的（刷新创建的表带有 kam-sheets 和 kam-workbook 标签），因此保持原样，{key}未写入该表。请在 {setting} 中填写另一个表名，刷新时会自动创建。',
     bigquery_history_unpartitioned:
       'BigQuery 表 {table} 未按 {field} 按天分区，因此今天的快照未写入（其他日期保持原样）。请在 {setting} 中填写一个新表名，刷新时会创建带分区的表。',
     bigquery_output_too_big:
