@@ -10,7 +10,7 @@ const { TestEnvironment } = require('jest-environment-node');
 
 const KEYS = ['TZ', 'KAM_PBT_RUNS', 'KAM_XLSX_RUNS', 'KAM_FAULT_STRIDE', 'KAM_SCALE'];
 // The zone reruns use a fast hardening subset unless the caller set the sizes.
-const SUBSET = { KAM_PBT_RUNS: '24', KAM_XLSX_RUNS: '2', KAM_FAULT_STRIDE: '18', KAM_SCALE: '0' };
+const SUBSET = { KAM_PBT_RUNS: '12', KAM_XLSX_RUNS: '1', KAM_FAULT_STRIDE: '36', KAM_SCALE: '0' };
 
 function applyZone(zone) {
   if (!process.kamOriginalEnv) {
