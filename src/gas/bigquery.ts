@@ -165,11 +165,9 @@ export function bigQueryTarget(
 ): { project: string; dataset: string; transactionsTable: string; queries: TransactionQueries } {
   if (service === undefined) throw new UserFacingError(message('bigquery_off', locale));
   const { project, dataset, transactionsTable } = model.settings.bigQuery;
-  for (const [setting, value] of [
-    ['bigquery_project', project],
-    ['bigquery_dataset', dataset],
-  ] as const)
-    if (value === '') throw new UserFacingError(message('bigquery_settings', locale, { setting }));
+  const setting = blankSetting(project, dataset);
+  if (setting !== null)
+    throw new UserFacingError(message('bigquery_settings', locale, { setting }));
   try {
     const queries = transactionQueries(bigQueryDialect(project, dataset, transactionsTable));
     return { project, dataset, transactionsTable, queries };
@@ -210,6 +208,14 @@ function queryError(e: unknown, table: string, locale: Locale): UserFacingError 
       ? message('bigquery_slow', locale, { table, minutes: QUERY_BUDGET_MS / 60_000 })
       : message('bigquery_failed', locale, { table, message: (e as Error).message }),
   );
+}
+
+/** The first of the two settings every BigQuery table needs that is blank, or null. */
+export function blankSetting(
+  project: string,
+  dataset: string,
+): 'bigquery_project' | 'bigquery_dataset' | null {
+  return project === '' ? 'bigquery_project' : dataset === '' ? 'bigquery_dataset' : null;
 }
 
 /** The installed advanced service, or undefined in a build without it. */
@@ -276,12 +282,9 @@ export function bigQueryInteractions(
   if (interactionsTable === '') return undefined;
   if (service === undefined)
     throw new UserFacingError(message('bigquery_interactions_off', locale));
-  for (const [setting, value] of [
-    ['bigquery_project', project],
-    ['bigquery_dataset', dataset],
-  ] as const)
-    if (value === '')
-      throw new UserFacingError(message('bigquery_interactions_settings', locale, { setting }));
+  const setting = blankSetting(project, dataset);
+  if (setting !== null)
+    throw new UserFacingError(message('bigquery_interactions_settings', locale, { setting }));
   let relation: string;
   try {
     relation = bigQueryTable(project, dataset, interactionsTable, 'bigquery_interactions_table');

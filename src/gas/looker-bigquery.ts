@@ -12,7 +12,7 @@ import {
   workbookLabel,
 } from '../core/sql/looker-tables';
 import { utf8Bytes } from '../core/text/bytes';
-import { installedBigQuery } from './bigquery';
+import { blankSetting, installedBigQuery } from './bigquery';
 
 type Service = GoogleAppsScript.BigQuery;
 type Table = GoogleAppsScript.BigQuery.Schema.Table;
@@ -118,8 +118,8 @@ export class BigQueryLookerWarehouse implements LookerWarehouse {
       for (const t of targets) issue(t, 'bigquery_output_off', {});
       return { written: [], issues };
     }
-    const blank = project === '' ? 'bigquery_project' : dataset === '' ? 'bigquery_dataset' : '';
-    if (blank !== '') {
+    const blank = blankSetting(project, dataset);
+    if (blank !== null) {
       for (const t of targets) issue(t, 'bigquery_output_settings', { missing: blank });
       return { written: [], issues };
     }

@@ -27,7 +27,7 @@ import type { SheetKey } from '../schema/types';
 import type { Grid } from '../values/cell';
 import type { WorkbookRead } from './read';
 import { dashboardSheetName, foreignDashboard } from './rebuild-dashboard';
-import { notOursIssue, ownHeader } from '../outputs/ownership';
+import { notOursIssue, ownSheet } from '../outputs/ownership';
 
 /** One Looker sheet, rewritten whole: header and body in one write. */
 export interface LookerSheetWrite {
@@ -174,7 +174,7 @@ export function planLookerOutputs(
       w.key === 'history'
         ? (old[0] ?? [])
         : (store.readHeader?.(w.name) ?? store.readSheet(w.name)[0] ?? []);
-    if (ownHeader(row, w.key)) continue;
+    if (ownSheet(w.key, row, () => false)) continue;
     foreign.unshift(notOursIssue(w.name, w.key, row));
     writes.splice(i, 1);
   }

@@ -1,10 +1,4 @@
-import { TABLES_FIRST_COLUMN } from '../dashboard/layout';
-import {
-  dashboardTables,
-  dashboardTitles,
-  isDashboardTitleRow,
-  type ChartTable,
-} from '../dashboard/tables';
+import { dashboardTables, dashboardTitles, type ChartTable } from '../dashboard/tables';
 import { computeMetrics } from '../engine/compute';
 import { text } from '../i18n/catalogue';
 import { LOCALES, pick, type Locale } from '../i18n/locale';
@@ -13,9 +7,8 @@ import type { Clock, Notifier } from '../ports/host';
 import type { WorkbookStore } from '../ports/workbook';
 import { sheetDef } from '../schema/sheets';
 import { issueText, type DataIssue } from '../issues/issue';
-import { displayValue } from '../values/parse';
 import { UserFacingError } from './errors';
-import { notOursIssue } from '../outputs/ownership';
+import { notOursIssue, ownSheet } from '../outputs/ownership';
 import { readWorkbook, type WorkbookRead } from './read';
 
 /** The dashboard sheet's name in this workbook, or the name to create it under. */
@@ -33,11 +26,8 @@ export function foreignDashboard(store: WorkbookStore, read: WorkbookRead): Data
   const name = dashboardSheetName(read);
   if (!store.sheetNames().includes(name)) return null;
   const row = store.readHeader?.(name) ?? store.readSheet(name)[0] ?? [];
-  if (isDashboardTitleRow(row, TABLES_FIRST_COLUMN)) return null;
-  const empty =
-    row.every((v) => displayValue(v).trim() === '') &&
-    (store.lastRow?.(name) ?? store.readSheet(name).length) === 0;
-  if (empty) return null;
+  const empty = (): boolean => (store.lastRow?.(name) ?? store.readSheet(name).length) === 0;
+  if (ownSheet('dashboard', row, empty)) return null;
   return notOursIssue(name, 'dashboard', row);
 }
 

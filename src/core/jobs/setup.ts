@@ -13,9 +13,7 @@ import { buildLayout } from '../setup/layout';
 import { DEFAULT_RATES, SETTING_DEFS } from '../settings/definitions';
 import { displayValue } from '../values/parse';
 import type { CellValue, Grid } from '../values/cell';
-import { TABLES_FIRST_COLUMN } from '../dashboard/layout';
-import { isDashboardTitleRow } from '../dashboard/tables';
-import { notOursIssue, ownHeader } from '../outputs/ownership';
+import { notOursIssue, ownSheet } from '../outputs/ownership';
 
 export interface SetupResult {
   readonly locale: Locale;
@@ -71,30 +69,14 @@ function usedHeight(grid: Grid): number {
   return 0;
 }
 
-/** The Looker sheets whose first row says whether a sheet of that name is the script's. */
-const LOOKER_KEYS: ReadonlySet<string> = new Set([
-  'summary',
-  'history',
-  'monthly',
-  'pipeline',
-  'groups',
-  'products',
-]);
-
 /**
  * The sheet_not_ours issue for an existing sheet named like a Looker sheet or the dashboard that
- * holds a team's own data (outputs.ts `ownHeader`, rebuild-dashboard.ts `isDashboardTitleRow`);
- * null when the sheet is empty or the script's.
+ * holds a team's own data (outputs/ownership.ts `ownSheet`); null when the sheet is empty or the
+ * script's.
  */
 function foreignScriptSheet(def: SheetDef, name: string, grid: Grid): DataIssue | null {
-  if (usedHeight(grid) === 0) return null;
-  const row = grid[0] ?? [];
-  const ours =
-    def.kind === 'dashboard'
-      ? isDashboardTitleRow(row, TABLES_FIRST_COLUMN)
-      : !LOOKER_KEYS.has(def.key) || ownHeader(row, def.key);
-  if (ours) return null;
-  return notOursIssue(name, def.key, row);
+  if (ownSheet(def.key, grid[0] ?? [], () => usedHeight(grid) === 0)) return null;
+  return notOursIssue(name, def.key, grid[0] ?? []);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { TABLES_FIRST_COLUMN } from '../dashboard/layout';
+import { isDashboardTitleRow } from '../dashboard/tables';
 import type { DataIssue } from '../issues/issue';
 import { normalizeName } from '../schema/normalize';
 import { sheetDef } from '../schema/sheets';
@@ -34,4 +36,29 @@ export function ownHeader(row: readonly CellValue[], key: SheetKey): boolean {
   const first = sheetDef(key).columns[0];
   const cell = normalizeName(texts[0]);
   return [first.key, first.en, first.zh].some((n) => normalizeName(n) === cell);
+}
+
+/** The Looker sheets whose first row says whether a sheet of that name is the script's. */
+const LOOKER_KEYS: ReadonlySet<SheetKey> = new Set<SheetKey>([
+  'summary',
+  'history',
+  'monthly',
+  'pipeline',
+  'groups',
+  'products',
+]);
+
+/**
+ * Is an existing sheet under the name of one the script writes the script's own? A Looker sheet
+ * by its first row (`ownHeader`); the dashboard by its first chart title in column P, or by
+ * being empty (`empty` is asked only then: it may cost a call). Other sheets are adopted as
+ * they are (the input sheets are the team's by design).
+ */
+export function ownSheet(key: SheetKey, row: readonly CellValue[], empty: () => boolean): boolean {
+  if (key === 'dashboard')
+    return (
+      isDashboardTitleRow(row, TABLES_FIRST_COLUMN) ||
+      (row.every((v) => displayValue(v).trim() === '') && empty())
+    );
+  return !LOOKER_KEYS.has(key) || ownHeader(row, key);
 }
